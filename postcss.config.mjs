@@ -1,0 +1,4 @@
+// Tailwind v4 runs as a single PostCSS plugin.
+const config = { plugins: { '@tailwindcss/postcss': {} } };
+
+export default config;
