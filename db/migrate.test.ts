@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db, dbHandle, openDatabase } from './client';
+import { migrateDatabase } from './migrate';
+import { hasAnyClinic, seedDemo } from './seed';
+import { clinics, users } from './schema';
+
+describe('migrations', () => {
+  it('are idempotent: applying them again changes nothing', async () => {
+    await migrateDatabase(dbHandle());
+    const [row] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sql`information_schema.tables`)
+      .where(sql`table_schema = 'public' and table_name = 'users'`);
+    expect(row?.n).toBe(1);
+  });
+
+  it.runIf(dbHandle().kind === 'postgres')('are safe when several instances start at once (advisory lock)', async () => {
+    const url = process.env.DATABASE_URL;
+    const instances = Array.from({ length: 4 }, () => openDatabase({ databaseUrl: url }));
+    try {
+      await expect(Promise.all(instances.map((h) => migrateDatabase(h)))).resolves.toHaveLength(4);
+    } finally {
+      await Promise.all(instances.map((h) => h.close()));
+    }
+  });
+});
+
+describe('the demo seed', () => {
+  it('creates two clinics and three practitioners once, and is safe to run again', async () => {
+    await seedDemo(db());
+    const again = await seedDemo(db());
+    expect(again).toEqual({ clinics: 0, users: 0 });
+    expect(await hasAnyClinic(db())).toBe(true);
+    const demo = await db()
+      .select({ slug: clinics.slug, email: users.email, role: users.role })
+      .from(users)
+      .innerJoin(clinics, sql`${clinics.id} = ${users.clinicId}`)
+      .where(sql`${clinics.slug} in ('harbour', 'northside')`);
+    expect(demo).toHaveLength(3);
+    expect(demo.filter((d) => d.slug === 'harbour').map((d) => d.role).sort()).toEqual(['admin', 'practitioner']);
+  });
+});

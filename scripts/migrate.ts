@@ -1,0 +1,14 @@
+// npm run db:migrate — apply pending migrations to DATABASE_URL, or to the embedded database.
+import { closeDb, dbHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+
+const handle = dbHandle();
+try {
+  await migrateDatabase(handle);
+  console.log(`Migrated ${handle.kind} database at ${handle.location}.`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await closeDb();
+}
