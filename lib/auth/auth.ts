@@ -1,0 +1,124 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { cache } from 'react';
+import { db } from '@/db/client';
+import { users } from '@/db/schema';
+import { clientAddress } from '@/lib/client-address';
+import { logger } from '@/lib/logger';
+import { signInSchema } from '@/lib/validation/account';
+import { verifyPassword } from './password';
+import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from './rate-limit';
+import { authSecret } from './secret';
+
+/** Sessions end after this long without a request... */
+export const IDLE_TIMEOUT_SECONDS = 30 * 60;
+/** ...and this long after sign-in, however active. */
+export const ABSOLUTE_TIMEOUT_SECONDS = 12 * 60 * 60;
+
+export class TooManyAttempts extends CredentialsSignin {
+  override code = 'rate_limited';
+}
+
+async function authorizeCredentials(raw: unknown, request: Request) {
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const address = clientAddress(request.headers);
+
+  if ((await signInRetryAfter(email, address)) > 0) throw new TooManyAttempts();
+
+  const [user] = await db().select().from(users).where(eq(users.email, email)).limit(1);
+  // Always run the hash, even for unknown emails, so timing does not reveal which exist.
+  const valid = await verifyPassword(user?.passwordHash, password);
+  if (!user || !valid || user.disabledAt) {
+    await recordSignInFailure(email, address);
+    logger.info({ event: 'sign_in_failed', userId: user?.id ?? null }, 'sign-in refused');
+    return null;
+  }
+  await clearSignInFailures(email);
+  await db().update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+  logger.info({ event: 'sign_in', userId: user.id }, 'signed in');
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    clinicId: user.clinicId,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+const config = (): NextAuthConfig => ({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_SECONDS },
+  pages: { signIn: '/login', error: '/login' },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      authorize: authorizeCredentials,
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      const now = Math.floor(Date.now() / 1000);
+      if (user?.id) {
+        return {
+          ...token,
+          uid: user.id,
+          cid: user.clinicId,
+          role: user.role,
+          sv: user.sessionVersion,
+          mcp: user.mustChangePassword,
+          authTime: now,
+        };
+      }
+      if (!token.uid || !token.authTime || now - token.authTime > ABSOLUTE_TIMEOUT_SECONDS) return null;
+      // Every request re-reads the account, so sign-out, a disabled account or a new password
+      // (all of which bump session_version) end every copy of this cookie at once.
+      const [current] = await db()
+        .select({
+          clinicId: users.clinicId,
+          role: users.role,
+          name: users.name,
+          email: users.email,
+          sessionVersion: users.sessionVersion,
+          disabledAt: users.disabledAt,
+          mustChangePassword: users.mustChangePassword,
+        })
+        .from(users)
+        .where(eq(users.id, token.uid))
+        .limit(1);
+      if (!current || current.disabledAt || current.sessionVersion !== token.sv) return null;
+      return {
+        ...token,
+        cid: current.clinicId,
+        role: current.role,
+        name: current.name,
+        email: current.email,
+        mcp: current.mustChangePassword,
+      };
+    },
+    session({ session, token }) {
+      return {
+        ...session,
+        user: {
+          id: token.uid ?? '',
+          clinicId: token.cid ?? '',
+          role: token.role ?? 'practitioner',
+          name: token.name ?? '',
+          email: token.email ?? '',
+          mustChangePassword: token.mcp ?? false,
+        },
+      };
+    },
+  },
+});
+
+export const { handlers, auth: nextAuth, signIn, signOut } = NextAuth(config);
+
+/** The session, read once per request however many components ask for it. */
+export const auth = cache(async () => nextAuth());

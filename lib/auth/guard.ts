@@ -1,0 +1,47 @@
+import 'server-only';
+import { forbidden, redirect } from 'next/navigation';
+import type { Role } from '@/db/schema';
+import { auth } from './auth';
+
+/** Who is asking. Every query below a page or action is scoped by `clinicId` from here. */
+export type Actor = {
+  userId: string;
+  clinicId: string;
+  role: Role;
+  name: string;
+  email: string;
+  mustChangePassword: boolean;
+};
+
+/** The signed-in practitioner, or null. For route handlers that answer 401 themselves. */
+export async function currentActor(): Promise<Actor | null> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || !user.clinicId) return null;
+  return {
+    userId: user.id,
+    clinicId: user.clinicId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+/**
+ * For pages and server actions: a signed-in practitioner or a redirect to sign-in. Someone who
+ * still has a temporary password is sent to change it before anything else.
+ */
+export async function requirePractitioner(options: { allowPendingPasswordChange?: boolean } = {}): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect('/login');
+  if (actor.mustChangePassword && !options.allowPendingPasswordChange) redirect('/account/password');
+  return actor;
+}
+
+/** Like requirePractitioner, and the clinic's admin role; others get a 403 page. */
+export async function requireAdmin(): Promise<Actor> {
+  const actor = await requirePractitioner();
+  if (actor.role !== 'admin') forbidden();
+  return actor;
+}
