@@ -1,0 +1,10 @@
+'use server';
+
+import { changePasswordAndSignIn } from '@/lib/account-actions';
+import type { ActionState } from '@/lib/action-state';
+import { requirePractitioner } from '@/lib/auth/guard';
+
+export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requirePractitioner({ allowPendingPasswordChange: true });
+  return changePasswordAndSignIn(actor, form);
+}

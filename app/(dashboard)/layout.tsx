@@ -1,0 +1,14 @@
+import type * as React from 'react';
+import { AppShell } from '@/components/layout/app-shell';
+import { requirePractitioner } from '@/lib/auth/guard';
+import { clinicOf } from '@/lib/clinics';
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requirePractitioner();
+  const clinic = await clinicOf(actor);
+  return (
+    <AppShell clinicName={clinic.name} userName={actor.name} isAdmin={actor.role === 'admin'}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import { useActionState } from 'react';
+import { updateProfileAction } from '@/app/(dashboard)/settings/profile/actions';
+import { useActionToast } from '@/components/ui/action-toast';
+import { Field } from '@/components/ui/field';
+import { Input, Select } from '@/components/ui/input';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { type ActionState, idle } from '@/lib/action-state';
+import { DISCIPLINE_LABELS } from '@/lib/validation/account';
+
+export function ProfileForm({ name, discipline }: { name: string; discipline: string }) {
+  const [state, action] = useActionState<ActionState, FormData>(updateProfileAction, idle);
+  useActionToast(state);
+  const v = state.values ?? { name, discipline };
+  return (
+    <form action={action} className="space-y-4" noValidate aria-label="Profile">
+      <Field id="profile-name" label="Full name" errors={state.fieldErrors?.name}>
+        {(c) => <Input {...c} name="name" required maxLength={120} defaultValue={v.name} key={v.name} />}
+      </Field>
+      <Field id="profile-discipline" label="Discipline" errors={state.fieldErrors?.discipline}>
+        {(c) => (
+          <Select {...c} name="discipline" defaultValue={v.discipline} key={v.discipline}>
+            {Object.entries(DISCIPLINE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
+    </form>
+  );
+}
