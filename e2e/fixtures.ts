@@ -1,0 +1,54 @@
+import crypto from 'node:crypto';
+import { type Browser, type Page, expect, test as base } from '@playwright/test';
+import { DEMO_ACCOUNTS } from '../db/demo-accounts';
+
+export const demoAdmin = DEMO_ACCOUNTS[0];
+export const demoPractitioner = DEMO_ACCOUNTS[1];
+export const otherClinicAdmin = DEMO_ACCOUNTS[2];
+
+export const uniqueEmail = (prefix: string) => `${prefix}-${crypto.randomBytes(4).toString('hex')}@e2e.example.com`;
+
+/** The sign-in page, as a person uses it. */
+export class LoginPage {
+  constructor(readonly page: Page) {}
+
+  async goto(callbackUrl?: string) {
+    await this.page.goto(callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/login');
+  }
+
+  /** Fills and submits the form, and waits until the server has answered and the form has settled. */
+  async signIn(email: string, password: string) {
+    const password_ = this.page.getByLabel('Password');
+    await this.page.getByLabel('Email').fill(email);
+    await password_.fill(password);
+    await Promise.all([
+      this.page.waitForResponse((r) => r.request().method() === 'POST'),
+      this.page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+  }
+
+  /** After a refused attempt React resets the form; wait for that before typing again. */
+  async settled() {
+    await expect(this.page.getByLabel('Password')).toHaveValue('');
+  }
+
+  error() {
+    return this.page.getByTestId('login-error');
+  }
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/(dashboard|account\/password)/);
+}
+
+/** A separate browser (own cookies), like a second person at another computer. */
+export async function newPerson(browser: Browser) {
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
+export const test = base;
+export { expect };
