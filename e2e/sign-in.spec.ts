@@ -81,6 +81,9 @@ test.describe('signing in', () => {
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(headers['x-powered-by']).toBeUndefined();
+    const overHttps = await page.request.get('/login', { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(overHttps.headers()['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect((await page.request.get('/login')).headers()['strict-transport-security']).toBeUndefined();
     const health = await page.request.get('/api/health');
     expect(health.status()).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });

@@ -1,13 +1,13 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { type Database, db } from '@/db/client';
 
 /** True after a real round trip to the database within `timeoutMs`. */
-export async function databaseIsReachable(timeoutMs = 3000): Promise<boolean> {
+export async function databaseIsReachable(timeoutMs = 3000, database: Database = db()): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      db().execute(sql`select 1`),
+      database.execute(sql`select 1`),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
       }),
