@@ -3,15 +3,21 @@ import {
   bigserial,
   boolean,
   check,
+  date,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Dose } from '@/lib/exercises/types';
 
 export const ROLES = ['admin', 'practitioner'] as const;
 export type Role = (typeof ROLES)[number];
@@ -111,6 +117,284 @@ export const auditEvents = pgTable(
   (t) => [index('audit_events_clinic_created_idx').on(t.clinicId, t.createdAt)],
 );
 
+export const PATIENT_STATUSES = ['active', 'discharged'] as const;
+export type PatientStatus = (typeof PATIENT_STATUSES)[number];
+
+export type ScreeningAnswer = { present: boolean; note?: string };
+export type ScreeningAnswers = Record<string, ScreeningAnswer>;
+
+/**
+ * Patients of a clinic. (id, clinic_id) is unique so rows that point at a patient can carry the
+ * clinic too and be held to the same clinic by a composite foreign key.
+ */
+export const patients = pgTable(
+  'patients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    primaryPractitionerId: uuid('primary_practitioner_id').references(() => users.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    birthYear: smallint('birth_year'),
+    email: text('email'),
+    phone: text('phone'),
+    timezone: text('timezone').notNull(),
+    status: text('status', { enum: PATIENT_STATUSES }).notNull().default('active'),
+    dischargedAt: timestamp('discharged_at', { withTimezone: true }),
+    notes: text('notes'),
+    // Kept by the session log so the roster can sort by it without touching every log.
+    lastSessionAt: timestamp('last_session_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('patients_id_clinic_key').on(t.id, t.clinicId),
+    index('patients_clinic_name_idx').on(t.clinicId, sql`lower(${t.name})`),
+    index('patients_clinic_created_idx').on(t.clinicId, t.createdAt),
+    index('patients_clinic_last_session_idx').on(t.clinicId, t.lastSessionAt),
+    index('patients_clinic_practitioner_idx').on(t.clinicId, t.primaryPractitionerId),
+    check('patients_name_length', sql`char_length(${t.name}) between 1 and 200`),
+    check('patients_status_check', sql`${t.status} in ('active', 'discharged')`),
+    check('patients_birth_year_range', sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`),
+    check('patients_notes_length', sql`${t.notes} is null or char_length(${t.notes}) <= 5000`),
+  ],
+);
+
+/** Screening for contraindications. Append-only: a rescreen adds a row, the newest one counts. */
+export const screenings = pgTable(
+  'screenings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    screenedBy: uuid('screened_by').references(() => users.id, { onDelete: 'set null' }),
+    answers: jsonb('answers').$type<ScreeningAnswers>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade'),
+    index('screenings_patient_created_idx').on(t.patientId, t.createdAt),
+  ],
+);
+
+/** The exercise library: built-ins have no clinic; a clinic's custom exercises carry its id. */
+export const exercises = pgTable(
+  'exercises',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').references(() => clinics.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['soft_tissue', 'joint_mobility'] }).notNull(),
+    equipment: text('equipment', { enum: ['standard_roller', 'hard_core_roller'] }).notNull(),
+    summary: text('summary').notNull().default(''),
+    steps: jsonb('steps').$type<string[]>().notNull(),
+    cues: jsonb('cues').$type<string[]>().notNull(),
+    safetyNotes: jsonb('safety_notes').$type<string[]>().notNull(),
+    illustration: text('illustration'),
+    timing: text('timing', { enum: ['roll', 'hold'] }).notNull(),
+    repsUnit: text('reps_unit', { enum: ['breaths', 'reps'] }).notNull(),
+    defaultDose: jsonb('default_dose').$type<Dose>().notNull(),
+    holdMin: integer('hold_min').notNull(),
+    holdMax: integer('hold_max').notNull(),
+    repsMin: integer('reps_min').notNull(),
+    repsMax: integer('reps_max').notNull(),
+    setsMin: integer('sets_min').notNull(),
+    setsMax: integer('sets_max').notNull(),
+    sessionsMin: integer('sessions_min').notNull(),
+    sessionsMax: integer('sessions_max').notNull(),
+    contraindications: text('contraindications').array().notNull().default(sql`'{}'::text[]`),
+    easierId: uuid('easier_id'),
+    harderId: uuid('harder_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('exercises_builtin_slug_key').on(t.slug).where(sql`${t.clinicId} is null`),
+    uniqueIndex('exercises_clinic_slug_key').on(t.clinicId, t.slug).where(sql`${t.clinicId} is not null`),
+    foreignKey({ columns: [t.easierId], foreignColumns: [t.id] }).onDelete('set null'),
+    foreignKey({ columns: [t.harderId], foreignColumns: [t.id] }).onDelete('set null'),
+    check('exercises_kind_check', sql`${t.kind} in ('soft_tissue', 'joint_mobility')`),
+    check('exercises_equipment_check', sql`${t.equipment} in ('standard_roller', 'hard_core_roller')`),
+    check('exercises_hold_limits', sql`${t.holdMin} between 1 and ${t.holdMax} and ${t.holdMax} <= 1800`),
+    check('exercises_reps_limits', sql`${t.repsMin} between 1 and ${t.repsMax} and ${t.repsMax} <= 30`),
+    check('exercises_sets_limits', sql`${t.setsMin} between 1 and ${t.setsMax} and ${t.setsMax} <= 10`),
+    check('exercises_sessions_limits', sql`${t.sessionsMin} between 1 and ${t.sessionsMax} and ${t.sessionsMax} <= 6`),
+    check('exercises_name_length', sql`char_length(${t.name}) between 1 and 120`),
+  ],
+);
+
+/** Built-in exercises a clinic has taken out of its library. */
+export const hiddenExercises = pgTable(
+  'hidden_exercises',
+  {
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.clinicId, t.exerciseId] })],
+);
+
+const doseColumns = () => ({
+  sessionsPerDay: smallint('sessions_per_day').notNull(),
+  daysOfWeek: smallint('days_of_week').array().notNull(),
+  holdSeconds: integer('hold_seconds').notNull(),
+  reps: smallint('reps').notNull(),
+  sets: smallint('sets').notNull(),
+  patientNote: text('patient_note'),
+});
+
+const doseChecks = (prefix: string, t: { sessionsPerDay: unknown; daysOfWeek: unknown; holdSeconds: unknown; reps: unknown; sets: unknown; patientNote: unknown }) => [
+  check(`${prefix}_sessions_range`, sql`${t.sessionsPerDay} between 1 and 6`),
+  check(`${prefix}_hold_range`, sql`${t.holdSeconds} between 1 and 1800`),
+  check(`${prefix}_reps_range`, sql`${t.reps} between 1 and 30`),
+  check(`${prefix}_sets_range`, sql`${t.sets} between 1 and 10`),
+  check(
+    `${prefix}_days_valid`,
+    sql`cardinality(${t.daysOfWeek}) between 1 and 7 and ${t.daysOfWeek} <@ array[1,2,3,4,5,6,7]::smallint[]`,
+  ),
+  check(`${prefix}_note_length`, sql`${t.patientNote} is null or char_length(${t.patientNote}) <= 500`),
+];
+
+export const planTemplates = pgTable(
+  'plan_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('plan_templates_id_clinic_key').on(t.id, t.clinicId),
+    uniqueIndex('plan_templates_clinic_name_key').on(t.clinicId, sql`lower(${t.name})`),
+    check('plan_templates_name_length', sql`char_length(${t.name}) between 1 and 120`),
+  ],
+);
+
+export const planTemplateItems = pgTable(
+  'plan_template_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    templateId: uuid('template_id').notNull(),
+    position: smallint('position').notNull(),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'restrict' }),
+    ...doseColumns(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.templateId, t.clinicId], foreignColumns: [planTemplates.id, planTemplates.clinicId] }).onDelete('cascade'),
+    unique('plan_template_items_position_key').on(t.templateId, t.position),
+    ...doseChecks('plan_template_items', t),
+  ],
+);
+
+export const PLAN_STATUSES = ['active', 'ended'] as const;
+
+/** A patient's course of care. At most one active plan per patient. */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    status: text('status', { enum: PLAN_STATUSES }).notNull().default('active'),
+    // Calendar days in the patient's timezone.
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    templateId: uuid('template_id').references(() => planTemplates.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('plans_id_clinic_key').on(t.id, t.clinicId),
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade'),
+    uniqueIndex('plans_one_active_per_patient').on(t.patientId).where(sql`${t.status} = 'active'`),
+    index('plans_clinic_patient_idx').on(t.clinicId, t.patientId),
+    check('plans_status_check', sql`${t.status} in ('active', 'ended')`),
+    // A plan replaced before it began ends the day before its start (an empty range).
+    check('plans_dates_ordered', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate} - 1`),
+  ],
+);
+
+/** Immutable dose snapshots. Every change to a plan adds one; nothing is ever updated. */
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    planId: uuid('plan_id').notNull(),
+    version: integer('version').notNull(),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason').notNull(),
+    restoredFrom: integer('restored_from'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('plan_versions_id_clinic_key').on(t.id, t.clinicId),
+    foreignKey({ columns: [t.planId, t.clinicId], foreignColumns: [plans.id, plans.clinicId] }).onDelete('cascade'),
+    unique('plan_versions_plan_version_key').on(t.planId, t.version),
+    index('plan_versions_plan_effective_idx').on(t.planId, t.effectiveDate),
+    check('plan_versions_reason_length', sql`char_length(${t.reason}) between 1 and 500`),
+  ],
+);
+
+export const planItems = pgTable(
+  'plan_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    planVersionId: uuid('plan_version_id').notNull(),
+    position: smallint('position').notNull(),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'restrict' }),
+    ...doseColumns(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.planVersionId, t.clinicId], foreignColumns: [planVersions.id, planVersions.clinicId] }).onDelete('cascade'),
+    unique('plan_items_position_key').on(t.planVersionId, t.position),
+    index('plan_items_version_idx').on(t.planVersionId),
+    ...doseChecks('plan_items', t),
+  ],
+);
+
+/** A practitioner's stated reason for assigning an exercise despite a relative contraindication. */
+export const precautionAcknowledgements = pgTable(
+  'precaution_acknowledgements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    planVersionId: uuid('plan_version_id').notNull(),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'restrict' }),
+    contraindication: text('contraindication').notNull(),
+    reason: text('reason').notNull(),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.planVersionId, t.clinicId], foreignColumns: [planVersions.id, planVersions.clinicId] }).onDelete('cascade'),
+    check('precaution_ack_reason_length', sql`char_length(${t.reason}) between 3 and 500`),
+  ],
+);
+
 export const clinicsRelations = relations(clinics, ({ many }) => ({
   users: many(users),
 }));
@@ -119,6 +403,55 @@ export const usersRelations = relations(users, ({ one }) => ({
   clinic: one(clinics, { fields: [users.clinicId], references: [clinics.id] }),
 }));
 
+export const patientsRelations = relations(patients, ({ one, many }) => ({
+  clinic: one(clinics, { fields: [patients.clinicId], references: [clinics.id] }),
+  primaryPractitioner: one(users, { fields: [patients.primaryPractitionerId], references: [users.id] }),
+  screenings: many(screenings),
+  plans: many(plans),
+}));
+
+export const screeningsRelations = relations(screenings, ({ one }) => ({
+  patient: one(patients, { fields: [screenings.patientId], references: [patients.id] }),
+  screener: one(users, { fields: [screenings.screenedBy], references: [users.id] }),
+}));
+
+export const plansRelations = relations(plans, ({ one, many }) => ({
+  patient: one(patients, { fields: [plans.patientId], references: [patients.id] }),
+  versions: many(planVersions),
+}));
+
+export const planVersionsRelations = relations(planVersions, ({ one, many }) => ({
+  plan: one(plans, { fields: [planVersions.planId], references: [plans.id] }),
+  author: one(users, { fields: [planVersions.authorId], references: [users.id] }),
+  items: many(planItems),
+  acknowledgements: many(precautionAcknowledgements),
+}));
+
+export const planItemsRelations = relations(planItems, ({ one }) => ({
+  version: one(planVersions, { fields: [planItems.planVersionId], references: [planVersions.id] }),
+  exercise: one(exercises, { fields: [planItems.exerciseId], references: [exercises.id] }),
+}));
+
+export const precautionAcknowledgementsRelations = relations(precautionAcknowledgements, ({ one }) => ({
+  version: one(planVersions, { fields: [precautionAcknowledgements.planVersionId], references: [planVersions.id] }),
+  exercise: one(exercises, { fields: [precautionAcknowledgements.exerciseId], references: [exercises.id] }),
+}));
+
+export const planTemplatesRelations = relations(planTemplates, ({ many }) => ({
+  items: many(planTemplateItems),
+}));
+
+export const planTemplateItemsRelations = relations(planTemplateItems, ({ one }) => ({
+  template: one(planTemplates, { fields: [planTemplateItems.templateId], references: [planTemplates.id] }),
+  exercise: one(exercises, { fields: [planTemplateItems.exerciseId], references: [exercises.id] }),
+}));
+
 export type Clinic = typeof clinics.$inferSelect;
+export type Patient = typeof patients.$inferSelect;
+export type Exercise = typeof exercises.$inferSelect;
+export type Screening = typeof screenings.$inferSelect;
+export type Plan = typeof plans.$inferSelect;
+export type PlanVersion = typeof planVersions.$inferSelect;
+export type PlanItem = typeof planItems.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

@@ -2,6 +2,7 @@ import 'server-only';
 import { dbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { hasAnyClinic, seedDemo } from '@/db/seed';
+import { seedReference } from '@/db/seed-reference';
 import { authSecret } from './auth/secret';
 import { env } from './env';
 import { logger } from './logger';
@@ -18,6 +19,7 @@ export async function prepareServer(): Promise<void> {
   const started = Date.now();
   await migrateDatabase(handle);
   logger.info({ database: handle.kind, location: handle.location, ms: Date.now() - started }, 'database migrated');
+  await seedReference(handle.db);
   if (handle.kind === 'pglite' && !(await hasAnyClinic(handle.db))) {
     const seeded = await seedDemo(handle.db);
     logger.info(seeded, 'empty embedded database: seeded the demo clinic');

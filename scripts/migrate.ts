@@ -1,10 +1,12 @@
 // npm run db:migrate — apply pending migrations to DATABASE_URL, or to the embedded database.
 import { closeDb, dbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { seedReference } from '@/db/seed-reference';
 
 const handle = dbHandle();
 try {
   await migrateDatabase(handle);
+  await seedReference(handle.db);
   console.log(`Migrated ${handle.kind} database at ${handle.location}.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
