@@ -30,7 +30,7 @@ describe('the demo seed', () => {
   it('creates two clinics and three practitioners once, and is safe to run again', async () => {
     await seedDemo(db());
     const again = await seedDemo(db());
-    expect(again).toEqual({ clinics: 0, users: 0 });
+    expect(again).toEqual({ clinics: 0, users: 0, patients: 0 });
     expect(await hasAnyClinic(db())).toBe(true);
     const demo = await db()
       .select({ slug: clinics.slug, email: users.email, role: users.role })

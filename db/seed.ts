@@ -3,6 +3,8 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Database } from './client';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { clinics, users } from './schema';
+import { seedDemoCare } from './seed-demo-care';
+import { seedReference } from './seed-reference';
 
 export { DEMO_ACCOUNTS };
 
@@ -32,8 +34,9 @@ export async function hasAnyClinic(db: Database): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-/** Demo clinics and practitioners. Safe to run again: existing rows are left as they are. */
-export async function seedDemo(db: Database): Promise<{ clinics: number; users: number }> {
+/** Demo clinics, practitioners, patients and plans. Safe to run again: existing rows are left as they are. */
+export async function seedDemo(db: Database): Promise<{ clinics: number; users: number; patients: number }> {
+  await seedReference(db);
   let createdClinics = 0;
   let createdUsers = 0;
   const ids = new Map<string, string>();
@@ -67,5 +70,6 @@ export async function seedDemo(db: Database): Promise<{ clinics: number; users: 
       .returning({ id: users.id });
     createdUsers += inserted.length;
   }
-  return { clinics: createdClinics, users: createdUsers };
+  const care = await seedDemoCare(db);
+  return { clinics: createdClinics, users: createdUsers, patients: care.patients };
 }

@@ -1,0 +1,330 @@
+import 'server-only';
+import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { type Database, db } from '@/db/client';
+import { type Exercise, patients, planItems, plans, planTemplates, planVersions, precautionAcknowledgements } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import type { Actor } from '@/lib/auth/guard';
+import { shiftDate, todayIn } from '@/lib/dates';
+import { assignableExercises, exercisesByIds } from '@/lib/exercises/library';
+import { currentScreening } from '@/lib/screening/screening';
+import type { AdjustPlanInput, AssignPlanInput, PlanItemInput } from '@/lib/validation/plan';
+import { type AcceptedAcknowledgement, checkPlanItems, hasProblems } from './rules';
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export type PlanOutcome =
+  | { ok: true; planId: string; version: number }
+  | {
+      ok: false;
+      code: 'not_found' | 'invalid' | 'conflict';
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      missingAcknowledgements?: string[];
+    };
+
+const notFound = (what: string): PlanOutcome => ({ ok: false, code: 'not_found', message: `That ${what} is not in your clinic.` });
+
+/** Ends the patient's active plan (if any) so its last day is the day before `newStart` (today by default). */
+export async function endActivePlan(tx: Tx, actor: Actor, patientId: string, timezone: string, newStart?: string) {
+  const lastDay = shiftDate(newStart ?? todayIn(timezone), -1);
+  const [active] = await tx
+    .select({ id: plans.id, startDate: plans.startDate })
+    .from(plans)
+    .where(and(eq(plans.patientId, patientId), eq(plans.clinicId, actor.clinicId), eq(plans.status, 'active')))
+    .limit(1);
+  if (!active) return;
+  await tx
+    .update(plans)
+    .set({ status: 'ended', endDate: lastDay < active.startDate ? shiftDate(active.startDate, -1) : lastDay, endedAt: new Date() })
+    .where(eq(plans.id, active.id));
+  await audit(tx, actor, { action: 'plan.ended', subjectType: 'plan', subjectId: active.id, detail: { patientId } });
+}
+
+async function validateItems(actor: Actor, patientId: string, items: PlanItemInput[], acknowledgements: Record<string, string>) {
+  const screening = await currentScreening(actor, patientId);
+  if (!screening) {
+    return {
+      error: {
+        ok: false,
+        code: 'invalid',
+        message: 'Screen this patient for contraindications before assigning exercises.',
+      } as PlanOutcome,
+    };
+  }
+  const exercisesById = await assignableExercises(
+    actor,
+    items.map((i) => i.exerciseId),
+  );
+  const { problems, accepted } = checkPlanItems(items, exercisesById, screening.answers, acknowledgements);
+  if (hasProblems(problems)) {
+    const blocked = Object.values(problems.fieldErrors).flat().find((m) => m.includes('cannot be assigned'));
+    return {
+      error: {
+        ok: false,
+        code: 'invalid',
+        message: blocked ?? (problems.missingAcknowledgements.length ? 'Some exercises need a reason before they can be assigned.' : 'Check the highlighted doses.'),
+        fieldErrors: problems.fieldErrors,
+        missingAcknowledgements: problems.missingAcknowledgements,
+      } as PlanOutcome,
+    };
+  }
+  return { accepted };
+}
+
+async function writeVersion(
+  tx: Tx,
+  actor: Actor,
+  planId: string,
+  version: { number: number; effectiveDate: string; reason: string; restoredFrom?: number },
+  items: PlanItemInput[],
+  accepted: AcceptedAcknowledgement[],
+) {
+  const [row] = await tx
+    .insert(planVersions)
+    .values({
+      clinicId: actor.clinicId,
+      planId,
+      version: version.number,
+      effectiveDate: version.effectiveDate,
+      authorId: actor.userId,
+      reason: version.reason,
+      restoredFrom: version.restoredFrom ?? null,
+    })
+    .returning({ id: planVersions.id });
+  if (!row) throw new Error('plan version insert returned nothing');
+  await tx.insert(planItems).values(
+    items.map((item, position) => ({
+      clinicId: actor.clinicId,
+      planVersionId: row.id,
+      position,
+      exerciseId: item.exerciseId,
+      sessionsPerDay: item.sessionsPerDay,
+      daysOfWeek: item.daysOfWeek,
+      holdSeconds: item.holdSeconds,
+      reps: item.reps,
+      sets: item.sets,
+      patientNote: item.patientNote,
+    })),
+  );
+  if (accepted.length) {
+    await tx.insert(precautionAcknowledgements).values(
+      accepted.map((a) => ({ ...a, clinicId: actor.clinicId, planVersionId: row.id, acknowledgedBy: actor.userId })),
+    );
+  }
+  return row.id;
+}
+
+export async function assignPlan(actor: Actor, patientId: string, input: AssignPlanInput): Promise<PlanOutcome> {
+  const [patient] = await db()
+    .select({ id: patients.id, status: patients.status, timezone: patients.timezone })
+    .from(patients)
+    .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)))
+    .limit(1);
+  if (!patient) return notFound('patient');
+  if (patient.status !== 'active') return { ok: false, code: 'conflict', message: 'Reactivate this patient before assigning a plan.' };
+  let templateName: string | null = null;
+  if (input.templateId) {
+    const [template] = await db()
+      .select({ name: planTemplates.name })
+      .from(planTemplates)
+      .where(and(eq(planTemplates.id, input.templateId), eq(planTemplates.clinicId, actor.clinicId)))
+      .limit(1);
+    if (!template) return notFound('template');
+    templateName = template.name;
+  }
+  const checked = await validateItems(actor, patientId, input.items, input.acknowledgements);
+  if ('error' in checked) return checked.error as PlanOutcome;
+
+  return db().transaction(async (tx) => {
+    await endActivePlan(tx, actor, patientId, patient.timezone, input.startDate);
+    const [plan] = await tx
+      .insert(plans)
+      .values({
+        clinicId: actor.clinicId,
+        patientId,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        templateId: input.templateId,
+        createdBy: actor.userId,
+      })
+      .returning({ id: plans.id });
+    if (!plan) throw new Error('plan insert returned nothing');
+    await writeVersion(
+      tx,
+      actor,
+      plan.id,
+      { number: 1, effectiveDate: input.startDate, reason: templateName ? `Assigned from “${templateName}”` : 'Assigned' },
+      input.items,
+      checked.accepted,
+    );
+    await audit(tx, actor, {
+      action: 'plan.assigned',
+      subjectType: 'plan',
+      subjectId: plan.id,
+      detail: { patientId, items: input.items.length, acknowledgements: checked.accepted.length },
+    });
+    return { ok: true, planId: plan.id, version: 1 } as const;
+  });
+}
+
+type ActivePlan = { id: string; patientId: string; startDate: string; endDate: string | null; latestVersion: number; latestEffective: string };
+
+async function activePlanOf(actor: Actor, planId: string): Promise<ActivePlan | null> {
+  const [plan] = await db()
+    .select({ id: plans.id, patientId: plans.patientId, startDate: plans.startDate, endDate: plans.endDate, status: plans.status })
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)))
+    .limit(1);
+  if (!plan || plan.status !== 'active') return null;
+  const [latest] = await db()
+    .select({ version: planVersions.version, effectiveDate: planVersions.effectiveDate })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .orderBy(desc(planVersions.version))
+    .limit(1);
+  if (!latest) return null;
+  return { ...plan, latestVersion: latest.version, latestEffective: latest.effectiveDate };
+}
+
+export async function versionItems(actor: Actor, planId: string, version: number): Promise<PlanItemInput[] | null> {
+  const rows = await db()
+    .select({ item: planItems })
+    .from(planItems)
+    .innerJoin(planVersions, eq(planVersions.id, planItems.planVersionId))
+    .where(and(eq(planVersions.planId, planId), eq(planVersions.version, version), eq(planVersions.clinicId, actor.clinicId)))
+    .orderBy(asc(planItems.position));
+  if (rows.length === 0) return null;
+  return rows.map(({ item }) => ({
+    exerciseId: item.exerciseId,
+    sessionsPerDay: item.sessionsPerDay,
+    daysOfWeek: item.daysOfWeek as PlanItemInput['daysOfWeek'],
+    holdSeconds: item.holdSeconds,
+    reps: item.reps,
+    sets: item.sets,
+    patientNote: item.patientNote,
+  }));
+}
+
+const sameItems = (a: PlanItemInput[], b: PlanItemInput[]) =>
+  JSON.stringify(a.map((i) => ({ ...i, patientNote: i.patientNote ?? null }))) ===
+  JSON.stringify(b.map((i) => ({ ...i, patientNote: i.patientNote ?? null })));
+
+/** Every change of dose or exercises is a new immutable version with a date, an author and a reason. */
+export async function adjustPlan(actor: Actor, planId: string, input: AdjustPlanInput & { restoredFrom?: number }): Promise<PlanOutcome> {
+  const plan = await activePlanOf(actor, planId);
+  if (!plan) return notFound('plan');
+  if (input.effectiveDate < plan.startDate || input.effectiveDate < plan.latestEffective) {
+    const earliest = plan.latestEffective > plan.startDate ? plan.latestEffective : plan.startDate;
+    return {
+      ok: false,
+      code: 'invalid',
+      message: `A change can take effect on ${earliest} or later.`,
+      fieldErrors: { effectiveDate: [`Choose ${earliest} or a later date.`] },
+    };
+  }
+  if (plan.endDate && input.effectiveDate > plan.endDate) {
+    return { ok: false, code: 'invalid', message: 'That date is after the plan ends.', fieldErrors: { effectiveDate: ['Choose a date before the plan ends.'] } };
+  }
+  const current = await versionItems(actor, planId, plan.latestVersion);
+  if (current && sameItems(current, input.items)) {
+    return { ok: false, code: 'invalid', message: 'Nothing changed: the plan already has these exercises and doses.' };
+  }
+  // A precaution acknowledged earlier in this plan stays acknowledged; a new reason replaces it.
+  const acknowledgements = { ...(await carriedAcknowledgements(actor, planId)), ...input.acknowledgements };
+  const checked = await validateItems(actor, plan.patientId, input.items, acknowledgements);
+  if ('error' in checked) return checked.error as PlanOutcome;
+
+  return db().transaction(async (tx) => {
+    // The unique (plan, version) constraint turns a concurrent edit into an error, not a lost update.
+    const [row] = await tx.select({ top: max(planVersions.version) }).from(planVersions).where(eq(planVersions.planId, planId));
+    const next = (row?.top ?? 0) + 1;
+    if (next !== plan.latestVersion + 1) {
+      return { ok: false, code: 'conflict', message: 'Someone else changed this plan a moment ago. Reload to see their change.' } as const;
+    }
+    await writeVersion(
+      tx,
+      actor,
+      planId,
+      { number: next, effectiveDate: input.effectiveDate, reason: input.reason, restoredFrom: input.restoredFrom },
+      input.items,
+      checked.accepted,
+    );
+    await audit(tx, actor, {
+      action: input.restoredFrom ? 'plan.restored' : 'plan.adjusted',
+      subjectType: 'plan',
+      subjectId: planId,
+      detail: { patientId: plan.patientId, version: next, restoredFrom: input.restoredFrom ?? null },
+    });
+    return { ok: true, planId, version: next } as const;
+  });
+}
+
+/** Brings back an earlier version's exercises and doses as a new version, effective today. */
+export { carriedAcknowledgements as planAcknowledgements };
+
+export async function restorePlanVersion(actor: Actor, planId: string, version: number, reason: string, timezone: string) {
+  const plan = await activePlanOf(actor, planId);
+  if (!plan) return notFound('plan');
+  const items = await versionItems(actor, planId, version);
+  if (!items) return notFound('version');
+  const today = todayIn(timezone);
+  return adjustPlan(actor, planId, {
+    effectiveDate: today < plan.latestEffective ? plan.latestEffective : today,
+    reason,
+    items,
+    acknowledgements: await carriedAcknowledgements(actor, planId, version),
+    restoredFrom: version,
+  });
+}
+
+/** Reasons already given in this plan (for `version`, or any version, newest winning), keyed `${exerciseId}:${code}`. */
+async function carriedAcknowledgements(actor: Actor, planId: string, version?: number): Promise<Record<string, string>> {
+  const rows = await db()
+    .select({ exerciseId: precautionAcknowledgements.exerciseId, code: precautionAcknowledgements.contraindication, reason: precautionAcknowledgements.reason })
+    .from(precautionAcknowledgements)
+    .innerJoin(planVersions, eq(planVersions.id, precautionAcknowledgements.planVersionId))
+    .where(and(eq(planVersions.planId, planId), eq(planVersions.clinicId, actor.clinicId), version === undefined ? undefined : eq(planVersions.version, version)))
+    .orderBy(asc(planVersions.version));
+  return Object.fromEntries(rows.map((r) => [`${r.exerciseId}:${r.code}`, r.reason]));
+}
+
+const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
+
+/** Swaps one exercise for its easier or harder variant, keeping how often it is done. */
+export async function swapToVariant(
+  actor: Actor,
+  planId: string,
+  position: number,
+  direction: 'easier' | 'harder',
+  reason: string,
+  timezone: string,
+): Promise<PlanOutcome> {
+  const plan = await activePlanOf(actor, planId);
+  if (!plan) return notFound('plan');
+  const items = await versionItems(actor, planId, plan.latestVersion);
+  const item = items?.[position];
+  if (!items || !item) return notFound('exercise');
+  const byId = await exercisesByIds(actor, [item.exerciseId]);
+  const current = byId.get(item.exerciseId);
+  const variantId = direction === 'easier' ? current?.easierId : current?.harderId;
+  if (!current || !variantId) return { ok: false, code: 'invalid', message: `${current?.name ?? 'This exercise'} has no ${direction} variant.` };
+  const variant: Exercise | undefined = (await exercisesByIds(actor, [variantId])).get(variantId);
+  if (!variant) return { ok: false, code: 'invalid', message: `The ${direction} variant is not in your library.` };
+  const d = variant.defaultDose;
+  items[position] = {
+    exerciseId: variant.id,
+    sessionsPerDay: clamp(item.sessionsPerDay, variant.sessionsMin, variant.sessionsMax),
+    daysOfWeek: item.daysOfWeek,
+    holdSeconds: clamp(d.holdSeconds, variant.holdMin, variant.holdMax),
+    reps: clamp(d.reps, variant.repsMin, variant.repsMax),
+    sets: clamp(d.sets, variant.setsMin, variant.setsMax),
+    patientNote: item.patientNote,
+  };
+  const today = todayIn(timezone);
+  return adjustPlan(actor, planId, {
+    effectiveDate: today < plan.latestEffective ? plan.latestEffective : today,
+    reason,
+    items,
+    acknowledgements: await carriedAcknowledgements(actor, planId, plan.latestVersion),
+  });
+}
