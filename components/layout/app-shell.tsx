@@ -1,4 +1,4 @@
-import { LayoutDashboard, LogOut, UserCircle, Users } from 'lucide-react';
+import { ClipboardList, Dumbbell, LayoutDashboard, LogOut, UserCircle, UserRound, Users } from 'lucide-react';
 import type * as React from 'react';
 import { signOutAction } from '@/app/(dashboard)/actions';
 import { Button } from '@/components/ui/button';
@@ -34,6 +34,15 @@ export function AppShell({
         <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:pb-0">
           <NavLink href="/dashboard" icon={<LayoutDashboard aria-hidden />}>
             Dashboard
+          </NavLink>
+          <NavLink href="/patients" icon={<UserRound aria-hidden />}>
+            Patients
+          </NavLink>
+          <NavLink href="/exercises" icon={<Dumbbell aria-hidden />}>
+            Exercises
+          </NavLink>
+          <NavLink href="/templates" icon={<ClipboardList aria-hidden />}>
+            Templates
           </NavLink>
           {isAdmin ? (
             <NavLink href="/settings/team" icon={<Users aria-hidden />}>

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PatientForm } from '@/components/patients/patient-form';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePractitioner } from '@/lib/auth/guard';
+import { activePractitioners, findPatient } from '@/lib/patients';
+import { timezoneChoices } from '@/lib/timezones';
+import { patientIdParam } from '@/lib/validation/params';
+
+export const metadata: Metadata = { title: 'Edit patient' };
+
+export default async function EditPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
+  const actor = await requirePractitioner();
+  const id = patientIdParam(await params);
+  const patient = id ? await findPatient(actor, id) : null;
+  if (!patient) notFound();
+  const practitioners = await activePractitioners(actor);
+  return (
+    <>
+      <PageHeader title={`Edit ${patient.name}`} />
+      <Card className="max-w-3xl">
+        <PatientForm
+          patientId={patient.id}
+          initial={{
+            name: patient.name,
+            birthYear: patient.birthYear ? String(patient.birthYear) : '',
+            email: patient.email ?? '',
+            phone: patient.phone ?? '',
+            timezone: patient.timezone,
+            primaryPractitionerId: patient.primaryPractitionerId ?? '',
+            notes: patient.notes ?? '',
+          }}
+          practitioners={practitioners}
+          timezones={timezoneChoices(patient.timezone)}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+import { ClipboardCheck, Pencil, ShieldAlert } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ScreeningFindings } from '@/components/patients/screening-summary';
+import { StatusToggle } from '@/components/patients/status-toggle';
+import { PlanItemsList } from '@/components/plans/plan-items-list';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardTitle } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePractitioner } from '@/lib/auth/guard';
+import { formatDay, todayIn } from '@/lib/dates';
+import { findPatient } from '@/lib/patients';
+import { activePlanId, planDetail, plansOfPatient } from '@/lib/plans/read';
+import { currentScreening } from '@/lib/screening/screening';
+import { patientIdParam } from '@/lib/validation/params';
+
+export const metadata: Metadata = { title: 'Patient' };
+
+const stamp = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+export default async function PatientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ patientId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requirePractitioner();
+  const id = patientIdParam(await params);
+  const patient = id ? await findPatient(actor, id) : null;
+  if (!patient) notFound();
+  const flags = await searchParams;
+  const [screening, planId, history] = await Promise.all([
+    currentScreening(actor, patient.id),
+    activePlanId(actor, patient.id),
+    plansOfPatient(actor, patient.id),
+  ]);
+  const plan = planId ? await planDetail(actor, planId) : null;
+  const current = plan?.versions[0];
+  const today = todayIn(patient.timezone);
+  const active = patient.status === 'active';
+
+  return (
+    <>
+      <PageHeader
+        title={patient.name}
+        description={[patient.birthYear ? `Born ${patient.birthYear}` : null, patient.timezone.replaceAll('_', ' '), patient.primaryPractitionerName ? `Seen by ${patient.primaryPractitionerName}` : 'No primary practitioner'].filter(Boolean).join(' · ')}
+        actions={
+          <>
+            <Badge tone={active ? 'brand' : 'neutral'} className="self-center">
+              {active ? 'Active' : 'Discharged'}
+            </Badge>
+            <Button asChild variant="secondary">
+              <Link href={`/patients/${patient.id}/edit`}>
+                <Pencil aria-hidden /> Edit
+              </Link>
+            </Button>
+            <StatusToggle patientId={patient.id} status={patient.status} name={patient.name} />
+          </>
+        }
+      />
+      {flags.created ? (
+        <Notice tone="success" live className="mb-4">
+          Patient added. Next, screen them for contraindications.
+        </Notice>
+      ) : null}
+      {flags.screened ? (
+        <Notice tone="success" live className="mb-4">
+          Screening saved.
+        </Notice>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          <Card aria-labelledby="plan-heading">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <CardTitle id="plan-heading">Current plan</CardTitle>
+              {plan && current ? (
+                <div className="flex gap-2">
+                  <Button asChild size="sm">
+                    <Link href={`/patients/${patient.id}/plan`}>Adjust or view history</Link>
+                  </Button>
+                </div>
+              ) : null}
+            </div>
+            {plan && current ? (
+              <>
+                <p className="mb-3 mt-1 text-sm text-muted">
+                  Started {formatDay(plan.startDate)}
+                  {plan.endDate ? `, ends ${formatDay(plan.endDate)}` : ''} · version {current.version}
+                  {current.effectiveDate > today ? ` (takes effect ${formatDay(current.effectiveDate)})` : ''}
+                </p>
+                <PlanItemsList items={current.items} />
+              </>
+            ) : (
+              <div className="mt-2 text-sm">
+                <p className="text-muted">No active plan.</p>
+                {!active ? (
+                  <p className="mt-2">Reactivate this patient to assign a plan.</p>
+                ) : !screening ? (
+                  <p className="mt-2">Screen this patient for contraindications before assigning exercises.</p>
+                ) : (
+                  <Button asChild className="mt-3">
+                    <Link href={`/patients/${patient.id}/plan/new`}>Assign a plan</Link>
+                  </Button>
+                )}
+              </div>
+            )}
+            {plan && active ? (
+              <p className="mt-4 text-sm">
+                <Link href={`/patients/${patient.id}/plan/new`} className="text-brand-700 underline underline-offset-4">
+                  Replace with a new plan
+                </Link>
+              </p>
+            ) : null}
+          </Card>
+
+          {history.filter((h) => h.status === 'ended').length ? (
+            <Card>
+              <CardTitle>Earlier plans</CardTitle>
+              <ul className="mt-2 space-y-1 text-sm">
+                {history
+                  .filter((h) => h.status === 'ended')
+                  .map((h) => (
+                    <li key={h.id}>
+                      {formatDay(h.startDate)} – {h.endDate ? formatDay(h.endDate) : '…'} · {h.versions} version{h.versions === 1 ? '' : 's'}
+                    </li>
+                  ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+
+        <div className="space-y-6">
+          <Card aria-labelledby="screening-heading">
+            <div className="flex items-center justify-between gap-2">
+              <CardTitle id="screening-heading" className="flex items-center gap-2">
+                <ShieldAlert className="size-4 text-brand-600" aria-hidden /> Screening
+              </CardTitle>
+              <Button asChild size="sm" variant={screening ? 'secondary' : 'primary'}>
+                <Link href={`/patients/${patient.id}/screening`}>
+                  <ClipboardCheck aria-hidden /> {screening ? 'Rescreen' : 'Screen now'}
+                </Link>
+              </Button>
+            </div>
+            {screening ? (
+              <>
+                <p className="mb-3 mt-1 text-xs text-muted">
+                  {stamp.format(screening.createdAt)}
+                  {screening.screenedByName ? ` by ${screening.screenedByName}` : ''}
+                </p>
+                <ScreeningFindings answers={screening.answers} />
+              </>
+            ) : (
+              <p className="mt-2 text-sm text-muted">Not screened yet.</p>
+            )}
+          </Card>
+          <Card>
+            <CardTitle>Contact</CardTitle>
+            <dl className="mt-2 grid grid-cols-[5rem_1fr] gap-y-1 text-sm">
+              <dt className="text-muted">Email</dt>
+              <dd className="break-all">{patient.email ?? '—'}</dd>
+              <dt className="text-muted">Phone</dt>
+              <dd>{patient.phone ?? '—'}</dd>
+            </dl>
+            {patient.notes ? <p className="mt-3 whitespace-pre-wrap text-sm">{patient.notes}</p> : null}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

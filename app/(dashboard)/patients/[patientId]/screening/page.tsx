@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ScreeningForm } from '@/components/patients/screening-form';
+import { ScreeningFindings } from '@/components/patients/screening-summary';
+import { Card, CardTitle } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePractitioner } from '@/lib/auth/guard';
+import { findPatient } from '@/lib/patients';
+import { screeningHistory } from '@/lib/screening/screening';
+import { patientIdParam } from '@/lib/validation/params';
+
+export const metadata: Metadata = { title: 'Screening' };
+
+const stamp = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+export default async function ScreeningPage({ params }: { params: Promise<{ patientId: string }> }) {
+  const actor = await requirePractitioner();
+  const id = patientIdParam(await params);
+  const patient = id ? await findPatient(actor, id) : null;
+  if (!patient) notFound();
+  const history = await screeningHistory(actor, patient.id);
+  return (
+    <>
+      <PageHeader
+        title={`Screen ${patient.name}`}
+        description="Answer each question. Earlier screenings are kept; the newest one decides what can be assigned."
+      />
+      <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
+        <ScreeningForm patientId={patient.id} previous={history[0]?.answers ?? null} />
+        <Card className="self-start">
+          <CardTitle>History</CardTitle>
+          {history.length === 0 ? (
+            <p className="mt-2 text-sm text-muted">No earlier screenings.</p>
+          ) : (
+            <ol className="mt-3 space-y-4">
+              {history.map((s, i) => (
+                <li key={s.id} className="border-l-2 border-line pl-3" data-testid="screening-history-entry">
+                  <p className="text-xs text-muted">
+                    {stamp.format(s.createdAt)}
+                    {s.screenedByName ? ` · ${s.screenedByName}` : ''}
+                    {i === 0 ? ' · in force' : ''}
+                  </p>
+                  <div className="mt-1">
+                    <ScreeningFindings answers={s.answers} />
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

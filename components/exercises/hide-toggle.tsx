@@ -1,0 +1,29 @@
+'use client';
+
+import { Eye, EyeOff } from 'lucide-react';
+import { useActionState } from 'react';
+import { setExerciseHiddenAction } from '@/app/(dashboard)/exercises/actions';
+import { useActionToast } from '@/components/ui/action-toast';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { type ActionState, idle } from '@/lib/action-state';
+
+/** Admins take a built-in exercise out of their clinic's library, or put it back. */
+export function HideToggle({ exerciseId, name, hidden }: { exerciseId: string; name: string; hidden: boolean }) {
+  const [state, action] = useActionState<ActionState, FormData>(setExerciseHiddenAction, idle);
+  useActionToast(state);
+  return (
+    <form action={action}>
+      <input type="hidden" name="exerciseId" value={exerciseId} />
+      <input type="hidden" name="hidden" value={hidden ? 'false' : 'true'} />
+      <SubmitButton
+        variant="secondary"
+        size="sm"
+        aria-label={hidden ? `Show ${name} again` : `Hide ${name} from your clinic`}
+        pendingLabel={hidden ? 'Showing…' : 'Hiding…'}
+      >
+        {hidden ? <Eye aria-hidden /> : <EyeOff aria-hidden />}
+        {hidden ? 'Show' : 'Hide'}
+      </SubmitButton>
+    </form>
+  );
+}

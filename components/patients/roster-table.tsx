@@ -1,0 +1,207 @@
+'use client';
+
+import { createColumnHelper, rowPaginationFeature, rowSortingFeature, type SortingState, tableFeatures, useTable } from '@tanstack/react-table';
+import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useTransition } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Select } from '@/components/ui/input';
+import type { RosterRow } from '@/lib/patients';
+import { PAGE_SIZES, type RosterQuery } from '@/lib/validation/patient';
+import { cn } from '@/lib/utils';
+
+const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+const helper = createColumnHelper<typeof features, RosterRow>();
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+function sinceInWords(iso: string | null): string {
+  if (!iso) return 'No sessions yet';
+  const days = Math.round((Date.now() - new Date(iso).getTime()) / 86_400_000);
+  return days < 14 ? relative.format(-days, 'day') : dateFormat.format(new Date(iso));
+}
+
+// Column ids match the sort keys the server understands (lib/validation/patient.ts).
+const columns = helper.columns([
+  helper.accessor('name', {
+    id: 'name',
+    header: 'Patient',
+    cell: (info) => (
+      <div>
+        <Link href={`/patients/${info.row.original.id}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+          {info.getValue()}
+        </Link>
+        <div className="text-xs text-muted">
+          {info.row.original.birthYear ? `Born ${info.row.original.birthYear} · ` : ''}
+          {info.row.original.timezone}
+        </div>
+      </div>
+    ),
+  }),
+  helper.accessor('status', {
+    id: 'status',
+    header: 'Status',
+    cell: (info) => <Badge tone={info.getValue() === 'active' ? 'brand' : 'neutral'}>{info.getValue() === 'active' ? 'Active' : 'Discharged'}</Badge>,
+  }),
+  helper.accessor('primaryPractitionerName', {
+    id: 'practitioner',
+    header: 'Practitioner',
+    enableSorting: false,
+    cell: (info) => info.getValue() ?? <span className="text-muted">Unassigned</span>,
+  }),
+  helper.accessor('lastSessionAt', {
+    id: 'last_session',
+    header: 'Last session',
+    cell: (info) => <span className={info.getValue() ? '' : 'text-muted'}>{sinceInWords(info.getValue())}</span>,
+  }),
+  helper.accessor('createdAt', {
+    id: 'created',
+    header: 'Added',
+    cell: (info) => dateFormat.format(new Date(info.getValue())),
+  }),
+]);
+
+export function RosterTable({ rows, total, query }: { rows: RosterRow[]; total: number; query: RosterQuery }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  const pageCount = Math.max(1, Math.ceil(total / query.size));
+
+  const hrefWith = (changes: Partial<Record<keyof RosterQuery, string | number>>) => {
+    const params = new URLSearchParams();
+    const next = { ...query, ...changes };
+    for (const [k, v] of Object.entries(next)) {
+      const defaults: Record<string, string> = { q: '', status: 'active', practitioner: '', sort: 'name', dir: 'asc', page: '1', size: '25' };
+      if (String(v) !== defaults[k]) params.set(k, String(v));
+    }
+    const s = params.toString();
+    return s ? `${pathname}?${s}` : pathname;
+  };
+
+  const sorting: SortingState = [{ id: query.sort, desc: query.dir === 'desc' }];
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    rowCount: total,
+    manualSorting: true,
+    manualPagination: true,
+    enableSortingRemoval: false,
+    state: { sorting, pagination: { pageIndex: query.page - 1, pageSize: query.size } },
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      if (!first) return;
+      startTransition(() => router.push(hrefWith({ sort: first.id, dir: first.desc ? 'desc' : 'asc', page: 1 })));
+    },
+    getRowId: (row) => row.id,
+  });
+
+  const from = total === 0 ? 0 : (query.page - 1) * query.size + 1;
+  const to = Math.min(total, query.page * query.size);
+
+  return (
+    <div className={cn('rounded-lg border border-line bg-white transition-opacity', pending && 'opacity-60')} aria-busy={pending}>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Patients, sorted by {query.sort.replace('_', ' ')} ({query.dir === 'asc' ? 'ascending' : 'descending'})</caption>
+          <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const canSort = header.column.getCanSort();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="px-4 py-3 font-medium"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
+                    >
+                      {canSort ? (
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-ink"
+                        >
+                          <table.FlexRender header={header} />
+                          {sorted === 'asc' ? <ArrowUp className="size-3.5" aria-hidden /> : sorted === 'desc' ? <ArrowDown className="size-3.5" aria-hidden /> : <ArrowUpDown className="size-3.5 opacity-50" aria-hidden />}
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="border-b border-line last:border-0 hover:bg-surface/60" data-testid="roster-row">
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className="px-4 py-3 align-top">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 ? (
+        <p className="px-4 py-10 text-center text-sm text-muted">
+          No patients match these filters. <Link href={pathname} className="text-brand-700 underline underline-offset-4">Clear the filters</Link> or add a patient.
+        </p>
+      ) : null}
+      <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-4 py-3 text-sm">
+        <p className="text-muted" data-testid="roster-range">
+          {from}–{to} of {total}
+        </p>
+        <div className="flex items-center gap-3">
+          <label className="flex items-center gap-2 text-muted">
+            Rows per page
+            <Select
+              className="h-8 w-20"
+              value={query.size}
+              onChange={(e) => startTransition(() => router.push(hrefWith({ size: Number(e.target.value), page: 1 })))}
+            >
+              {PAGE_SIZES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <span className="text-muted">
+            Page {query.page} of {pageCount}
+          </span>
+          <PageLink href={hrefWith({ page: query.page - 1 })} disabled={query.page <= 1} label="Previous page">
+            <ChevronLeft className="size-4" aria-hidden />
+          </PageLink>
+          <PageLink href={hrefWith({ page: query.page + 1 })} disabled={query.page >= pageCount} label="Next page">
+            <ChevronRight className="size-4" aria-hidden />
+          </PageLink>
+        </div>
+      </nav>
+    </div>
+  );
+}
+
+function PageLink({ href, disabled, label, children }: { href: string; disabled: boolean; label: string; children: React.ReactNode }) {
+  const cls = 'inline-flex size-8 items-center justify-center rounded-md border border-line';
+  if (disabled) {
+    return (
+      <span className={cn(cls, 'opacity-40')} aria-disabled="true" aria-label={label} role="link">
+        {children}
+      </span>
+    );
+  }
+  return (
+    <Link href={href} className={cn(cls, 'hover:bg-brand-50')} aria-label={label}>
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { useActionState } from 'react';
+import { adjustPlanAction } from '@/app/(dashboard)/patients/[patientId]/plan/actions';
+import { useActionToast } from '@/components/ui/action-toast';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Notice } from '@/components/ui/notice';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { type ActionState, idle } from '@/lib/action-state';
+import { type EditorExercise, type EditorItem, PlanItemsEditor } from './plan-items-editor';
+
+export function AdjustPlanForm({
+  patientId,
+  planId,
+  library,
+  items,
+  acknowledgements,
+  earliest,
+  version,
+}: {
+  patientId: string;
+  planId: string;
+  library: EditorExercise[];
+  items: EditorItem[];
+  acknowledgements: Record<string, string>;
+  earliest: string;
+  version: number;
+}) {
+  const [state, action] = useActionState<ActionState, FormData>(adjustPlanAction, idle);
+  useActionToast(state);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate aria-label="Adjust the plan" className="space-y-5">
+      <input type="hidden" name="patientId" value={patientId} />
+      <input type="hidden" name="planId" value={planId} />
+      {(state.status === 'invalid' || state.status === 'error') && state.message ? (
+        <Notice tone="danger" live data-testid="plan-form-error">
+          {state.message}
+        </Notice>
+      ) : null}
+      <PlanItemsEditor library={library} items={items} errors={errors} acknowledgements={acknowledgements} onItemsReplaced={version /* a saved version brings new items: start again from them */} />
+      <div className="grid gap-4 md:grid-cols-[12rem_1fr]">
+        <Field id="effectiveDate" label="Takes effect" errors={errors.effectiveDate}>
+          {(c) => <Input {...c} name="effectiveDate" type="date" defaultValue={earliest} min={earliest} key={`${version}`} required />}
+        </Field>
+        <Field id="reason" label="Reason for the change" errors={errors.reason} hint="Kept with the version history.">
+          {(c) => <Input {...c} name="reason" required maxLength={500} key={`r${version}`} placeholder="e.g. tolerating well, longer holds" />}
+        </Field>
+      </div>
+      <SubmitButton pendingLabel="Saving…">Save as a new version</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { assignPlanAction } from '@/app/(dashboard)/patients/[patientId]/plan/actions';
+import { Field } from '@/components/ui/field';
+import { Input, Select } from '@/components/ui/input';
+import { Notice } from '@/components/ui/notice';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { type ActionState, idle } from '@/lib/action-state';
+import { type EditorExercise, type EditorItem, PlanItemsEditor } from './plan-items-editor';
+
+export type TemplateChoice = { id: string; name: string; description: string | null; items: EditorItem[] };
+
+export function AssignPlanForm({
+  patientId,
+  library,
+  templates,
+  today,
+  replacing,
+}: {
+  patientId: string;
+  library: EditorExercise[];
+  templates: TemplateChoice[];
+  today: string;
+  replacing: boolean;
+}) {
+  const [state, action] = useActionState<ActionState, FormData>(assignPlanAction, idle);
+  const [templateId, setTemplateId] = useState('');
+  const [items, setItems] = useState<EditorItem[]>([]);
+  const [replaced, setReplaced] = useState(0);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate aria-label="Assign a plan" className="space-y-6">
+      <input type="hidden" name="patientId" value={patientId} />
+      <input type="hidden" name="templateId" value={templateId} />
+      {state.status !== 'idle' && state.message ? (
+        <Notice tone="danger" live data-testid="plan-form-error">
+          {state.message}
+        </Notice>
+      ) : null}
+      {replacing ? <Notice>This patient has an active plan. It will end the day before the new one starts.</Notice> : null}
+      <div className="grid gap-4 md:grid-cols-3">
+        <div>
+          <label htmlFor="template" className="text-sm font-medium">
+            Start from a template
+          </label>
+          <Select
+            id="template"
+            value={templateId}
+            onChange={(e) => {
+              const t = templates.find((x) => x.id === e.target.value);
+              setTemplateId(e.target.value);
+              setItems(t ? t.items : []);
+              setReplaced((n) => n + 1);
+            }}
+          >
+            <option value="">No template: pick exercises</option>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </Select>
+          <p className="mt-1 text-xs text-muted">{templates.find((t) => t.id === templateId)?.description ?? 'Choosing one replaces the list below.'}</p>
+        </div>
+        <Field id="startDate" label="Start date" errors={errors.startDate}>
+          {(c) => <Input {...c} name="startDate" type="date" defaultValue={today} required />}
+        </Field>
+        <Field id="endDate" label="End date (optional)" errors={errors.endDate}>
+          {(c) => <Input {...c} name="endDate" type="date" />}
+        </Field>
+      </div>
+      <PlanItemsEditor library={library} items={items} errors={errors} onItemsReplaced={replaced} />
+      <SubmitButton pendingLabel="Assigning…">Assign plan</SubmitButton>
+    </form>
+  );
+}
