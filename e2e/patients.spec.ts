@@ -14,9 +14,8 @@ async function createPatient(page: Page, name: string) {
 async function screen(page: Page, patientId: string, yes: { label: string; note?: string }[]) {
   await page.goto(`/patients/${patientId}/screening`);
   const groups = page.getByRole('radiogroup');
-  const count = await groups.count();
-  expect(count).toBe(16);
-  for (let i = 0; i < count; i++) await groups.nth(i).getByLabel('No').check();
+  await expect(groups).toHaveCount(16);
+  for (let i = 0; i < 16; i++) await groups.nth(i).getByLabel('No').check();
   for (const item of yes) {
     await page.getByRole('radiogroup', { name: item.label }).getByLabel('Yes').check();
     if (item.note) await page.getByLabel(`Note on ${item.label}`).fill(item.note);
@@ -125,4 +124,19 @@ test.describe('the roster', () => {
     await page.goto('/patients?status=discharged');
     await expect(page.getByTestId('roster-row')).toContainText(['Olivia Brown']);
   });
+});
+
+test('the exercise library and a patient page, as screenshots to look at', async ({ page }) => {
+  await signIn(page, demoAdmin.email, demoAdmin.password);
+  await page.goto('/exercises');
+  await expect(page.getByRole('heading', { name: 'Soft tissue' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/exercises.png', fullPage: true });
+  await page.getByRole('link', { name: 'Segmental mobilization on a firm roller' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Segmental mobilization on a firm roller' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/exercise.png', fullPage: true });
+  await page.goto('/patients?q=O%E2%80%99Connor');
+  await page.getByRole('link', { name: 'James O’Connor' }).click();
+  await expect(page.getByText('Osteopenia or osteoporosis')).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/screens/patient-phone.png', fullPage: true });
 });

@@ -62,3 +62,23 @@ export async function reloadUser(id: string) {
   if (!user) throw new Error('user vanished');
   return user;
 }
+
+/** A patient in the actor's clinic, screened with the given "yes" answers (none by default). */
+export async function createScreenedPatient(actor: Actor, options: { yes?: string[]; timezone?: string; name?: string } = {}) {
+  const { createPatient } = await import('@/lib/patients');
+  const { recordScreening } = await import('@/lib/screening/screening');
+  const { CONTRAINDICATIONS } = await import('@/lib/screening/contraindications');
+  const created = await createPatient(actor, {
+    name: options.name ?? `Patient ${unique()}`,
+    birthYear: 1980,
+    email: null,
+    phone: null,
+    timezone: options.timezone ?? 'Europe/London',
+    primaryPractitionerId: actor.userId,
+    notes: null,
+  });
+  if (!created.ok) throw new Error(created.message);
+  const answers = Object.fromEntries(CONTRAINDICATIONS.map((c) => [c.code, { present: options.yes?.includes(c.code) ?? false }]));
+  await recordScreening(actor, created.value.id, answers);
+  return created.value.id;
+}

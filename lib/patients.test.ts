@@ -1,0 +1,123 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { auditEvents, patients } from '@/db/schema';
+import { createClinicWithTeam, createScreenedPatient, createUser } from '@/db/testing/factories';
+import { createPatient, findPatient, rosterPage, updatePatient } from './patients';
+import { currentScreening, recordScreening, screeningFormSchema, screeningHistory } from './screening/screening';
+import { patientSchema, parseRosterQuery } from './validation/patient';
+
+const input = (name: string, extra: Partial<Record<string, string>> = {}) =>
+  patientSchema.parse({ name, timezone: 'Europe/London', ...extra });
+
+describe('patient records', () => {
+  it('creates a patient with a clear message for each bad field, and escapes nothing away', () => {
+    const bad = patientSchema.safeParse({
+      name: '',
+      birthYear: '1850',
+      email: 'not-an-email',
+      phone: '<script>',
+      timezone: 'Mars/Olympus',
+      primaryPractitionerId: 'nobody',
+      notes: 'x'.repeat(5001),
+    });
+    expect(bad.success).toBe(false);
+    const fields = bad.success ? {} : bad.error.flatten().fieldErrors;
+    expect(Object.keys(fields).sort()).toEqual(['birthYear', 'email', 'name', 'notes', 'phone', 'primaryPractitionerId', 'timezone']);
+    expect(fields.birthYear?.[0]).toMatch(/at least 1900/);
+    expect(patientSchema.parse({ name: '<b>Bold</b> & co', timezone: 'UTC' }).name).toBe('<b>Bold</b> & co');
+    expect(patientSchema.parse({ name: 'A', timezone: 'UTC', birthYear: '' }).birthYear).toBeNull();
+  });
+
+  it('refuses a primary practitioner from another clinic or a disabled one', async () => {
+    const a = await createClinicWithTeam();
+    const b = await createClinicWithTeam();
+    const outcome = await createPatient(a.admin, { ...input('Cross'), primaryPractitionerId: b.practitioner.userId });
+    expect(outcome).toMatchObject({ ok: false, field: 'primaryPractitionerId' });
+  });
+
+  it('records who created and changed a patient in the audit trail', async () => {
+    const { admin } = await createClinicWithTeam();
+    const created = await createPatient(admin, input('Audited'));
+    if (!created.ok) throw new Error('setup');
+    await updatePatient(admin, created.value.id, input('Audited Renamed'));
+    const events = await db().select().from(auditEvents).where(eq(auditEvents.subjectId, created.value.id));
+    expect(events.map((e) => e.action).sort()).toEqual(['patient.created', 'patient.updated']);
+    expect(JSON.stringify(events)).not.toContain('Audited');
+  });
+});
+
+describe('screening history', () => {
+  it('keeps every screening; the newest is the one in force', async () => {
+    const { practitioner } = await createClinicWithTeam();
+    const patientId = await createScreenedPatient(practitioner, { yes: ['pregnancy'] });
+    await recordScreening(practitioner, patientId, { pregnancy: { present: false, note: 'Delivered' } });
+    const history = await screeningHistory(practitioner, patientId);
+    expect(history).toHaveLength(2);
+    expect((await currentScreening(practitioner, patientId))?.answers.pregnancy).toEqual({ present: false, note: 'Delivered' });
+    expect(history[1]?.answers.pregnancy?.present).toBe(true);
+  });
+
+  it('needs an explicit yes or no for every question', () => {
+    const parsed = screeningFormSchema.safeParse({ bone_tumour: 'no', pregnancy: 'maybe' });
+    expect(parsed.success).toBe(false);
+    const fields = parsed.success ? {} : parsed.error.flatten().fieldErrors;
+    expect(Object.keys(fields)).toHaveLength(15);
+  });
+});
+
+describe('the roster', () => {
+  let ctx: Awaited<ReturnType<typeof createClinicWithTeam>>;
+  beforeAll(async () => {
+    ctx = await createClinicWithTeam();
+    const other = await createUser(ctx.clinic.id);
+    const names = Array.from({ length: 23 }, (_, i) => `Roster ${String(i).padStart(2, '0')}`);
+    for (const [i, name] of names.entries()) {
+      const created = await createPatient(ctx.admin, { ...input(name), primaryPractitionerId: i % 2 ? other.user.id : ctx.admin.userId });
+      if (!created.ok) throw new Error('setup');
+      if (i === 3) await db().update(patients).set({ status: 'discharged' }).where(eq(patients.id, created.value.id));
+      if (i === 5) await db().update(patients).set({ email: 'odd_100%@example.com' }).where(eq(patients.id, created.value.id));
+    }
+  });
+
+  it('pages, sorts and counts in SQL', async () => {
+    const page2 = await rosterPage(ctx.admin, parseRosterQuery({ size: '10', page: '2' }));
+    expect(page2.total).toBe(22);
+    expect(page2.rows.map((r) => r.name)).toEqual(['Roster 11', 'Roster 12', 'Roster 13', 'Roster 14', 'Roster 15', 'Roster 16', 'Roster 17', 'Roster 18', 'Roster 19', 'Roster 20']);
+    const desc = await rosterPage(ctx.admin, parseRosterQuery({ sort: 'name', dir: 'desc', size: '10' }));
+    expect(desc.rows[0]?.name).toBe('Roster 22');
+  });
+
+  it('filters by status, by practitioner and by search, treating % and _ literally', async () => {
+    expect((await rosterPage(ctx.admin, parseRosterQuery({ status: 'discharged' }))).rows.map((r) => r.name)).toEqual(['Roster 03']);
+    expect((await rosterPage(ctx.admin, parseRosterQuery({ status: 'all' }))).total).toBe(23);
+    const mine = await rosterPage(ctx.admin, parseRosterQuery({ practitioner: 'me', status: 'all' }));
+    expect(mine.rows.every((r) => r.primaryPractitionerId === ctx.admin.userId)).toBe(true);
+    expect(mine.total).toBe(12);
+    expect((await rosterPage(ctx.admin, parseRosterQuery({ q: '100%' }))).rows.map((r) => r.name)).toEqual(['Roster 05']);
+    expect((await rosterPage(ctx.admin, parseRosterQuery({ q: '%' }))).total).toBe(1);
+  });
+
+  it('falls back to defaults for nonsense in the URL', () => {
+    expect(parseRosterQuery({ sort: 'password', dir: 'sideways', page: '-4', size: '1000', status: 'x', practitioner: "' or 1=1" })).toEqual({
+      q: '',
+      status: 'active',
+      practitioner: '',
+      sort: 'name',
+      dir: 'asc',
+      page: 1,
+      size: 25,
+    });
+  });
+
+  it('unauthorized access: never lists, finds or edits another clinic’s patients', async () => {
+    const b = await createClinicWithTeam();
+    expect((await rosterPage(b.admin, parseRosterQuery({ status: 'all', q: 'Roster' }))).total).toBe(0);
+    const [victim] = (await rosterPage(ctx.admin, parseRosterQuery({}))).rows;
+    expect(await findPatient(b.admin, victim!.id)).toBeNull();
+    expect(await updatePatient(b.admin, victim!.id, input('Hijacked'))).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await recordScreening(b.admin, victim!.id, {})).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await screeningHistory(b.admin, victim!.id)).toEqual([]);
+    expect((await findPatient(ctx.admin, victim!.id))?.name).toBe(victim!.name);
+  });
+});
