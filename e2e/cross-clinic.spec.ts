@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { demoAdmin, expect, newPerson, otherClinicAdmin, signIn, test } from './fixtures';
+import { demoAdmin, expect, forgeField, newPerson, otherClinicAdmin, signIn, test } from './fixtures';
 
 type ClinicAIds = { patientId: string; templateId: string; exerciseId: string };
 
@@ -64,13 +64,13 @@ test('unauthorized access: clinic B’s forged forms cannot change clinic A’s 
   const ownId = b.page.url().split('/patients/')[1]!;
 
   await b.page.goto(`/patients/${ownId}/edit`);
-  await b.page.locator('input[name="patientId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), a.patientId);
+  await forgeField(b.page, 'input[name="patientId"]', a.patientId);
   await b.page.getByLabel('Full name').fill('Hijacked Name');
   await b.page.getByRole('button', { name: 'Save changes' }).click();
   await expect(b.page.getByText('That patient is not in your clinic.')).toBeVisible();
 
   await b.page.goto(`/patients/${ownId}/screening`);
-  await b.page.locator('input[name="patientId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), a.patientId);
+  await forgeField(b.page, 'input[name="patientId"]', a.patientId);
   const groups = b.page.getByRole('radiogroup');
   await expect(groups).toHaveCount(16);
   for (let i = 0; i < 16; i++) await groups.nth(i).getByLabel('Yes').check();
@@ -78,7 +78,7 @@ test('unauthorized access: clinic B’s forged forms cannot change clinic A’s 
   await expect(b.page.getByText('That patient is not in your clinic.')).toBeVisible();
 
   await b.page.goto(`/patients/${ownId}`);
-  await b.page.locator('input[name="patientId"]').first().evaluate((el, id) => ((el as HTMLInputElement).value = id), a.patientId);
+  await forgeField(b.page, 'input[name="patientId"]', a.patientId);
   b.page.once('dialog', (d) => d.accept());
   await b.page.getByRole('button', { name: 'Discharge' }).click();
   await expect(b.page.getByText('That patient is not in your clinic.')).toBeVisible();

@@ -50,5 +50,16 @@ export async function newPerson(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
+/**
+ * Points a hidden form field at another id, as an attacker editing the page would. Waits for
+ * hydration first, or React would put the original value back.
+ */
+export async function forgeField(page: Page, selector: string, value: string) {
+  await page.waitForLoadState('networkidle');
+  const field = page.locator(selector).first();
+  await field.evaluate((el, v) => ((el as HTMLInputElement).value = v), value);
+  await expect(field).toHaveValue(value);
+}
+
 export const test = base;
 export { expect };

@@ -18,6 +18,7 @@ const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'script
     DATABASE_URL: '',
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     NODE_ENV: 'production',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -1,4 +1,4 @@
-import { demoAdmin, demoPractitioner, expect, newPerson, otherClinicAdmin, signIn, test, uniqueEmail } from './fixtures';
+import { demoAdmin, demoPractitioner, expect, forgeField, newPerson, otherClinicAdmin, signIn, test, uniqueEmail } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function addPractitioner(page: Page, name: string, email: string, temporaryPassword: string) {
@@ -93,7 +93,7 @@ test.describe('unauthorized access between clinics', () => {
 
     // Forge the role form of their own row to point at clinic A's practitioner.
     const ownRow = other.page.getByTestId(`member-${otherClinicAdmin.email}`);
-    await ownRow.locator('input[name="userId"]').first().evaluate((el, id) => ((el as HTMLInputElement).value = id), targetId);
+    await forgeField(other.page, `[data-testid="member-${otherClinicAdmin.email}"] input[name="userId"]`, targetId);
     await ownRow.getByLabel(/Role for/).selectOption('admin');
     await ownRow.getByRole('button', { name: 'Save' }).click();
     await expect(other.page.getByText('That practitioner is not in your clinic.')).toBeVisible();
