@@ -182,16 +182,15 @@ const DRAWINGS: Record<IllustrationKey, () => React.ReactElement> = {
 export function ExerciseIllustration({ name, title, className }: { name: string; title: string; className?: string }) {
   if (!isIllustrationKey(name)) return null;
   const Drawing = DRAWINGS[name];
-  const titleId = `illus-${name}`;
   return (
     <svg
       viewBox="0 0 320 180"
       role="img"
-      aria-labelledby={titleId}
+      aria-label={title}
       className={className}
       xmlns="http://www.w3.org/2000/svg"
     >
-      <title id={titleId}>{title}</title>
+      <title>{title}</title>
       {/* Drawn on a 0..270 x 60..164 canvas, then scaled up 1.2x to fill the frame; strokes end up ~3 units wide. */}
       <g
         transform="translate(-11.6 -28.8) scale(1.2)"

@@ -11,11 +11,8 @@ import { signInSchema } from '@/lib/validation/account';
 import { verifyPassword } from './password';
 import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from './rate-limit';
 import { authSecret } from './secret';
+import { IDLE_TIMEOUT_SECONDS, refreshSessionToken } from './session-token';
 
-/** Sessions end after this long without a request... */
-export const IDLE_TIMEOUT_SECONDS = 30 * 60;
-/** ...and this long after sign-in, however active. */
-export const ABSOLUTE_TIMEOUT_SECONDS = 12 * 60 * 60;
 
 export class TooManyAttempts extends CredentialsSignin {
   override code = 'rate_limited';
@@ -76,31 +73,9 @@ const config = (): NextAuthConfig => ({
           authTime: now,
         };
       }
-      if (!token.uid || !token.authTime || now - token.authTime > ABSOLUTE_TIMEOUT_SECONDS) return null;
       // Every request re-reads the account, so sign-out, a disabled account or a new password
       // (all of which bump session_version) end every copy of this cookie at once.
-      const [current] = await db()
-        .select({
-          clinicId: users.clinicId,
-          role: users.role,
-          name: users.name,
-          email: users.email,
-          sessionVersion: users.sessionVersion,
-          disabledAt: users.disabledAt,
-          mustChangePassword: users.mustChangePassword,
-        })
-        .from(users)
-        .where(eq(users.id, token.uid))
-        .limit(1);
-      if (!current || current.disabledAt || current.sessionVersion !== token.sv) return null;
-      return {
-        ...token,
-        cid: current.clinicId,
-        role: current.role,
-        name: current.name,
-        email: current.email,
-        mcp: current.mustChangePassword,
-      };
+      return refreshSessionToken(token, now);
     },
     session({ session, token }) {
       return {
