@@ -28,3 +28,12 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
+
+/**
+ * A fixed link for one demo patient so the README can point at a working phone page. Only the
+ * demo seed creates it; real links are 256 random bits.
+ */
+export const DEMO_PATIENT_LINK = {
+  patientName: 'Maria Lopez',
+  token: 'rollcall-demo-maria-lopez-phone-link-000000',
+} as const;

@@ -395,6 +395,94 @@ export const precautionAcknowledgements = pgTable(
   ],
 );
 
+/** A patient's personal link. Only the SHA-256 of the token is kept; the token is shown once. */
+export const patientLinks = pgTable(
+  'patient_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    label: text('label').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade'),
+    uniqueIndex('patient_links_token_hash_key').on(t.tokenHash),
+    index('patient_links_patient_idx').on(t.patientId),
+    check('patient_links_label_length', sql`char_length(${t.label}) between 1 and 80`),
+    check('patient_links_hash_shape', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+export const SYMPTOM_CODES = ['tingling', 'sharp_pain', 'chest', 'other'] as const;
+export type SymptomCode = (typeof SYMPTOM_CODES)[number];
+
+/** One logged session. (patient, idempotency key) is unique: a retried log is stored once. */
+export const sessionLogs = pgTable(
+  'session_logs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    planId: uuid('plan_id').notNull(),
+    planVersionId: uuid('plan_version_id').notNull(),
+    performedAt: timestamp('performed_at', { withTimezone: true }).notNull(),
+    // The calendar day where the patient was, for adherence.
+    localDay: date('local_day', { mode: 'string' }).notNull(),
+    itemsDone: uuid('items_done').array().notNull(),
+    painBefore: smallint('pain_before').notNull(),
+    painAfter: smallint('pain_after').notNull(),
+    symptoms: text('symptoms').array().notNull().default(sql`'{}'::text[]`),
+    note: text('note'),
+    idempotencyKey: uuid('idempotency_key').notNull(),
+    // SHA-256 of the submitted body, so a replay with a different body can be refused.
+    payloadHash: text('payload_hash').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade'),
+    foreignKey({ columns: [t.planVersionId, t.clinicId], foreignColumns: [planVersions.id, planVersions.clinicId] }).onDelete('restrict'),
+    uniqueIndex('session_logs_patient_key').on(t.patientId, t.idempotencyKey),
+    index('session_logs_patient_day_idx').on(t.patientId, t.localDay),
+    index('session_logs_clinic_day_idx').on(t.clinicId, t.localDay),
+    check('session_logs_pain_before_range', sql`${t.painBefore} between 0 and 10`),
+    check('session_logs_pain_after_range', sql`${t.painAfter} between 0 and 10`),
+    check('session_logs_note_length', sql`${t.note} is null or char_length(${t.note}) <= 2000`),
+    check('session_logs_symptoms_valid', sql`${t.symptoms} <@ array['tingling','sharp_pain','chest','other']::text[]`),
+  ],
+);
+
+export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+
+/** Red flags from logs (and, later, adherence drops) for the practitioner to act on. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    sessionLogId: uuid('session_log_id').references(() => sessionLogs.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['red_flag'] }).notNull(),
+    reasons: text('reasons').array().notNull(),
+    status: text('status', { enum: ALERT_STATUSES }).notNull().default('open'),
+    note: text('note'),
+    createdAt: createdAt(),
+    handledBy: uuid('handled_by').references(() => users.id, { onDelete: 'set null' }),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade'),
+    index('alerts_clinic_status_idx').on(t.clinicId, t.status),
+    index('alerts_patient_idx').on(t.patientId),
+    check('alerts_status_check', sql`${t.status} in ('open', 'acknowledged', 'resolved')`),
+  ],
+);
+
 export const clinicsRelations = relations(clinics, ({ many }) => ({
   users: many(users),
 }));
@@ -453,5 +541,8 @@ export type Screening = typeof screenings.$inferSelect;
 export type Plan = typeof plans.$inferSelect;
 export type PlanVersion = typeof planVersions.$inferSelect;
 export type PlanItem = typeof planItems.$inferSelect;
+export type PatientLink = typeof patientLinks.$inferSelect;
+export type SessionLog = typeof sessionLogs.$inferSelect;
+export type Alert = typeof alerts.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

@@ -2,11 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { addDays, format } from 'date-fns';
 import { formatInTimeZone } from 'date-fns-tz';
 import type { Database } from './client';
+import { hashToken, newToken } from '@/lib/patient-links';
 import { CONTRAINDICATIONS } from '@/lib/screening/contraindications';
 import { BUILTIN_EXERCISES } from './reference/exercises';
 import {
   type ScreeningAnswers,
   clinics,
+  patientLinks,
   patients,
   planItems,
   plans,
@@ -17,6 +19,7 @@ import {
   screenings,
   users,
 } from './schema';
+import { DEMO_PATIENT_LINK } from './demo-accounts';
 import { builtinIdsBySlug } from './seed-reference';
 
 type Dose = { holdSeconds: number; reps: number; sets: number; sessionsPerDay: number; daysOfWeek: number[] };
@@ -162,6 +165,16 @@ async function seedClinicCare(db: Database, slug: string, list: DemoPatient[], i
     for (const c of CONTRAINDICATIONS) answers[c.code] = { present: false };
     Object.assign(answers, p.screening ?? NO);
     await db.insert(screenings).values({ clinicId: clinic.id, patientId: patient.id, screenedBy: owner.id, answers });
+    // Every demo patient has a link; Maria's is the fixed one the README opens.
+    const token = p.name === DEMO_PATIENT_LINK.patientName ? DEMO_PATIENT_LINK.token : newToken();
+    await db.insert(patientLinks).values({
+      clinicId: clinic.id,
+      patientId: patient.id,
+      tokenHash: hashToken(token),
+      label: 'Phone',
+      createdBy: owner.id,
+      revokedAt: p.status === 'discharged' ? new Date() : null,
+    });
     if (!p.versions) continue;
 
     const today = formatInTimeZone(new Date(), p.timezone, 'yyyy-MM-dd');

@@ -15,6 +15,8 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The address patients reach the app at, for links and QR codes; defaults to the request's host.
+  PUBLIC_URL: z.url({ error: 'must be a full URL such as https://rollcall.example.com' }).optional(),
   // Set when the app sits behind a proxy that appends the client address to X-Forwarded-For.
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { patients, users } from '@/db/schema';
 import { audit } from './audit';
 import type { Actor } from './auth/guard';
+import { revokeAllLinks } from './patient-links';
 import { endActivePlan } from './plans/assign';
 import type { PatientInput, RosterQuery } from './validation/patient';
 
@@ -154,7 +155,11 @@ export async function setPatientStatus(actor: Actor, patientId: string, status: 
       .returning({ id: patients.id, timezone: patients.timezone });
     const row = updated[0];
     if (!row) return notFound;
-    if (status === 'discharged') await endActivePlan(tx, actor, patientId, row.timezone);
+    if (status === 'discharged') {
+      await endActivePlan(tx, actor, patientId, row.timezone);
+      // A discharged patient's links stop working at once.
+      await revokeAllLinks(tx, actor, patientId);
+    }
     await audit(tx, actor, { action: `patient.${status === 'discharged' ? 'discharged' : 'reactivated'}`, subjectType: 'patient', subjectId: patientId });
     return { ok: true } as const;
   });
