@@ -1,17 +1,20 @@
 import { type NextFetchEvent, type NextRequest, NextResponse } from 'next/server';
 import { nextAuth } from '@/lib/auth/auth';
+import { PATIENT_HEADERS } from '@/lib/patient-headers';
 
 /**
  * Runs before every page request. It only does what must happen before rendering:
- *  - refreshes the session cookie (that is what makes the 30-minute idle timeout sliding),
- *  - sends signed-out visitors to /login (optimistic: every page, action and route checks again),
- *  - sets a per-request nonce-based Content-Security-Policy, and HSTS over HTTPS.
+ *  - refreshes the practitioner's session cookie (that is what makes the 30-minute idle timeout
+ *    sliding) and sends signed-out visitors to /login (optimistic: every page, action and route
+ *    checks again),
+ *  - sets a per-request nonce-based Content-Security-Policy, and HSTS over HTTPS,
+ *  - keeps patient pages (/p) apart: no practitioner session work, no referrer, no caching.
  */
 const PUBLIC_PREFIXES = ['/login', '/p/', '/print/'];
+const PUBLIC_PAGES = new Set(['/login', '/p']);
 
-function isPublic(pathname: string) {
-  return PUBLIC_PREFIXES.some((p) => pathname === p.replace(/\/$/, '') || pathname.startsWith(p));
-}
+const isPublic = (pathname: string) => PUBLIC_PAGES.has(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
+const isPatientPath = (pathname: string) => pathname === '/p' || pathname.startsWith('/p/');
 
 function contentSecurityPolicy(nonce: string) {
   const dev = process.env.NODE_ENV === 'development';
@@ -30,34 +33,41 @@ function contentSecurityPolicy(nonce: string) {
   ].join('; ');
 }
 
-const withSession = nextAuth((request) => {
-  const { pathname, search } = request.nextUrl;
-  const signedIn = Boolean(request.auth?.user?.id);
-  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-
-  let response: NextResponse;
-  if (!signedIn && !isPublic(pathname)) {
-    const login = new URL('/login', request.nextUrl);
-    if (pathname !== '/') login.searchParams.set('callbackUrl', `${pathname}${search}`);
-    response = NextResponse.redirect(login);
-  } else if (signedIn && pathname === '/login') {
-    response = NextResponse.redirect(new URL('/dashboard', request.nextUrl));
-  } else {
+function withSecurityHeaders(request: NextRequest, response?: NextResponse): NextResponse {
+  let res = response;
+  if (!res) {
     const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
     const csp = contentSecurityPolicy(nonce);
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set('x-nonce', nonce);
     requestHeaders.set('Content-Security-Policy', csp);
-    response = NextResponse.next({ request: { headers: requestHeaders } });
-    response.headers.set('Content-Security-Policy', csp);
+    res = NextResponse.next({ request: { headers: requestHeaders } });
+    res.headers.set('Content-Security-Policy', csp);
   }
-  if (https) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
-  return response;
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  if (https) res.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  if (isPatientPath(request.nextUrl.pathname)) {
+    for (const [k, v] of Object.entries(PATIENT_HEADERS)) res.headers.set(k, v);
+  }
+  return res;
+}
+
+const withSession = nextAuth((request) => {
+  const { pathname, search } = request.nextUrl;
+  const signedIn = Boolean(request.auth?.user?.id);
+  if (!signedIn && !isPublic(pathname)) {
+    const login = new URL('/login', request.nextUrl);
+    if (pathname !== '/') login.searchParams.set('callbackUrl', `${pathname}${search}`);
+    return withSecurityHeaders(request, NextResponse.redirect(login));
+  }
+  if (signedIn && pathname === '/login') return withSecurityHeaders(request, NextResponse.redirect(new URL('/dashboard', request.nextUrl)));
+  return withSecurityHeaders(request);
 });
 
-// The auth config is built lazily (its secret may be generated at first start), so the wrapped
-// handler arrives as a promise.
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (isPatientPath(request.nextUrl.pathname)) return withSecurityHeaders(request);
+  // The auth config is built lazily (its secret may be generated at first start), so the
+  // wrapped handler arrives as a promise.
   const handler = (await withSession) as unknown as (r: NextRequest, e: NextFetchEvent) => Promise<Response>;
   return handler(request, event);
 }

@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import type * as React from 'react';
-import { Toaster } from '@/components/ui/toaster';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,7 +15,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="min-h-dvh font-sans antialiased">
         {children}
-        <Toaster />
       </body>
     </html>
   );

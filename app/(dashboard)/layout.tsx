@@ -1,5 +1,6 @@
 import type * as React from 'react';
 import { AppShell } from '@/components/layout/app-shell';
+import { Toaster } from '@/components/ui/toaster';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { clinicOf } from '@/lib/clinics';
 
@@ -9,6 +10,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <AppShell clinicName={clinic.name} userName={actor.name} isAdmin={actor.role === 'admin'}>
       {children}
+      <Toaster />
     </AppShell>
   );
 }

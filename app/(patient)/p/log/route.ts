@@ -1,0 +1,39 @@
+import { PATIENT_HEADERS } from '@/lib/patient-headers';
+import { currentPatient } from '@/lib/patient-session';
+import { recordSessionLog, sessionLogSchema } from '@/lib/session-logs';
+
+export const dynamic = 'force-dynamic';
+
+const MAX_BODY = 16 * 1024;
+
+function json(body: unknown, status: number) {
+  return Response.json(body, { status, headers: PATIENT_HEADERS });
+}
+
+/** The patient's phone sends each session here, possibly several times (offline retries). */
+export async function POST(request: Request) {
+  const access = await currentPatient();
+  if (!access) return json({ error: 'link_inactive' }, 401);
+  // JSON only: a cross-site form cannot send it, and the cookie is SameSite=Lax anyway.
+  if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
+    return json({ error: 'Send the log as JSON.' }, 415);
+  }
+  const text = await request.text();
+  if (text.length > MAX_BODY) return json({ error: 'That log is too large.' }, 413);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return json({ error: 'That log could not be read.' }, 400);
+  }
+  const parsed = sessionLogSchema.safeParse(body);
+  if (!parsed.success) {
+    const flat = parsed.error.flatten();
+    return json({ error: 'Some answers need fixing.', fieldErrors: flat.fieldErrors }, 400);
+  }
+  const outcome = await recordSessionLog(access, parsed.data);
+  if (!outcome.ok) {
+    return json({ error: outcome.message, fieldErrors: outcome.fieldErrors }, outcome.code === 'conflict' ? 409 : 400);
+  }
+  return json({ status: outcome.status, redFlags: outcome.redFlags }, outcome.status === 'recorded' ? 201 : 200);
+}

@@ -1,0 +1,128 @@
+import { CalendarPlus } from 'lucide-react';
+import { ExerciseIllustration } from '@/components/exercises/illustration';
+import { GuidedSession } from '@/components/patient/guided-session';
+import { HistoryStrip } from '@/components/patient/history-strip';
+import { InactiveLink } from '@/components/patient/inactive-link';
+import { SafetyCard } from '@/components/patient/safety-card';
+import { patientToday } from '@/lib/patient-plan';
+import { touchLink } from '@/lib/patient-links';
+import { currentPatientOrClinic } from '@/lib/patient-session';
+
+/**
+ * The patient's plan on their phone. Server-rendered: only the guided session and the log form
+ * ship JavaScript.
+ */
+export default async function PatientHome() {
+  const found = await currentPatientOrClinic();
+  if (!found.ok) return <InactiveLink clinic={found.clinic} />;
+  const view = await patientToday(found.access);
+  await touchLink(found.access.linkId);
+  const { progress } = view;
+  const restDay = progress.prescribed === 0;
+  const illustrations = Object.fromEntries(
+    view.exercises.map((e) => [e.id, e.illustration ? <ExerciseIllustration key={e.id} name={e.illustration} title={e.name} className="h-auto w-full text-ink" /> : null]),
+  );
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm text-muted">{view.clinic.name}</p>
+        <h1 className="mt-1 text-2xl font-semibold">{view.firstName ? `Hello, ${view.firstName}` : 'Your exercises'}</h1>
+        <p className="mt-2 text-lg" data-testid="today-progress">
+          {view.exercises.length === 0
+            ? 'You have no exercises at the moment.'
+            : restDay
+              ? 'Today is a rest day. You can still do a session if you feel like it.'
+              : `Today: ${progress.done} of ${progress.prescribed} session${progress.prescribed === 1 ? '' : 's'} done`}
+        </p>
+      </header>
+
+      {view.exercises.length ? (
+        <GuidedSession
+          exercises={view.exercises.map((e) => ({
+            id: e.id,
+            name: e.name,
+            steps: e.steps,
+            cues: e.cues,
+            safetyNotes: e.safetyNotes,
+            timing: e.timing,
+            repsUnit: e.repsUnit,
+            holdSeconds: e.holdSeconds,
+            reps: e.reps,
+            sets: e.sets,
+            doseText: e.doseText,
+          }))}
+          illustrations={illustrations}
+          clinic={{ name: view.clinic.name, phone: view.clinic.phone }}
+        />
+      ) : null}
+
+      <section aria-labelledby="plan-heading" className="space-y-4">
+        <h2 id="plan-heading" className="text-xl font-semibold">
+          Your exercises
+        </h2>
+        {view.exercises.map((e, index) => (
+          <article key={e.id} className="rounded-xl border border-line bg-white p-4" aria-labelledby={`ex-${e.id}`} data-testid="patient-exercise">
+            <h3 id={`ex-${e.id}`} className="text-lg font-semibold">
+              {index + 1}. {e.name}
+            </h3>
+            <p className="mt-1 font-medium text-brand-800">{e.doseText}</p>
+            {e.patientNote ? <p className="mt-2 rounded-md bg-brand-50 p-2 text-sm">From your clinic: {e.patientNote}</p> : null}
+            {e.illustration ? <div className="mt-3 rounded-md bg-surface p-2">{illustrations[e.id]}</div> : null}
+            <ol className="mt-3 list-decimal space-y-1.5 pl-5">
+              {e.steps.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ol>
+            {e.cues.length ? (
+              <ul className="mt-3 space-y-1 text-sm text-muted">
+                {e.cues.map((c) => (
+                  <li key={c}>• {c}</li>
+                ))}
+              </ul>
+            ) : null}
+            <div className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
+              <p className="font-medium">Take care</p>
+              <ul className="mt-1 space-y-1">
+                {e.safetyNotes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </div>
+          </article>
+        ))}
+      </section>
+
+      <SafetyCard clinic={{ name: view.clinic.name, phone: view.clinic.phone }} />
+
+      <section aria-labelledby="history-heading" className="rounded-xl border border-line bg-white p-4">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          Last 14 days
+        </h2>
+        <p className="mb-3 text-sm text-muted">Sessions done out of sessions planned each day.</p>
+        <HistoryStrip days={view.history} />
+      </section>
+
+      {view.exercises.length ? (
+        <section aria-labelledby="reminders-heading" className="rounded-xl border border-line bg-white p-4">
+          <h2 id="reminders-heading" className="flex items-center gap-2 text-lg font-semibold">
+            <CalendarPlus className="size-5" aria-hidden /> Reminders in your calendar
+          </h2>
+          <p className="mt-1 text-sm text-muted">Pick a time for each session; your phone’s calendar will remind you on your exercise days.</p>
+          <form method="get" action="/p/calendar.ics" className="mt-3 flex flex-wrap items-end gap-3">
+            {Array.from({ length: Math.max(1, ...view.exercises.map((e) => e.sessionsPerDay)) }, (_, i) => (
+              <label key={i} className="text-sm font-medium">
+                Session {i + 1}
+                <input type="time" name="time" defaultValue={['08:00', '13:00', '18:00', '20:00', '10:00', '16:00'][i]} className="mt-1 block h-11 rounded-md border border-line px-3" required />
+              </label>
+            ))}
+            <button type="submit" className="h-11 rounded-md bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+              Download reminders
+            </button>
+          </form>
+        </section>
+      ) : null}
+      {view.clinic.footer ? <p className="text-center text-sm text-muted">{view.clinic.footer}</p> : null}
+    </div>
+  );
+}

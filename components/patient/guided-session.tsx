@@ -1,0 +1,299 @@
+'use client';
+
+import { Check, Play } from 'lucide-react';
+import type * as React from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import { HoldTimer } from './hold-timer';
+import { SessionLogForm } from './session-log-form';
+import type { ClinicContact, PatientExercise } from './types';
+import { useOfflineSync } from './use-offline-sync';
+
+export type GuidedSessionProps = {
+  exercises: PatientExercise[];
+  /** Pre-rendered drawing per exercise id (missing or null: no drawing). */
+  illustrations: Record<string, React.ReactNode>;
+  clinic: ClinicContact;
+};
+
+type Phase =
+  | { kind: 'intro' }
+  | { kind: 'exercise'; index: number; step: number }
+  | { kind: 'log'; preTicked: string[]; guided: boolean };
+
+type TimerStep = { seconds: number; breathing: boolean; progress: string };
+
+function whole(n: number, min: number, max: number): number {
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.round(n))) : min;
+}
+
+/**
+ * The timed parts of one exercise. Holds counted in reps: one timer per position in each set.
+ * Breaths, or rolling: one timer per set, with the breathing pace.
+ */
+function timerStepsOf(ex: PatientExercise): TimerStep[] {
+  const sets = whole(ex.sets, 1, 20);
+  const reps = whole(ex.reps, 1, 50);
+  const seconds = whole(ex.holdSeconds, 1, 3600);
+  const steps: TimerStep[] = [];
+  for (let s = 1; s <= sets; s++) {
+    if (ex.timing === 'hold' && ex.repsUnit === 'reps') {
+      for (let r = 1; r <= reps; r++) steps.push({ seconds, breathing: false, progress: `Set ${s} of ${sets} · Position ${r} of ${reps}` });
+    } else {
+      const breaths = ex.repsUnit === 'breaths' ? ` · ${reps} slow breath${reps === 1 ? '' : 's'}` : '';
+      steps.push({ seconds, breathing: true, progress: `Set ${s} of ${sets}${breaths}` });
+    }
+  }
+  return steps;
+}
+
+/**
+ * The patient's session on their phone: each exercise in turn with its timer, then the log form.
+ * Also sends any logs saved on the phone while offline, and says so.
+ */
+export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessionProps) {
+  const uid = useId();
+  const ids = {
+    intro: `${uid}-intro`,
+    start: `${uid}-start`,
+    heading: `${uid}-heading`,
+    progress: `${uid}-progress`,
+    complete: `${uid}-complete`,
+    next: `${uid}-next`,
+    log: `${uid}-log`,
+  };
+  const [phase, setPhase] = useState<Phase>({ kind: 'intro' });
+  const [done, setDone] = useState<string[]>([]);
+  const [logged, setLogged] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const focusNext = useRef<string | null>(null);
+  const { pendingCount, lastDelivered } = useOfflineSync();
+
+  useEffect(() => {
+    const id = focusNext.current;
+    if (!id) return;
+    focusNext.current = null;
+    document.getElementById(id)?.focus();
+  });
+
+  const toLog = (preTicked: string[], guided: boolean) => {
+    setFormKey((k) => k + 1);
+    setLogged(false);
+    setPhase({ kind: 'log', preTicked, guided });
+    focusNext.current = ids.log;
+  };
+
+  const start = () => {
+    setDone([]);
+    setPhase({ kind: 'exercise', index: 0, step: 0 });
+    focusNext.current = ids.heading;
+  };
+
+  /** Leave exercise `index` (done or not) for the next one, or the log after the last. */
+  const advance = (index: number, doneNow: string[]) => {
+    setDone(doneNow);
+    if (index + 1 < exercises.length) {
+      setPhase({ kind: 'exercise', index: index + 1, step: 0 });
+      focusNext.current = ids.heading;
+    } else {
+      toLog(doneNow, true);
+    }
+  };
+
+  const backToStart = () => {
+    setPhase({ kind: 'intro' });
+    setLogged(false);
+    focusNext.current = ids.start;
+  };
+
+  const syncStatus = (
+    <div role="status" aria-live="polite" aria-atomic="true">
+      {pendingCount > 0 ? (
+        <Notice tone="info" className="text-base">
+          {pendingCount === 1 ? '1 session is saved on this phone.' : `${pendingCount} sessions are saved on this phone.`} It will be
+          sent when you are back online.
+        </Notice>
+      ) : lastDelivered !== null ? (
+        <Notice tone="success" className="text-base">
+          Sent. The sessions saved on this phone have reached your clinic.
+        </Notice>
+      ) : null}
+    </div>
+  );
+
+  if (phase.kind === 'log') {
+    return (
+      <div className="space-y-3 wrap-anywhere">
+        {syncStatus}
+        <section aria-labelledby={ids.log} className="space-y-6 rounded-xl border border-line bg-white p-3 sm:p-4">
+          <h2 id={ids.log} tabIndex={-1} className="text-xl font-semibold text-ink">
+            {phase.guided ? 'Session finished. How did it go?' : 'Log a session'}
+          </h2>
+          <SessionLogForm
+            key={formKey}
+            exercises={exercises.map(({ id, name }) => ({ id, name }))}
+            preTicked={phase.preTicked}
+            clinic={clinic}
+            onLogged={() => setLogged(true)}
+          />
+          <Button type="button" variant={logged ? 'secondary' : 'ghost'} size="lg" className="h-auto min-h-12 w-full px-3 py-2" onClick={backToStart}>
+            {logged ? 'Back to the start' : 'Cancel'}
+          </Button>
+        </section>
+      </div>
+    );
+  }
+
+  if (phase.kind === 'intro' || exercises.length === 0) {
+    return (
+      <div className="space-y-3 wrap-anywhere">
+        {syncStatus}
+        <section aria-labelledby={ids.intro} className="space-y-4 rounded-xl border border-line bg-white p-3 sm:p-4">
+          <h2 id={ids.intro} className="text-xl font-semibold text-ink">
+            Today’s session
+          </h2>
+          {exercises.length > 0 ? (
+            <>
+              <p className="text-base text-ink">
+                The timer takes you through your {exercises.length === 1 ? 'exercise' : `${exercises.length} exercises`}, one at a
+                time. You can pause whenever you need to.
+              </p>
+              <Button id={ids.start} type="button" size="lg" className="h-auto min-h-14 w-full px-3 py-2 text-lg [&_svg]:size-5" onClick={start}>
+                <Play aria-hidden />
+                Start a session
+              </Button>
+              <Button type="button" variant="link" className="min-h-11 w-full text-base" onClick={() => toLog([], false)}>
+                Log without the timer
+              </Button>
+            </>
+          ) : (
+            <p className="text-base text-ink">You have no exercises at the moment.</p>
+          )}
+        </section>
+      </div>
+    );
+  }
+
+  const { index, step } = phase;
+  const ex = exercises[index];
+  if (!ex) return null;
+  const steps = timerStepsOf(ex);
+  const current = steps[step];
+  const complete = current === undefined;
+  const last = index === exercises.length - 1;
+  const illustration = illustrations[ex.id];
+
+  const onTimerDone = () => {
+    setPhase((p) => (p.kind === 'exercise' && p.index === index && p.step === step ? { ...p, step: step + 1 } : p));
+    focusNext.current = step + 1 < steps.length ? ids.progress : ids.next;
+  };
+
+  return (
+    <div className="space-y-3 wrap-anywhere">
+      {syncStatus}
+      <section key={ex.id} aria-labelledby={ids.heading} className="space-y-4 rounded-xl border border-line bg-white p-3 sm:p-4">
+        <h2 id={ids.heading} tabIndex={-1} className="text-2xl font-semibold text-ink">
+          <span className="block text-base font-medium text-muted">
+            Exercise {index + 1} of {exercises.length}
+          </span>
+          {ex.name}
+        </h2>
+        {illustration ? <div className="rounded-md bg-surface p-2">{illustration}</div> : null}
+        <p className="text-lg font-medium text-brand-800">{ex.doseText}</p>
+
+        {ex.steps.length > 0 ? (
+          <details open={index === 0} className="rounded-md border border-line">
+            <summary className="flex min-h-12 cursor-pointer items-center px-3 py-2 text-base font-semibold text-ink">
+              How to do it
+            </summary>
+            <ol className="list-decimal space-y-1.5 pr-3 pb-3 pl-8 text-base">
+              {ex.steps.map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ol>
+          </details>
+        ) : null}
+
+        {ex.cues.length > 0 ? (
+          <div>
+            <h3 className="text-base font-semibold text-ink">Remember</h3>
+            <ul className="mt-1 list-disc space-y-1 pl-5 text-base">
+              {ex.cues.map((c, i) => (
+                <li key={i}>{c}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+
+        {ex.safetyNotes.length > 0 ? (
+          <div className="rounded-md border border-amber-200 bg-amber-50 p-3 text-base">
+            <h3 className="font-semibold text-ink">Take care</h3>
+            <ul className="mt-1 list-disc space-y-1 pl-5">
+              {ex.safetyNotes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+
+        {complete ? (
+          <p
+            id={ids.complete}
+            role="status"
+            className="flex items-center gap-2 rounded-md border-2 border-green-200 bg-green-50 p-3 text-lg font-semibold text-success"
+          >
+            <Check className="size-6 shrink-0" aria-hidden />
+            {ex.name}: done.
+          </p>
+        ) : (
+          <div className="space-y-2">
+            <p id={ids.progress} tabIndex={-1} className="text-lg font-semibold text-ink" data-testid="timer-progress">
+              {current.progress}
+            </p>
+            <HoldTimer
+              key={`${ex.id}-${step}`}
+              seconds={current.seconds}
+              breathing={current.breathing}
+              label={`${ex.name}, ${current.progress.replaceAll(' · ', ', ')}`}
+              onDone={onTimerDone}
+            />
+          </div>
+        )}
+
+        <div className="grid gap-3 pt-2">
+          {complete ? (
+            <Button
+              id={ids.next}
+              type="button"
+              size="lg"
+              className="h-auto min-h-14 w-full px-3 py-2 text-lg"
+              onClick={() => advance(index, done.includes(ex.id) ? done : [...done, ex.id])}
+            >
+              {last ? 'Finish and log the session' : 'Next exercise'}
+            </Button>
+          ) : (
+            <Button
+              type="button"
+              variant="secondary"
+              size="lg"
+              className="w-full"
+              onClick={() => advance(index, done.filter((id) => id !== ex.id))}
+            >
+              Skip this exercise
+            </Button>
+          )}
+          <Button
+            type="button"
+            variant="ghost"
+            size="lg"
+            className="h-auto min-h-12 w-full px-3 py-2 text-muted"
+            onClick={() => toLog(complete && !done.includes(ex.id) ? [...done, ex.id] : done, true)}
+          >
+            Stop here and log the session
+          </Button>
+        </div>
+      </section>
+    </div>
+  );
+}

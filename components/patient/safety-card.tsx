@@ -1,0 +1,69 @@
+import { AlertTriangle, Phone } from 'lucide-react';
+import { type ClinicContact, telHref } from './types';
+
+export type SafetyCardProps = { clinic: ClinicContact };
+
+const SIGNS: { sign: string; action: string; urgent?: boolean }[] = [
+  {
+    sign: 'Chest pain, or getting out of breath',
+    action: 'Stop. Call your local emergency number now.',
+    urgent: true,
+  },
+  {
+    sign: 'Tingling or numbness in your arms or hands',
+    action: 'Bring your elbows in, or switch to the supported version. If it stays, stop and contact your clinic.',
+  },
+  {
+    sign: 'Sharp or shooting pain',
+    action: 'Stop the exercises for today and contact your clinic.',
+  },
+  {
+    sign: 'Feeling unwell, or a fever',
+    action: 'Do not exercise today. Contact your clinic if it does not pass.',
+  },
+  {
+    sign: 'Pain that wakes you at night',
+    action: 'Contact your clinic before your next session.',
+  },
+];
+
+/** "If something feels wrong": what to do, in plain words, with the clinic's number. No client JS. */
+export function SafetyCard({ clinic }: SafetyCardProps) {
+  return (
+    <section aria-labelledby="safety-card-heading" className="rounded-xl border-2 border-amber-200 bg-white p-4 text-base text-ink wrap-anywhere">
+      <h2 id="safety-card-heading" className="flex items-center gap-2 text-xl font-semibold">
+        <AlertTriangle className="size-6 shrink-0 text-warning" aria-hidden />
+        If something feels wrong
+      </h2>
+      <p className="mt-2">
+        Stop the exercise. Come off the roller slowly: roll onto your side, then push yourself up with your arms.
+      </p>
+      <ul className="mt-3 space-y-3">
+        {SIGNS.map(({ sign, action, urgent }) => (
+          <li key={sign} className={urgent ? 'rounded-md border-2 border-danger bg-red-50 p-3' : 'border-l-4 border-line pl-3'}>
+            <p className="font-semibold">{sign}</p>
+            <p className={urgent ? 'font-semibold text-danger' : undefined}>{action}</p>
+          </li>
+        ))}
+      </ul>
+      <div className="mt-4 space-y-2 border-t border-line pt-4">
+        <p>
+          Your clinic: <span className="font-semibold">{clinic.name}</span>
+        </p>
+        {clinic.phone ? (
+          <a
+            href={telHref(clinic.phone)}
+            className="flex min-h-12 w-full items-center justify-center gap-2 rounded-md border border-line bg-white px-4 py-2 text-center font-semibold text-brand-800 hover:bg-brand-50"
+          >
+            <Phone className="size-5 shrink-0" aria-hidden />
+            <span>
+              Call {clinic.name}: {clinic.phone}
+            </span>
+          </a>
+        ) : (
+          <p>Contact your clinic if you are unsure about anything.</p>
+        )}
+      </div>
+    </section>
+  );
+}
