@@ -2,7 +2,9 @@ import { ClipboardCheck, Pencil, ShieldAlert } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PatientLinks } from '@/components/patients/patient-links';
 import { ScreeningFindings } from '@/components/patients/screening-summary';
+import { SessionLogList } from '@/components/patients/session-log-list';
 import { StatusToggle } from '@/components/patients/status-toggle';
 import { PlanItemsList } from '@/components/plans/plan-items-list';
 import { Badge } from '@/components/ui/badge';
@@ -12,7 +14,10 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { formatDay, todayIn } from '@/lib/dates';
+import { clinicLibrary } from '@/lib/exercises/library';
+import { linksOfPatient } from '@/lib/patient-links';
 import { findPatient } from '@/lib/patients';
+import { logsOfPatient } from '@/lib/session-logs';
 import { activePlanId, planDetail, plansOfPatient } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
 import { patientIdParam } from '@/lib/validation/params';
@@ -33,10 +38,13 @@ export default async function PatientPage({
   const patient = id ? await findPatient(actor, id) : null;
   if (!patient) notFound();
   const flags = await searchParams;
-  const [screening, planId, history] = await Promise.all([
+  const [screening, planId, history, links, logs, library] = await Promise.all([
     currentScreening(actor, patient.id),
     activePlanId(actor, patient.id),
     plansOfPatient(actor, patient.id),
+    linksOfPatient(actor, patient.id),
+    logsOfPatient(actor, patient.id),
+    clinicLibrary(actor, { includeHidden: true }),
   ]);
   const plan = planId ? await planDetail(actor, planId) : null;
   const current = plan?.versions[0];
@@ -118,6 +126,12 @@ export default async function PatientPage({
             ) : null}
           </Card>
 
+          <Card aria-labelledby="logs-heading">
+            <CardTitle id="logs-heading">Logged sessions</CardTitle>
+            <p className="mb-2 mt-1 text-xs text-muted">Times in the patient’s timezone ({patient.timezone.replaceAll('_', ' ')}).</p>
+            <SessionLogList logs={logs} exerciseNames={new Map(library.map((e) => [e.id, e.name]))} timezone={patient.timezone} />
+          </Card>
+
           {history.filter((h) => h.status === 'ended').length ? (
             <Card>
               <CardTitle>Earlier plans</CardTitle>
@@ -157,6 +171,22 @@ export default async function PatientPage({
             ) : (
               <p className="mt-2 text-sm text-muted">Not screened yet.</p>
             )}
+          </Card>
+          <Card aria-labelledby="links-heading">
+            <CardTitle id="links-heading">Patient links</CardTitle>
+            <p className="mb-3 mt-1 text-xs text-muted">The patient opens their plan from a link or its QR code. No account needed.</p>
+            <PatientLinks
+              patientId={patient.id}
+              active={active}
+              links={links.map((l) => ({
+                id: l.id,
+                label: l.label,
+                createdAt: l.createdAt.toISOString(),
+                expiresAt: l.expiresAt?.toISOString() ?? null,
+                revokedAt: l.revokedAt?.toISOString() ?? null,
+                lastUsedAt: l.lastUsedAt?.toISOString() ?? null,
+              }))}
+            />
           </Card>
           <Card>
             <CardTitle>Contact</CardTitle>

@@ -1,0 +1,34 @@
+import { Badge } from '@/components/ui/badge';
+import { SYMPTOMS } from '@/lib/red-flags';
+import type { LoggedSession } from '@/lib/session-logs';
+
+const symptomLabel = new Map<string, string>(SYMPTOMS.map((s) => [s.code, s.label]));
+
+export function SessionLogList({ logs, exerciseNames, timezone }: { logs: LoggedSession[]; exerciseNames: Map<string, string>; timezone: string }) {
+  if (logs.length === 0) return <p className="text-sm text-muted">No sessions logged yet.</p>;
+  const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: timezone });
+  return (
+    <ol className="divide-y divide-line text-sm">
+      {logs.map((log) => (
+        <li key={log.id} className="py-3" data-testid="session-log">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <span className="font-medium">{when.format(log.performedAt)}</span>
+            <span>
+              Pain {log.painBefore} → {log.painAfter}
+              {log.redFlags ? (
+                <Badge tone="danger" className="ml-2">
+                  Red flag · {log.alertStatus}
+                </Badge>
+              ) : null}
+            </span>
+          </div>
+          <p className="text-muted">
+            {log.itemsDone.length ? log.itemsDone.map((id) => exerciseNames.get(id) ?? 'An earlier exercise').join(', ') : 'No exercises ticked'}
+          </p>
+          {log.symptoms.length ? <p className="text-danger">{log.symptoms.map((s) => symptomLabel.get(s) ?? s).join('; ')}</p> : null}
+          {log.note ? <p className="mt-1 whitespace-pre-wrap">“{log.note}”</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,157 @@
+import { type BrowserContext, devices, type Page } from '@playwright/test';
+import { DEMO_PATIENT_LINK } from '../db/demo-accounts';
+import { demoAdmin, expect, newPerson, signIn, test } from './fixtures';
+
+const phone = devices['Pixel 7'];
+
+async function phoneContext(browser: import('@playwright/test').Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...phone });
+  return { context, page: await context.newPage() };
+}
+
+async function choosePain(page: Page, legend: string, value: number) {
+  await page.getByRole('group', { name: legend }).getByText(String(value), { exact: true }).click();
+}
+
+/** The practitioner creates a link for a patient and reads it off the screen, as they would to copy it. */
+async function newLinkFor(page: Page, patient: string): Promise<string> {
+  await page.goto(`/patients?q=${encodeURIComponent(patient)}`);
+  await page.getByRole('link', { name: patient }).click();
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  await page.getByRole('form', { name: 'Create a link' }).getByLabel('Label').fill('E2E phone');
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const url = await page.getByTestId('new-link-url').inputValue();
+  expect(url).toMatch(/\/p\/[A-Za-z0-9_-]{43}$/);
+  return new URL(url).pathname;
+}
+
+test('a patient opens their link on a phone and sees today’s plan, with the token gone from the address', async ({ browser }) => {
+  const { context, page } = await phoneContext(browser);
+  const response = await page.goto(`/p/${DEMO_PATIENT_LINK.token}`);
+  await expect(page).toHaveURL(/\/p$/);
+  const headers = response?.headers() ?? {};
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['cache-control']).toContain('no-store');
+  expect(headers['x-robots-tag']).toContain('noindex');
+  await expect(page.getByRole('heading', { name: 'Hello, Maria' })).toBeVisible();
+  await expect(page.getByTestId('patient-exercise')).toHaveCount(2);
+  await expect(page.getByTestId('history').getByRole('listitem')).toHaveCount(14);
+  await page.screenshot({ path: 'test-results/screens/patient-phone-top.png' });
+  // Nothing about the practitioner or other patients on the page.
+  await expect(page.locator('body')).not.toContainText('Dana Whitfield');
+  await expect(page.locator('body')).not.toContainText('O’Connor');
+  await context.close();
+});
+
+test('guided session with a controlled clock, then a log with a red flag the practitioner sees', async ({ browser }) => {
+  const { context, page } = await phoneContext(browser);
+  // The clock starts an hour ago so the fast-forwarded holds still end before "now" on the server.
+  await page.clock.install({ time: new Date(Date.now() - 60 * 60_000) });
+  await page.goto(`/p/${DEMO_PATIENT_LINK.token}`);
+  await page.getByRole('button', { name: 'Start a session' }).click();
+
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  const next = page.getByRole('button', { name: 'Next exercise' });
+  const finish = page.getByRole('button', { name: 'Finish and log the session' });
+  let timers = 0;
+  for (let guard = 0; guard < 20; guard++) {
+    await expect(start.or(next).or(finish).first()).toBeVisible();
+    if (await finish.isVisible()) break;
+    if (await next.isVisible()) {
+      await next.click();
+      continue;
+    }
+    await expect(page.getByTestId('timer-progress')).toBeVisible();
+    if (timers === 0) await page.screenshot({ path: 'test-results/screens/patient-timer.png' });
+    await start.click();
+    await page.clock.fastForward('06:00');
+    timers++;
+  }
+  expect(timers).toBeGreaterThanOrEqual(2);
+  await finish.click();
+
+  const form = page.getByRole('form', { name: 'Log your session' });
+  await expect(form.getByRole('checkbox', { checked: true })).toHaveCount(2);
+  await choosePain(page, 'Pain before the session', 2);
+  await choosePain(page, 'Pain after the session', 7);
+  await form.getByLabel('Tingling or numbness in the arms or hands').check();
+  await form.getByRole('button', { name: 'Save my session' }).click();
+  const guidance = page.getByTestId('red-flag-guidance');
+  await expect(guidance).toBeVisible();
+  await expect(guidance).toContainText(/elbows in/i);
+  await expect(guidance).toContainText('+1 503 555 0142');
+  await expect(guidance).toContainText(/has been told/);
+  await page.screenshot({ path: 'test-results/screens/patient-red-flag.png', fullPage: true });
+  await context.close();
+
+  const practitioner = await newPerson(browser);
+  await signIn(practitioner.page, demoAdmin.email, demoAdmin.password);
+  await practitioner.page.goto('/patients?q=Maria');
+  await practitioner.page.getByRole('link', { name: 'Maria Lopez' }).click();
+  const latest = practitioner.page.getByTestId('session-log').first();
+  await expect(latest).toContainText('Pain 2 → 7');
+  await expect(latest).toContainText('Red flag');
+  await expect(latest).toContainText('Tingling or numbness');
+  await practitioner.context.close();
+});
+
+test('a log made offline is kept on the phone and delivered once when the connection returns', async ({ browser, page }) => {
+  await signIn(page, demoAdmin.email, demoAdmin.password);
+  const linkPath = await newLinkFor(page, 'Grace Kim');
+  const patientPage = page.url();
+  await expect(page.getByTestId('session-log')).toHaveCount(0);
+
+  const patient = await phoneContext(browser);
+  await patient.page.goto(linkPath);
+  await expect(patient.page.getByRole('heading', { name: 'Hello, Grace' })).toBeVisible();
+  await patient.page.getByRole('button', { name: 'Log without the timer' }).click();
+  const form = patient.page.getByRole('form', { name: 'Log your session' });
+  await form.getByRole('checkbox').first().check();
+  await choosePain(patient.page, 'Pain before the session', 3);
+  await choosePain(patient.page, 'Pain after the session', 2);
+  await patient.context.setOffline(true);
+  await form.getByRole('button', { name: 'Save my session' }).click();
+  await expect(patient.page.getByText('Saved on this phone. It will be sent when you are back online.', { exact: true })).toBeVisible();
+  await patient.context.setOffline(false);
+
+  await expect
+    .poll(
+      async () => {
+        await page.goto(patientPage);
+        return page.getByTestId('session-log').count();
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(1);
+  // Coming back online again, or reloading, does not send it twice.
+  await patient.page.reload();
+  await patient.context.setOffline(true);
+  await patient.context.setOffline(false);
+  await patient.page.waitForTimeout(1500);
+  await page.goto(patientPage);
+  await expect(page.getByTestId('session-log')).toHaveCount(1);
+  await patient.context.close();
+});
+
+test('a revoked link stops working on the patient’s next request', async ({ browser, page }) => {
+  await signIn(page, demoAdmin.email, demoAdmin.password);
+  const linkPath = await newLinkFor(page, 'Daniel Ruiz');
+  const patient = await phoneContext(browser);
+  await patient.page.goto(linkPath);
+  await expect(patient.page.getByRole('heading', { name: 'Hello, Daniel' })).toBeVisible();
+
+  await page.reload();
+  const row = page.getByTestId('patient-link').filter({ hasText: 'E2E phone' });
+  await row.getByRole('button', { name: 'Revoke link E2E phone' }).click();
+  await expect(row).toContainText('Revoked');
+
+  await patient.page.reload();
+  await expect(patient.page.getByRole('heading', { name: 'This link is no longer active' })).toBeVisible();
+  await expect(patient.page.getByText('+1 503 555 0142')).toBeVisible();
+  await patient.page.goto(linkPath);
+  await expect(patient.page.getByRole('heading', { name: 'This link is no longer active' })).toBeVisible();
+  const unknown = await patient.page.goto('/p/not-a-real-token');
+  expect(unknown?.status()).toBe(200);
+  await expect(patient.page.getByRole('heading', { name: 'This link is no longer active' })).toBeVisible();
+  await patient.context.close();
+});
