@@ -87,6 +87,6 @@ test('unauthorized access: clinic B’s forged forms cannot change clinic A’s 
   // Clinic A's patient is untouched.
   await page.goto(`/patients/${a.patientId}`);
   await expect(page.getByRole('heading', { name: 'Maria Lopez' })).toBeVisible();
-  await expect(page.getByText('Active', { exact: true })).toBeVisible();
+  await expect(page.locator('header').getByText('Active', { exact: true })).toBeVisible();
   await expect(page.getByText('No contraindications or precautions recorded.')).toBeVisible();
 });

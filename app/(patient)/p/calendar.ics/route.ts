@@ -1,4 +1,3 @@
-import { fromZonedTime } from 'date-fns-tz';
 import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
 import { z } from 'zod';
 import { PATIENT_HEADERS } from '@/lib/patient-headers';
@@ -23,7 +22,11 @@ export async function GET(request: Request) {
 
   const calendar = ical({ name: `${view.clinic.name}: upper-back exercises` });
   chosen.slice(0, Math.max(1, sessions)).forEach((time, index) => {
-    const start = fromZonedTime(`${view.today}T${time}:00`, access.timezone);
+    // ical-generator writes a plain Date with a TZID using the Date's local fields, so build the
+    // wall-clock time from its parts rather than as an instant.
+    const [y, mo, d] = view.today.split('-').map(Number) as [number, number, number];
+    const [hh, mm] = time.split(':').map(Number) as [number, number];
+    const start = new Date(y, mo - 1, d, hh, mm, 0);
     calendar.createEvent({
       id: `rollcall-${access.patientId.slice(0, 8)}-${index}`,
       start,

@@ -1,0 +1,59 @@
+import crypto from 'node:crypto';
+import { DEMO_PATIENT_LINK } from '../db/demo-accounts';
+import { expect, test } from './fixtures';
+
+test.describe('patient routes over HTTP', () => {
+  test('unknown tokens from one address are limited to 30 a minute, then 429 with Retry-After', async ({ playwright, baseURL }) => {
+    const address = `198.51.100.${crypto.randomInt(1, 254)}`;
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': address }, maxRedirects: 0 });
+    for (let i = 0; i < 30; i++) {
+      const res = await api.get(`/p/${crypto.randomBytes(32).toString('base64url')}`);
+      expect(res.status(), `attempt ${i + 1}`).toBe(303);
+      expect(res.headers().location).toBe('/p/inactive');
+    }
+    const blocked = await api.get(`/p/${crypto.randomBytes(32).toString('base64url')}`);
+    expect(blocked.status()).toBe(429);
+    expect(Number(blocked.headers()['retry-after'])).toBeGreaterThan(0);
+    await api.dispose();
+  });
+
+  test('the log endpoint refuses bad requests with a clear message and no write', async ({ playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
+    expect((await api.post('/p/log', { data: {} })).status()).toBe(401);
+    const open = await api.get(`/p/${DEMO_PATIENT_LINK.token}`);
+    expect(open.status()).toBe(303);
+    expect(open.headers().location).toBe('/p');
+    const form = await api.post('/p/log', { form: { painBefore: '1' } });
+    expect(form.status()).toBe(415);
+    const broken = await api.post('/p/log', { headers: { 'Content-Type': 'application/json' }, data: '{not json' });
+    expect(broken.status()).toBe(400);
+    const bad = await api.post('/p/log', {
+      data: { idempotencyKey: 'nope', performedAt: new Date().toISOString(), itemsDone: [], painBefore: 11, painAfter: -1, symptoms: ['dizzy'], note: 'x'.repeat(2001) },
+    });
+    expect(bad.status()).toBe(400);
+    const body = (await bad.json()) as { error: string; fieldErrors: Record<string, string[]> };
+    expect(Object.keys(body.fieldErrors).sort()).toEqual(['idempotencyKey', 'note', 'painAfter', 'painBefore', 'symptoms']);
+    const future = await api.post('/p/log', {
+      data: { idempotencyKey: crypto.randomUUID(), performedAt: new Date(Date.now() + 86_400_000).toISOString(), itemsDone: [], painBefore: 1, painAfter: 1, symptoms: [] },
+    });
+    expect(future.status()).toBe(400);
+    expect(((await future.json()) as { error: string }).error).toMatch(/future/);
+    await api.dispose();
+  });
+
+  test('the calendar file has weekly reminders at the chosen times in the patient’s timezone', async ({ playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
+    await api.get(`/p/${DEMO_PATIENT_LINK.token}`);
+    const res = await api.get('/p/calendar.ics?time=07:30&time=18:15');
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('text/calendar');
+    const ics = await res.text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(ics).toMatch(/DTSTART;TZID=America\/Los_Angeles:\d{8}T073000/);
+    expect(ics).toMatch(/DTSTART;TZID=America\/Los_Angeles:\d{8}T181500/);
+    expect(ics).toContain('RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR');
+    expect(ics).toContain('BEGIN:VALARM');
+    await api.dispose();
+  });
+});
