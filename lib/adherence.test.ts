@@ -1,0 +1,113 @@
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { alerts } from '@/db/schema';
+import { builtinIdsBySlug, seedReference } from '@/db/seed-reference';
+import { createClinicWithTeam, createScreenedPatient } from '@/db/testing/factories';
+import { adherenceByPatient } from './adherence';
+import { createPatientLink, lookupToken } from './patient-links';
+import { adjustPlan, assignPlan } from './plans/assign';
+import { recordSessionLog } from './session-logs';
+
+let exerciseId: string;
+beforeAll(async () => {
+  await seedReference(db());
+  exerciseId = (await builtinIdsBySlug(db())).get('thoracic-extension')!;
+});
+
+const item = (sessionsPerDay: number, daysOfWeek: (1 | 2 | 3 | 4 | 5 | 6 | 7)[]) => ({ exerciseId, sessionsPerDay, daysOfWeek, holdSeconds: 30, reps: 3, sets: 1, patientNote: null });
+const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7] as (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+
+async function patientOnPlan(timezone: string, startDate: string, sessionsPerDay = 1, days = EVERY_DAY) {
+  const team = await createClinicWithTeam();
+  const patientId = await createScreenedPatient(team.practitioner, { timezone });
+  const plan = await assignPlan(team.practitioner, patientId, { templateId: null, startDate, endDate: null, items: [item(sessionsPerDay, days)], acknowledgements: {} });
+  if (!plan.ok) throw new Error(plan.message);
+  const link = await createPatientLink(team.practitioner, patientId, { label: 'x', expiresInDays: null });
+  if (!link.ok) throw new Error('link');
+  const found = await lookupToken(link.token);
+  if (!found.ok) throw new Error('lookup');
+  const logAt = async (iso: string, now: Date, pain: [number, number] = [3, 2]) => {
+    const outcome = await recordSessionLog(
+      found.access,
+      { idempotencyKey: crypto.randomUUID(), performedAt: iso, itemsDone: [exerciseId], painBefore: pain[0], painAfter: pain[1], symptoms: [], note: null },
+      now,
+    );
+    if (!outcome.ok) throw new Error(`${iso}: ${outcome.message}`);
+  };
+  return { ...team, patientId, planId: plan.planId, logAt };
+}
+
+describe('adherence, computed in SQL for a whole roster', () => {
+  it('counts a plan changed mid-window, days with nothing prescribed, and caps days with extra logs', async () => {
+    const now = new Date('2026-06-15T12:00:00Z'); // Monday in London
+    const p = await patientOnPlan('Europe/London', '2026-06-01', 1, [1, 2, 3, 4, 5]);
+    const changed = await adjustPlan(p.practitioner, p.planId, { effectiveDate: '2026-06-12', reason: 'Twice, three days a week', items: [item(2, [1, 3, 5])], acknowledgements: {} });
+    expect(changed.ok).toBe(true);
+    for (const iso of [
+      '2026-06-09T08:00:00Z', '2026-06-09T12:00:00Z', '2026-06-09T18:00:00Z', // 3 logs, 1 prescribed
+      '2026-06-11T12:00:00Z', // Thu, v1: 1 of 1
+      '2026-06-12T12:00:00Z', // Fri, v2: 1 of 2
+      '2026-06-13T12:00:00Z', // Sat: nothing prescribed, counts for nothing
+      '2026-06-15T08:00:00Z', '2026-06-15T11:00:00Z', // Mon, v2: 2 of 2
+    ]) await p.logAt(iso, now);
+    const [row] = await adherenceByPatient(p.clinic.id, { now });
+    expect(row).toMatchObject({
+      patientId: p.patientId,
+      today: '2026-06-15',
+      prescribed7: 7, // Tue 1 + Wed 1 + Thu 1 + Fri 2 + Sat 0 + Sun 0 + Mon 2
+      completed7: 5, // 1 + 0 + 1 + 1 + 0 + 0 + 2
+      logged7: 8,
+      prescribed28: 13, // plus 1-5 June (5) and Mon 8 June (1)
+      completed28: 5,
+      lastSessionDay: '2026-06-15',
+      daysSinceLastSession: 0,
+      missedPrescribedDays: 0,
+    });
+    expect(row?.adherence7).toBeCloseTo(5 / 7, 6);
+    expect(row?.adherence28).toBeCloseTo(5 / 13, 6);
+    expect(row?.trend).toHaveLength(28);
+    expect(row?.trend.at(-1)).toBeCloseTo(5 / 7, 3);
+  });
+
+  it('buckets Los Angeles days across the March DST change by local midnight', async () => {
+    const now = new Date('2026-03-10T18:00:00Z'); // 11:00 PDT on 10 March
+    const p = await patientOnPlan('America/Los_Angeles', '2026-03-01');
+    await p.logAt('2026-03-08T09:30:00Z', now); // 01:30 PST, 8 March (before the clocks go forward)
+    await p.logAt('2026-03-09T07:30:00Z', now); // 00:30 PDT, 9 March
+    await p.logAt('2026-03-10T06:30:00Z', now); // 23:30 PDT, still 9 March there
+    const [row] = await adherenceByPatient(p.clinic.id, { now });
+    expect(row).toMatchObject({ today: '2026-03-10', prescribed7: 7, completed7: 2, logged7: 3, lastSessionDay: '2026-03-09', daysSinceLastSession: 1 });
+  });
+
+  it('buckets Auckland days across the April DST change, far from UTC', async () => {
+    const now = new Date('2026-04-06T00:00:00Z'); // 12:00 NZST on 6 April
+    const p = await patientOnPlan('Pacific/Auckland', '2026-03-30');
+    await p.logAt('2026-04-04T11:30:00Z', now); // 00:30 NZDT on 5 April
+    const [row] = await adherenceByPatient(p.clinic.id, { now });
+    expect(row).toMatchObject({ today: '2026-04-06', prescribed7: 7, completed7: 1, lastSessionDay: '2026-04-05', daysSinceLastSession: 1 });
+    // 31 March to 5 April had something prescribed and only 5 April was done; today does not count as missed.
+    expect(row?.missedPrescribedDays).toBe(0);
+  });
+
+  it('reports inactivity, pain over the last two weeks and open red flags', async () => {
+    const now = new Date('2026-05-20T12:00:00Z');
+    const p = await patientOnPlan('UTC', '2026-05-01');
+    const soonAfter = (iso: string) => new Date(Date.parse(iso) + 3_600_000);
+    await p.logAt('2026-05-08T12:00:00Z', soonAfter('2026-05-08T12:00:00Z'), [2, 2]); // the 7 days before
+    await p.logAt('2026-05-15T12:00:00Z', now, [3, 4]);
+    await p.logAt('2026-05-16T12:00:00Z', now, [4, 8]); // red flag: 8, and +4
+    const [row] = await adherenceByPatient(p.clinic.id, { now });
+    expect(row).toMatchObject({ lastSessionDay: '2026-05-16', daysSinceLastSession: 4, missedPrescribedDays: 3, painBefore7: 3.5, painAfter7: 6, painAfterPrevious7: 2, openRedFlags: 1 });
+    await db().update(alerts).set({ status: 'resolved' }).where(eq(alerts.patientId, p.patientId));
+    expect((await adherenceByPatient(p.clinic.id, { now }))[0]?.openRedFlags).toBe(0);
+  });
+
+  it('unauthorized access: one clinic’s roster never includes another’s patients', async () => {
+    const a = await patientOnPlan('UTC', '2026-05-01');
+    const b = await createClinicWithTeam();
+    expect(await adherenceByPatient(b.clinic.id)).toEqual([]);
+    expect((await adherenceByPatient(a.clinic.id)).map((r) => r.patientId)).toEqual([a.patientId]);
+  });
+});

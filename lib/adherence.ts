@@ -1,0 +1,161 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+
+/**
+ * Adherence for a whole roster in one query (design.md's definitions, exactly):
+ *  - prescribed sessions on a day = sessions per day of the plan version in effect that day,
+ *    over the items whose weekdays include it (the largest of them), else 0; days run midnight
+ *    to midnight in the patient's timezone;
+ *  - adherence over a window = Σ min(logged, prescribed) ÷ Σ prescribed; a day with nothing
+ *    prescribed counts for nothing.
+ * Version ranges come from window functions, days from generate_series per patient, so the
+ * cost grows with patients × 28 days, never with one query per patient.
+ */
+export type AdherenceRow = {
+  patientId: string;
+  today: string;
+  prescribed7: number;
+  completed7: number;
+  adherence7: number | null;
+  prescribed28: number;
+  completed28: number;
+  adherence28: number | null;
+  logged7: number;
+  lastSessionDay: string | null;
+  daysSinceLastSession: number | null;
+  /** Days since the last session on which something was prescribed (0 if none missed). */
+  missedPrescribedDays: number;
+  painBefore7: number | null;
+  painAfter7: number | null;
+  painAfterPrevious7: number | null;
+  openRedFlags: number;
+  /** 7-day adherence ending on each of the last 28 days, oldest first (for sparklines). */
+  trend: (number | null)[];
+};
+
+type Options = { now?: Date; patientIds?: string[]; practitionerId?: string | null };
+
+export async function adherenceByPatient(clinicId: string, options: Options = {}): Promise<AdherenceRow[]> {
+  const now = (options.now ?? new Date()).toISOString();
+  const only = options.patientIds?.length ? sql`and p.id = any(${`{${options.patientIds.join(',')}}`}::uuid[])` : sql``;
+  const mine = options.practitionerId ? sql`and p.primary_practitioner_id = ${options.practitionerId}::uuid` : sql``;
+  const result = await db().execute(sql`
+    with roster as (
+      select p.id as patient_id, (${now}::timestamptz at time zone p.timezone)::date as today
+      from patients p
+      where p.clinic_id = ${clinicId}::uuid and p.status = 'active' ${only} ${mine}
+    ),
+    version_ranges as (
+      select v.id as version_id, pl.patient_id,
+             greatest(v.effective_date, pl.start_date) as from_day,
+             least(coalesce(lead(v.effective_date) over (partition by v.plan_id order by v.version) - 1, 'infinity'::date),
+                   coalesce(pl.end_date, 'infinity'::date)) as to_day
+      from plan_versions v
+      join plans pl on pl.id = v.plan_id
+      join roster r on r.patient_id = pl.patient_id
+      where pl.clinic_id = ${clinicId}::uuid
+    ),
+    version_days as (
+      select vr.patient_id, vr.from_day, vr.to_day, dow::int as dow, max(pi.sessions_per_day)::int as sessions
+      from version_ranges vr
+      join plan_items pi on pi.plan_version_id = vr.version_id
+      cross join lateral unnest(pi.days_of_week) as dow
+      where vr.to_day >= vr.from_day
+      group by vr.patient_id, vr.from_day, vr.to_day, dow
+    ),
+    days as (
+      select r.patient_id, r.today, g.d::date as day
+      from roster r
+      cross join lateral generate_series(r.today - 54, r.today, interval '1 day') as g(d)
+    ),
+    logged as (
+      select l.patient_id, l.local_day, count(*)::int as n
+      from session_logs l
+      join roster r on r.patient_id = l.patient_id
+      where l.clinic_id = ${clinicId}::uuid and l.local_day between r.today - 54 and r.today
+      group by l.patient_id, l.local_day
+    ),
+    daily as (
+      select d.patient_id, d.today, d.day,
+             coalesce(vd.sessions, 0) as prescribed,
+             coalesce(lg.n, 0) as logged,
+             least(coalesce(lg.n, 0), coalesce(vd.sessions, 0)) as completed
+      from days d
+      left join version_days vd on vd.patient_id = d.patient_id and d.day between vd.from_day and vd.to_day and vd.dow = extract(isodow from d.day)::int
+      left join logged lg on lg.patient_id = d.patient_id and lg.local_day = d.day
+    ),
+    rolling as (
+      select patient_id, day,
+             sum(completed) over w as c7, sum(prescribed) over w as p7
+      from daily
+      window w as (partition by patient_id order by day rows between 6 preceding and current row)
+    ),
+    trend as (
+      select r.patient_id,
+             array_agg(case when r.p7 > 0 then round(r.c7::numeric / r.p7, 4) end order by r.day) as trend
+      from rolling r join roster ro on ro.patient_id = r.patient_id
+      where r.day > ro.today - 28
+      group by r.patient_id
+    ),
+    windows as (
+      select patient_id, today,
+             sum(prescribed) filter (where day > today - 7) as p7,
+             sum(completed) filter (where day > today - 7) as c7,
+             sum(logged) filter (where day > today - 7) as l7,
+             sum(prescribed) filter (where day > today - 28) as p28,
+             sum(completed) filter (where day > today - 28) as c28
+      from daily
+      group by patient_id, today
+    ),
+    last_session as (
+      select l.patient_id, max(l.local_day) as day
+      from session_logs l join roster r on r.patient_id = l.patient_id
+      where l.clinic_id = ${clinicId}::uuid and l.local_day <= r.today
+      group by l.patient_id
+    ),
+    missed as (
+      select d.patient_id, count(*) filter (where d.prescribed > 0)::int as missed
+      from daily d left join last_session ls on ls.patient_id = d.patient_id
+      where d.day > coalesce(ls.day, d.today - 55) and d.day < d.today
+      group by d.patient_id
+    ),
+    pain as (
+      select l.patient_id,
+             avg(l.pain_before) filter (where l.local_day > r.today - 7) as before7,
+             avg(l.pain_after) filter (where l.local_day > r.today - 7) as after7,
+             avg(l.pain_after) filter (where l.local_day <= r.today - 7 and l.local_day > r.today - 14) as after_prev7
+      from session_logs l join roster r on r.patient_id = l.patient_id
+      where l.clinic_id = ${clinicId}::uuid and l.local_day > r.today - 14 and l.local_day <= r.today
+      group by l.patient_id
+    ),
+    flags as (
+      select a.patient_id, count(*)::int as open
+      from alerts a join roster r on r.patient_id = a.patient_id
+      where a.clinic_id = ${clinicId}::uuid and a.status = 'open'
+      group by a.patient_id
+    )
+    select w.patient_id as "patientId", w.today::text as today,
+           w.p7::int as "prescribed7", w.c7::int as "completed7",
+           w.p28::int as "prescribed28", w.c28::int as "completed28", w.l7::int as "logged7",
+           ls.day::text as "lastSessionDay", (w.today - ls.day)::int as "daysSinceLastSession",
+           coalesce(m.missed, 0)::int as "missedPrescribedDays",
+           round(pa.before7, 2)::float8 as "painBefore7", round(pa.after7, 2)::float8 as "painAfter7",
+           round(pa.after_prev7, 2)::float8 as "painAfterPrevious7",
+           coalesce(f.open, 0)::int as "openRedFlags",
+           t.trend::float8[] as trend
+    from windows w
+    left join last_session ls on ls.patient_id = w.patient_id
+    left join missed m on m.patient_id = w.patient_id
+    left join pain pa on pa.patient_id = w.patient_id
+    left join flags f on f.patient_id = w.patient_id
+    left join trend t on t.patient_id = w.patient_id
+  `);
+  const rows = ((result as { rows?: unknown[] }).rows ?? result) as Omit<AdherenceRow, 'adherence7' | 'adherence28'>[];
+  return rows.map((r) => ({
+    ...r,
+    adherence7: r.prescribed7 > 0 ? r.completed7 / r.prescribed7 : null,
+    adherence28: r.prescribed28 > 0 ? r.completed28 / r.prescribed28 : null,
+    trend: (r.trend ?? []).map((v) => (v === null ? null : Number(v))),
+  }));
+}
