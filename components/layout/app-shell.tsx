@@ -1,4 +1,4 @@
-import { ClipboardList, Dumbbell, LayoutDashboard, LogOut, UserCircle, UserRound, Users } from 'lucide-react';
+import { Bell, ClipboardList, Dumbbell, LayoutDashboard, LogOut, UserCircle, UserRound, Users } from 'lucide-react';
 import type * as React from 'react';
 import { signOutAction } from '@/app/(dashboard)/actions';
 import { Button } from '@/components/ui/button';
@@ -37,6 +37,9 @@ export function AppShell({
           </NavLink>
           <NavLink href="/patients" icon={<UserRound aria-hidden />}>
             Patients
+          </NavLink>
+          <NavLink href="/alerts" icon={<Bell aria-hidden />}>
+            Alerts
           </NavLink>
           <NavLink href="/exercises" icon={<Dumbbell aria-hidden />}>
             Exercises

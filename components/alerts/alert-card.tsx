@@ -1,0 +1,86 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { alertAction } from '@/app/(dashboard)/alerts/actions';
+import { useActionToast } from '@/components/ui/action-toast';
+import { Badge } from '@/components/ui/badge';
+import { Input } from '@/components/ui/input';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { type ActionState, idle } from '@/lib/action-state';
+import { SYMPTOMS } from '@/lib/red-flags';
+
+export type AlertCardData = {
+  id: string;
+  patientId: string;
+  patientName: string;
+  reasons: string[];
+  status: 'open' | 'acknowledged' | 'resolved';
+  note: string | null;
+  createdAt: string;
+  handledAt: string | null;
+  handledByName: string | null;
+  log: { performedAt: string; painBefore: number; painAfter: number; symptoms: string[]; note: string | null } | null;
+};
+
+const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const symptom = new Map<string, string>(SYMPTOMS.map((s) => [s.code, s.label]));
+
+export function AlertCard({ alert, showPatient = true }: { alert: AlertCardData; showPatient?: boolean }) {
+  const [state, action] = useActionState<ActionState, FormData>(alertAction, idle);
+  useActionToast(state);
+  return (
+    <article className="rounded-lg border border-line bg-white p-4" data-testid="alert" aria-label={`Alert for ${alert.patientName}`}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          {showPatient ? (
+            <Link href={`/patients/${alert.patientId}`} className="font-semibold text-brand-800 underline-offset-4 hover:underline">
+              {alert.patientName}
+            </Link>
+          ) : null}
+          <p className="text-xs text-muted">Raised {when.format(new Date(alert.createdAt))}</p>
+        </div>
+        <Badge tone={alert.status === 'open' ? 'danger' : alert.status === 'acknowledged' ? 'warning' : 'neutral'}>{alert.status[0]!.toUpperCase() + alert.status.slice(1)}</Badge>
+      </div>
+      <ul className="mt-2 list-disc pl-5 text-sm text-danger">
+        {alert.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      {alert.log ? (
+        <p className="mt-2 text-sm">
+          Session {when.format(new Date(alert.log.performedAt))}: pain {alert.log.painBefore} → {alert.log.painAfter}
+          {alert.log.symptoms.length ? ` · ${alert.log.symptoms.map((s) => symptom.get(s) ?? s).join('; ')}` : ''}
+          {alert.log.note ? <span className="mt-1 block text-muted">“{alert.log.note}”</span> : null}
+        </p>
+      ) : null}
+      {alert.note ? (
+        <p className="mt-2 text-sm">
+          <span className="text-muted">Note{alert.handledByName ? ` by ${alert.handledByName}` : ''}:</span> {alert.note}
+        </p>
+      ) : null}
+      <form action={action} className="mt-3 flex flex-wrap items-end gap-2">
+        <input type="hidden" name="alertId" value={alert.id} />
+        <label className="min-w-48 flex-1 text-xs font-medium">
+          Note (optional)
+          <Input name="note" maxLength={1000} className="h-9" placeholder="e.g. Called the patient; switched to the supported variant" />
+        </label>
+        {alert.status === 'open' ? (
+          <SubmitButton name="action" value="acknowledge" size="sm" variant="secondary">
+            Acknowledge
+          </SubmitButton>
+        ) : null}
+        {alert.status !== 'resolved' ? (
+          <SubmitButton name="action" value="resolve" size="sm">
+            Resolve
+          </SubmitButton>
+        ) : (
+          <SubmitButton name="action" value="reopen" size="sm" variant="secondary">
+            Reopen
+          </SubmitButton>
+        )}
+      </form>
+      {state.status === 'invalid' || state.status === 'error' ? <p className="mt-1 text-xs text-danger">{state.fieldErrors?.note?.[0] ?? state.message}</p> : null}
+    </article>
+  );
+}
