@@ -1,54 +1,118 @@
+import { AlertTriangle, Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Card, CardTitle } from '@/components/ui/card';
+import { DashboardTable } from '@/components/dashboard/dashboard-table';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { clinicOf } from '@/lib/clinics';
-import { practitionersOfClinic } from '@/lib/practitioners';
-import { DISCIPLINE_LABELS } from '@/lib/validation/account';
+import { ATTENTION_LABELS, dashboard, dashboardQuerySchema } from '@/lib/dashboard';
+import { cn } from '@/lib/utils';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePractitioner();
-  const [clinic, team] = await Promise.all([clinicOf(actor), practitionersOfClinic(actor)]);
-  const active = team.filter((p) => !p.disabledAt);
+  const raw = await searchParams;
+  const query = dashboardQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const [clinic, data] = await Promise.all([clinicOf(actor), dashboard(actor, query)]);
   const firstName = actor.name.split(' ')[0] ?? actor.name;
+  const scopeLink = (scope: 'clinic' | 'mine') => `/dashboard?scope=${scope}&sort=${query.sort}&dir=${query.dir}`;
   return (
     <>
-      <PageHeader title={`Welcome, ${firstName}`} description={`${clinic.name} · times shown in ${clinic.timezone}`} />
-      <div className="grid gap-4 md:grid-cols-2">
-        <Card>
-          <CardTitle>Your clinic</CardTitle>
-          <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-            <dt className="text-muted">Name</dt>
-            <dd>{clinic.name}</dd>
-            <dt className="text-muted">Phone</dt>
-            <dd>{clinic.phone ?? '—'}</dd>
-            <dt className="text-muted">Timezone</dt>
-            <dd>{clinic.timezone}</dd>
-          </dl>
-        </Card>
-        <Card>
-          <CardTitle>Team</CardTitle>
-          <p className="mt-1 text-sm text-muted">
-            {active.length} active practitioner{active.length === 1 ? '' : 's'}
-          </p>
-          <ul className="mt-3 space-y-1 text-sm">
-            {active.slice(0, 6).map((p) => (
-              <li key={p.id} className="flex justify-between gap-2">
-                <span>{p.name}</span>
-                <span className="text-muted">{DISCIPLINE_LABELS[p.discipline]}</span>
+      <PageHeader
+        title={`Welcome, ${firstName}`}
+        description={`${clinic.name} · who needs you today`}
+        actions={
+          <a href={`/api/exports/roster.csv?scope=${query.scope}`} className="inline-flex h-10 items-center gap-2 rounded-md border border-line bg-white px-4 text-sm font-medium hover:bg-brand-50">
+            <Download className="size-4" aria-hidden /> Export CSV
+          </a>
+        }
+      />
+      <nav aria-label="Whose patients" className="mb-5 flex gap-2">
+        {(['clinic', 'mine'] as const).map((scope) => (
+          <Link
+            key={scope}
+            href={scopeLink(scope)}
+            aria-current={query.scope === scope ? 'page' : undefined}
+            className={cn('rounded-full border px-3 py-1 text-sm', query.scope === scope ? 'border-brand-600 bg-brand-50 text-brand-800' : 'border-line bg-white text-muted hover:text-ink')}
+          >
+            {scope === 'clinic' ? 'Whole clinic' : 'My patients'}
+          </Link>
+        ))}
+      </nav>
+      <dl className="mb-6 grid gap-4 sm:grid-cols-3">
+        {[
+          ['Active patients', String(data.figures.activePatients)],
+          ['Median adherence, 7 days', data.figures.medianAdherence7 === null ? '—' : `${Math.round(data.figures.medianAdherence7 * 100)} %`],
+          ['Need attention', String(data.figures.needingAttention)],
+        ].map(([label, value]) => (
+          <Card key={label} className="p-4">
+            <dt className="text-sm text-muted">{label}</dt>
+            <dd className="mt-1 text-2xl font-semibold" data-testid={`figure-${label}`}>
+              {value}
+            </dd>
+          </Card>
+        ))}
+      </dl>
+
+      <section aria-labelledby="attention-heading" className="mb-8">
+        <h2 id="attention-heading" className="mb-3 flex items-center gap-2 text-lg font-semibold">
+          <AlertTriangle className="size-5 text-danger" aria-hidden /> Needs attention
+        </h2>
+        {data.attention.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-line bg-white p-4 text-sm text-muted">Nobody needs attention right now: no open red flags, lapses or rising pain.</p>
+        ) : (
+          <ul className="grid gap-3 md:grid-cols-2" data-testid="needs-attention">
+            {data.attention.map((r) => (
+              <li key={r.patientId} className="rounded-lg border border-line bg-white p-3">
+                <div className="flex items-center justify-between gap-2">
+                  <Link href={`/patients/${r.patientId}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+                    {r.name}
+                  </Link>
+                  <span className="text-sm text-muted">{r.adherence7 === null ? 'No sessions due' : `${Math.round(r.adherence7 * 100)} % this week`}</span>
+                </div>
+                <div className="mt-2 flex flex-wrap gap-1.5">
+                  {r.reasons.map((reason) => (
+                    <Badge key={reason} tone={reason === 'red_flag' || reason === 'pain_rising' ? 'danger' : 'warning'}>
+                      {ATTENTION_LABELS[reason]}
+                    </Badge>
+                  ))}
+                </div>
               </li>
             ))}
           </ul>
-          {actor.role === 'admin' ? (
-            <Link href="/settings/team" className="mt-4 inline-block text-sm text-brand-700 underline underline-offset-4">
-              Manage the team
-            </Link>
-          ) : null}
-        </Card>
-      </div>
+        )}
+      </section>
+
+      <section aria-labelledby="roster-heading">
+        <h2 id="roster-heading" className="mb-3 text-lg font-semibold">
+          Active patients
+        </h2>
+        <DashboardTable
+          rows={data.rows.map((r) => ({
+            patientId: r.patientId,
+            name: r.name,
+            practitionerName: r.practitionerName,
+            adherence7: r.adherence7,
+            adherence28: r.adherence28,
+            completed7: r.completed7,
+            prescribed7: r.prescribed7,
+            trend: r.trend,
+            lastSessionDay: r.lastSessionDay,
+            daysSinceLastSession: r.daysSinceLastSession,
+            painAfter7: r.painAfter7,
+            painChange: r.painChange,
+            openRedFlags: r.openRedFlags,
+          }))}
+          total={data.total}
+          page={query.page}
+          pageSize={data.pageSize}
+          sort={query.sort}
+          dir={query.dir}
+        />
+      </section>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { ClipboardCheck, Pencil, ShieldAlert } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AlertCard } from '@/components/alerts/alert-card';
 import { PatientLinks } from '@/components/patients/patient-links';
 import { ScreeningFindings } from '@/components/patients/screening-summary';
 import { SessionLogList } from '@/components/patients/session-log-list';
@@ -12,6 +13,8 @@ import { Button } from '@/components/ui/button';
 import { Card, CardTitle } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
+import { toAlertCard } from '@/lib/alert-view';
+import { clinicAlerts } from '@/lib/alerts';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { formatDay, todayIn } from '@/lib/dates';
 import { clinicLibrary } from '@/lib/exercises/library';
@@ -38,13 +41,15 @@ export default async function PatientPage({
   const patient = id ? await findPatient(actor, id) : null;
   if (!patient) notFound();
   const flags = await searchParams;
-  const [screening, planId, history, links, logs, library] = await Promise.all([
+  const [screening, planId, history, links, logs, library, activeAlerts, resolvedAlerts] = await Promise.all([
     currentScreening(actor, patient.id),
     activePlanId(actor, patient.id),
     plansOfPatient(actor, patient.id),
     linksOfPatient(actor, patient.id),
     logsOfPatient(actor, patient.id),
     clinicLibrary(actor, { includeHidden: true }),
+    clinicAlerts(actor, 'active', id ?? undefined),
+    clinicAlerts(actor, 'resolved', id ?? undefined),
   ]);
   const plan = planId ? await planDetail(actor, planId) : null;
   const current = plan?.versions[0];
@@ -126,8 +131,36 @@ export default async function PatientPage({
             ) : null}
           </Card>
 
+          {activeAlerts.length || resolvedAlerts.length ? (
+            <section aria-labelledby="alerts-heading" className="space-y-3">
+              <h2 id="alerts-heading" className="text-base font-semibold">
+                Red flags
+              </h2>
+              {activeAlerts.map((a) => (
+                <AlertCard key={a.id} alert={toAlertCard(a)} showPatient={false} />
+              ))}
+              {resolvedAlerts.length ? (
+                <details className="rounded-lg border border-line bg-white p-3 text-sm">
+                  <summary className="cursor-pointer text-brand-700">{resolvedAlerts.length} resolved</summary>
+                  <div className="mt-3 space-y-3">
+                    {resolvedAlerts.map((a) => (
+                      <AlertCard key={a.id} alert={toAlertCard(a)} showPatient={false} />
+                    ))}
+                  </div>
+                </details>
+              ) : null}
+            </section>
+          ) : null}
+
           <Card aria-labelledby="logs-heading">
-            <CardTitle id="logs-heading">Logged sessions</CardTitle>
+            <div className="flex items-center justify-between gap-2">
+              <CardTitle id="logs-heading">Logged sessions</CardTitle>
+              {logs.length ? (
+                <a href={`/api/exports/patients/${patient.id}/logs.csv`} className="text-sm text-brand-700 underline underline-offset-4">
+                  Export CSV
+                </a>
+              ) : null}
+            </div>
             <p className="mb-2 mt-1 text-xs text-muted">Times in the patient’s timezone ({patient.timezone.replaceAll('_', ' ')}).</p>
             <SessionLogList logs={logs} exerciseNames={new Map(library.map((e) => [e.id, e.name]))} timezone={patient.timezone} />
           </Card>

@@ -1,0 +1,12 @@
+import { currentActor } from '@/lib/auth/guard';
+import { csvResponse } from '@/lib/csv';
+import { rosterCsv } from '@/lib/exports';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request) {
+  const actor = await currentActor();
+  if (!actor || actor.mustChangePassword) return new Response('Sign in first.', { status: 401 });
+  const scope = new URL(request.url).searchParams.get('scope') === 'mine' ? 'mine' : 'clinic';
+  return csvResponse(`roster-adherence-${new Date().toISOString().slice(0, 10)}.csv`, await rosterCsv(actor, scope));
+}

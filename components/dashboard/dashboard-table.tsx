@@ -1,0 +1,169 @@
+'use client';
+
+import { createColumnHelper, rowSortingFeature, type SortingState, tableFeatures, useTable } from '@tanstack/react-table';
+import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useTransition } from 'react';
+import { Sparkline } from '@/components/charts/sparkline';
+import { Badge } from '@/components/ui/badge';
+import { cn } from '@/lib/utils';
+
+export type DashboardTableRow = {
+  patientId: string;
+  name: string;
+  practitionerName: string | null;
+  adherence7: number | null;
+  adherence28: number | null;
+  completed7: number;
+  prescribed7: number;
+  trend: (number | null)[];
+  lastSessionDay: string | null;
+  daysSinceLastSession: number | null;
+  painAfter7: number | null;
+  painChange: number | null;
+  openRedFlags: number;
+};
+
+const features = tableFeatures({ rowSortingFeature });
+const helper = createColumnHelper<typeof features, DashboardTableRow>();
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
+
+const columns = helper.columns([
+  helper.accessor('name', {
+    id: 'name',
+    header: 'Patient',
+    cell: (info) => (
+      <div>
+        <Link href={`/patients/${info.row.original.patientId}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+          {info.getValue()}
+        </Link>
+        <div className="text-xs text-muted">{info.row.original.practitionerName ?? 'Unassigned'}</div>
+      </div>
+    ),
+  }),
+  helper.accessor('adherence7', {
+    id: 'adherence7',
+    header: '7 days',
+    cell: (info) => {
+      const r = info.row.original;
+      return (
+        <div className="flex items-center gap-2">
+          <span className={cn('w-12 font-medium', r.adherence7 !== null && r.adherence7 < 0.5 && 'text-danger')}>{pct(r.adherence7)}</span>
+          <Sparkline values={r.trend} label={`7-day adherence over the last 4 weeks, now ${pct(r.adherence7)}`} />
+        </div>
+      );
+    },
+  }),
+  helper.accessor('adherence28', { id: 'adherence28', header: '28 days', cell: (info) => pct(info.getValue()) }),
+  helper.accessor('lastSessionDay', {
+    id: 'last_session',
+    header: 'Last session',
+    cell: (info) => {
+      const d = info.row.original.daysSinceLastSession;
+      return d === null ? <span className="text-muted">None yet</span> : d === 0 ? 'Today' : d === 1 ? 'Yesterday' : `${d} days ago`;
+    },
+  }),
+  helper.accessor('painChange', {
+    id: 'pain',
+    header: 'Pain after',
+    cell: (info) => {
+      const r = info.row.original;
+      if (r.painAfter7 === null) return <span className="text-muted">—</span>;
+      const change = r.painChange;
+      return (
+        <span className={cn(change !== null && change >= 2 && 'font-medium text-danger')}>
+          {r.painAfter7.toFixed(1)}
+          {change !== null ? ` (${change > 0 ? '▲ +' : change < 0 ? '▼ ' : '± '}${change.toFixed(1)})` : ''}
+        </span>
+      );
+    },
+  }),
+  helper.accessor('openRedFlags', {
+    id: 'alerts',
+    header: 'Alerts',
+    cell: (info) => (info.getValue() > 0 ? <Badge tone="danger">{info.getValue()} open</Badge> : <span className="text-muted">—</span>),
+  }),
+]);
+
+export function DashboardTable({ rows, total, page, pageSize, sort, dir }: { rows: DashboardTableRow[]; total: number; page: number; pageSize: number; sort: string; dir: 'asc' | 'desc' }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [pending, startTransition] = useTransition();
+  const href = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params.toString());
+    for (const [k, v] of Object.entries(changes)) next.set(k, v);
+    return `${pathname}?${next.toString()}`;
+  };
+  const sorting: SortingState = [{ id: sort, desc: dir === 'desc' }];
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    state: { sorting },
+    onSortingChange: (updater) => {
+      const first = (typeof updater === 'function' ? updater(sorting) : updater)[0];
+      if (first) startTransition(() => router.push(href({ sort: first.id, dir: first.desc ? 'desc' : 'asc', page: '1' })));
+    },
+    getRowId: (r) => r.patientId,
+  });
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <div className={cn('rounded-lg border border-line bg-white', pending && 'opacity-60')} aria-busy={pending}>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Active patients with adherence, last session, pain and alerts</caption>
+          <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
+            {table.getHeaderGroups().map((g) => (
+              <tr key={g.id}>
+                {g.headers.map((h) => {
+                  const s = h.column.getIsSorted();
+                  return (
+                    <th key={h.id} scope="col" className="px-4 py-3 font-medium" aria-sort={s === 'asc' ? 'ascending' : s === 'desc' ? 'descending' : 'none'}>
+                      <button type="button" onClick={h.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-ink">
+                        <table.FlexRender header={h} />
+                        {s === 'asc' ? <ArrowUp className="size-3.5" aria-hidden /> : s === 'desc' ? <ArrowDown className="size-3.5" aria-hidden /> : <ArrowUpDown className="size-3.5 opacity-50" aria-hidden />}
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="border-b border-line last:border-0" data-testid="dashboard-row">
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className="px-4 py-3 align-top">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 ? <p className="px-4 py-8 text-center text-sm text-muted">No active patients in this view.</p> : null}
+      <nav aria-label="Pages" className="flex items-center justify-between border-t border-line px-4 py-3 text-sm text-muted">
+        <span>
+          {total} patient{total === 1 ? '' : 's'} · page {page} of {pages}
+        </span>
+        <span className="flex gap-2">
+          {page > 1 ? (
+            <Link href={href({ page: String(page - 1) })} aria-label="Previous page" className="inline-flex size-8 items-center justify-center rounded-md border border-line hover:bg-brand-50">
+              <ChevronLeft className="size-4" aria-hidden />
+            </Link>
+          ) : null}
+          {page < pages ? (
+            <Link href={href({ page: String(page + 1) })} aria-label="Next page" className="inline-flex size-8 items-center justify-center rounded-md border border-line hover:bg-brand-50">
+              <ChevronRight className="size-4" aria-hidden />
+            </Link>
+          ) : null}
+        </span>
+      </nav>
+    </div>
+  );
+}

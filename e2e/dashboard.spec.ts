@@ -1,0 +1,49 @@
+import { demoAdmin, expect, newPerson, otherClinicAdmin, signIn, test } from './fixtures';
+
+test('the dashboard puts the patient with a red flag first; the practitioner opens them and acknowledges it', async ({ page }) => {
+  await signIn(page, demoAdmin.email, demoAdmin.password);
+  const attention = page.getByTestId('needs-attention');
+  await expect(attention.getByRole('listitem').first()).toContainText('Daniel Ruiz');
+  await expect(attention.getByRole('listitem').first()).toContainText('Open red flag');
+  await expect(page.getByTestId('dashboard-row')).not.toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/dashboard-attention.png', fullPage: true });
+
+  // Sorting by 7-day adherence, highest first, lives in the URL.
+  await page.getByRole('button', { name: '7 days' }).click();
+  await expect(page).toHaveURL(/sort=adherence7&dir=desc/);
+
+  await attention.getByRole('link', { name: 'Daniel Ruiz' }).click();
+  const alert = page.getByTestId('alert').first();
+  await expect(alert).toContainText('Tingling or numbness');
+  await alert.getByLabel('Note (optional)').fill('Called Daniel: elbows in, supported variant until Thursday.');
+  await alert.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(page.getByTestId('alert').first()).toContainText('Acknowledged');
+
+  await page.goto('/alerts?status=acknowledged');
+  await expect(page.getByTestId('alert').filter({ hasText: 'Daniel Ruiz' })).toContainText('Called Daniel');
+});
+
+test('unauthorized access: clinic B cannot export clinic A’s logs or see its alerts', async ({ page, browser }) => {
+  await signIn(page, demoAdmin.email, demoAdmin.password);
+  await page.goto('/patients?q=Daniel');
+  await page.getByRole('link', { name: 'Daniel Ruiz' }).click();
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  const danielId = page.url().split('/patients/')[1]!;
+  const own = await page.request.get(`/api/exports/patients/${danielId}/logs.csv`);
+  expect(own.status()).toBe(200);
+  expect(await own.text()).toContain('pain_before');
+
+  const b = await newPerson(browser);
+  await signIn(b.page, otherClinicAdmin.email, otherClinicAdmin.password);
+  expect((await b.page.request.get(`/api/exports/patients/${danielId}/logs.csv`)).status()).toBe(404);
+  const roster = await b.page.request.get('/api/exports/roster.csv');
+  expect(roster.status()).toBe(200);
+  expect(await roster.text()).not.toContain('Daniel Ruiz');
+  await b.page.goto('/alerts?status=active');
+  await expect(b.page.locator('#main')).not.toContainText('Daniel Ruiz');
+  await b.context.close();
+
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get(`/api/exports/patients/${danielId}/logs.csv`)).status()).toBe(401);
+  await anonymous.close();
+});

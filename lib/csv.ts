@@ -1,0 +1,24 @@
+/**
+ * CSV for spreadsheets. Cells that a spreadsheet would run as a formula (starting with =, +, -,
+ * @, tab or carriage return) are prefixed with an apostrophe; every cell is quoted.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '""';
+  let text = value instanceof Date ? value.toISOString() : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function csvResponse(filename: string, body: string): Response {
+  return new Response(`\uFEFF${body}`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

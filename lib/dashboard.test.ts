@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { seedDemo } from '@/db/seed';
+import { clinics, users } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { actorFor, createClinicWithTeam } from '@/db/testing/factories';
+import type { AdherenceRow } from './adherence';
+import { attentionReasons, dashboard, dashboardQuerySchema } from './dashboard';
+import { patientLogsCsv, rosterCsv } from './exports';
+
+const base: AdherenceRow = {
+  patientId: 'p', today: '2026-06-15', prescribed7: 7, completed7: 7, adherence7: 1, prescribed28: 28, completed28: 28, adherence28: 1, logged7: 7,
+  lastSessionDay: '2026-06-15', daysSinceLastSession: 0, missedPrescribedDays: 0, painBefore7: 3, painAfter7: 2, painAfterPrevious7: 2, openRedFlags: 0, trend: [],
+};
+
+describe('who needs attention', () => {
+  it('applies each rule and nothing else', () => {
+    expect(attentionReasons(base)).toEqual([]);
+    expect(attentionReasons({ ...base, openRedFlags: 1 })).toEqual(['red_flag']);
+    expect(attentionReasons({ ...base, adherence7: 0.49 })).toEqual(['low_adherence']);
+    expect(attentionReasons({ ...base, adherence7: 0.5 })).toEqual([]);
+    expect(attentionReasons({ ...base, daysSinceLastSession: 3, missedPrescribedDays: 2 })).toEqual(['inactive']);
+    expect(attentionReasons({ ...base, daysSinceLastSession: 3, missedPrescribedDays: 0 })).toEqual([]); // rest days only
+    expect(attentionReasons({ ...base, daysSinceLastSession: null, lastSessionDay: null, missedPrescribedDays: 3 })).toEqual(['inactive']);
+    expect(attentionReasons({ ...base, painAfter7: 5, painAfterPrevious7: 3 })).toEqual(['pain_rising']);
+    expect(attentionReasons({ ...base, painAfter7: 4.9, painAfterPrevious7: 3 })).toEqual([]);
+  });
+});
+
+describe('the demo clinic’s dashboard', () => {
+  it('tells the story the seed meant: the red flag first, lapses flagged, figures in range', async () => {
+    await seedDemo(db());
+    const [harbour] = await db().select().from(clinics).where(eq(clinics.slug, 'harbour'));
+    const [admin] = await db().select().from(users).where(eq(users.email, 'admin@harbour.example.com'));
+    const actor = actorFor(admin!);
+    const data = await dashboard(actor, dashboardQuerySchema.parse({}));
+    expect(harbour).toBeDefined();
+    expect(data.figures.activePatients).toBe(11);
+    expect(data.attention[0]).toMatchObject({ name: 'Daniel Ruiz', reasons: expect.arrayContaining(['red_flag']) });
+    const names = data.attention.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['Aiko Tanaka', 'Ethan Clarke', 'Tom Becker']));
+    expect(names).not.toContain('Maria Lopez');
+    expect(data.figures.medianAdherence7).toBeGreaterThan(0.3);
+    const byAdherence = await dashboard(actor, dashboardQuerySchema.parse({ sort: 'adherence7', dir: 'desc' }));
+    const values = byAdherence.rows.map((r) => r.adherence7).filter((v): v is number => v !== null);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    const mine = await dashboard(actor, dashboardQuerySchema.parse({ scope: 'mine' }));
+    expect(mine.figures.activePatients).toBeLessThan(data.figures.activePatients);
+
+    const csv = await rosterCsv(actor, 'clinic');
+    expect(csv.split('\r\n')[0]).toContain('"adherence_7d"');
+    expect(csv).toContain('"Daniel Ruiz"');
+  });
+
+  it('unauthorized access: exports refuse another clinic’s patient and list only the own clinic', async () => {
+    await seedDemo(db());
+    const [admin] = await db().select().from(users).where(eq(users.email, 'admin@harbour.example.com'));
+    const harbourRows = await dashboard(actorFor(admin!), dashboardQuerySchema.parse({}));
+    const other = await createClinicWithTeam();
+    expect(await patientLogsCsv(other.admin, harbourRows.rows[0]!.patientId)).toBeNull();
+    expect(await rosterCsv(other.admin, 'clinic')).not.toContain('Daniel Ruiz');
+    expect((await dashboard(other.admin, dashboardQuerySchema.parse({}))).total).toBe(0);
+  });
+});
