@@ -13,6 +13,20 @@ test('the dashboard puts the patient with a red flag first; the practitioner ope
   await expect(page).toHaveURL(/sort=adherence7&dir=desc/);
 
   await attention.getByRole('link', { name: 'Daniel Ruiz' }).click();
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  const patientUrl = page.url();
+  await page.getByRole('link', { name: 'Progress charts' }).click();
+  await expect(page.getByTestId('chart-summary')).toContainText(/Completed \d+ of \d+ prescribed sessions \(\d+ %\) in the last 4 weeks; pain after sessions (rose|fell|stayed)/);
+  await expect(page.getByTestId('chart-sessions').locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(page.getByTestId('chart-pain').locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(page.getByTestId('chart-exercises').locator('svg.recharts-surface').first()).toBeVisible();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'test-results/screens/progress-charts.png', fullPage: true });
+  await page.goto(`${patientUrl}/progress?range=12w`);
+  await expect(page.getByTestId('chart-summary')).toContainText('in the last 12 weeks');
+  await page.goto(`${patientUrl}/progress?range=bogus`);
+  await expect(page.getByTestId('chart-summary')).toContainText('in the last 4 weeks');
+  await page.goto(patientUrl);
   const alert = page.getByTestId('alert').first();
   await expect(alert).toContainText('Tingling or numbness');
   await alert.getByLabel('Note (optional)').fill('Called Daniel: elbows in, supported variant until Thursday.');
@@ -23,7 +37,7 @@ test('the dashboard puts the patient with a red flag first; the practitioner ope
   await expect(page.getByTestId('alert').filter({ hasText: 'Daniel Ruiz' })).toContainText('Called Daniel');
 });
 
-test('unauthorized access: clinic B cannot export clinic A’s logs or see its alerts', async ({ page, browser }) => {
+test('unauthorized access: clinic B cannot export clinic A’s logs, open its charts or see its alerts', async ({ page, browser }) => {
   await signIn(page, demoAdmin.email, demoAdmin.password);
   await page.goto('/patients?q=Daniel');
   await page.getByRole('link', { name: 'Daniel Ruiz' }).click();
@@ -39,6 +53,8 @@ test('unauthorized access: clinic B cannot export clinic A’s logs or see its a
   const roster = await b.page.request.get('/api/exports/roster.csv');
   expect(roster.status()).toBe(200);
   expect(await roster.text()).not.toContain('Daniel Ruiz');
+  await b.page.goto(`/patients/${danielId}/progress`);
+  await expect(b.page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await b.page.goto('/alerts?status=active');
   await expect(b.page.locator('#main')).not.toContainText('Daniel Ruiz');
   await b.context.close();

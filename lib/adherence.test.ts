@@ -5,7 +5,7 @@ import { db } from '@/db/client';
 import { alerts } from '@/db/schema';
 import { builtinIdsBySlug, seedReference } from '@/db/seed-reference';
 import { createClinicWithTeam, createScreenedPatient } from '@/db/testing/factories';
-import { adherenceByPatient } from './adherence';
+import { adherenceByPatient, dailyForPatient } from './adherence';
 import { createPatientLink, lookupToken } from './patient-links';
 import { adjustPlan, assignPlan } from './plans/assign';
 import { recordSessionLog } from './session-logs';
@@ -69,6 +69,13 @@ describe('adherence, computed in SQL for a whole roster', () => {
     expect(row?.adherence28).toBeCloseTo(5 / 13, 6);
     expect(row?.trend).toHaveLength(28);
     expect(row?.trend.at(-1)).toBeCloseTo(5 / 7, 3);
+
+    const days = await dailyForPatient(p.clinic.id, p.patientId, 7, now);
+    expect(days.map((d) => d.day)).toEqual(['2026-06-09', '2026-06-10', '2026-06-11', '2026-06-12', '2026-06-13', '2026-06-14', '2026-06-15']);
+    expect(days.map((d) => d.prescribed)).toEqual([1, 1, 1, 2, 0, 0, 2]);
+    expect(days.map((d) => d.logged)).toEqual([3, 0, 1, 1, 1, 0, 2]);
+    expect(days.map((d) => d.completed)).toEqual([1, 0, 1, 1, 0, 0, 2]);
+    expect(days.at(-1)?.rolling7).toBeCloseTo(5 / 7, 6);
   });
 
   it('buckets Los Angeles days across the March DST change by local midnight', async () => {

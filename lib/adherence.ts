@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 
 /**
@@ -36,15 +36,17 @@ export type AdherenceRow = {
 
 type Options = { now?: Date; patientIds?: string[]; practitionerId?: string | null };
 
-export async function adherenceByPatient(clinicId: string, options: Options = {}): Promise<AdherenceRow[]> {
-  const now = (options.now ?? new Date()).toISOString();
-  const only = options.patientIds?.length ? sql`and p.id = any(${`{${options.patientIds.join(',')}}`}::uuid[])` : sql``;
-  const mine = options.practitionerId ? sql`and p.primary_practitioner_id = ${options.practitionerId}::uuid` : sql``;
-  const result = await db().execute(sql`
-    with roster as (
+/**
+ * The shared day-by-day table: for each patient in the roster and each of their last
+ * `windowDays` calendar days, what was prescribed, logged and (capped) completed.
+ */
+function dailyCtes(clinicId: string, now: string, filter: SQL, windowDays: number): SQL {
+  const back = sql.raw(String(Math.max(1, Math.floor(windowDays)) - 1));
+  return sql`
+    roster as (
       select p.id as patient_id, (${now}::timestamptz at time zone p.timezone)::date as today
       from patients p
-      where p.clinic_id = ${clinicId}::uuid and p.status = 'active' ${only} ${mine}
+      where p.clinic_id = ${clinicId}::uuid and p.status = 'active' ${filter}
     ),
     version_ranges as (
       select v.id as version_id, pl.patient_id,
@@ -67,13 +69,13 @@ export async function adherenceByPatient(clinicId: string, options: Options = {}
     days as (
       select r.patient_id, r.today, g.d::date as day
       from roster r
-      cross join lateral generate_series(r.today - 54, r.today, interval '1 day') as g(d)
+      cross join lateral generate_series(r.today - ${back}, r.today, interval '1 day') as g(d)
     ),
     logged as (
       select l.patient_id, l.local_day, count(*)::int as n
       from session_logs l
       join roster r on r.patient_id = l.patient_id
-      where l.clinic_id = ${clinicId}::uuid and l.local_day between r.today - 54 and r.today
+      where l.clinic_id = ${clinicId}::uuid and l.local_day between r.today - ${back} and r.today
       group by l.patient_id, l.local_day
     ),
     daily as (
@@ -84,7 +86,16 @@ export async function adherenceByPatient(clinicId: string, options: Options = {}
       from days d
       left join version_days vd on vd.patient_id = d.patient_id and d.day between vd.from_day and vd.to_day and vd.dow = extract(isodow from d.day)::int
       left join logged lg on lg.patient_id = d.patient_id and lg.local_day = d.day
-    ),
+    )
+  `;
+}
+
+export async function adherenceByPatient(clinicId: string, options: Options = {}): Promise<AdherenceRow[]> {
+  const now = (options.now ?? new Date()).toISOString();
+  const only = options.patientIds?.length ? sql`and p.id = any(${`{${options.patientIds.join(',')}}`}::uuid[])` : sql``;
+  const mine = options.practitionerId ? sql`and p.primary_practitioner_id = ${options.practitionerId}::uuid` : sql``;
+  const result = await db().execute(sql`
+    with ${dailyCtes(clinicId, now, sql`${only} ${mine}`, 55)},
     rolling as (
       select patient_id, day,
              sum(completed) over w as c7, sum(prescribed) over w as p7
@@ -158,4 +169,20 @@ export async function adherenceByPatient(clinicId: string, options: Options = {}
     adherence28: r.prescribed28 > 0 ? r.completed28 / r.prescribed28 : null,
     trend: (r.trend ?? []).map((v) => (v === null ? null : Number(v))),
   }));
+}
+
+export type DailyPoint = { day: string; prescribed: number; logged: number; completed: number; rolling7: number | null };
+
+/** One patient's days, oldest first, with the 7-day rolling adherence ending on each day. */
+export async function dailyForPatient(clinicId: string, patientId: string, windowDays: number, now = new Date()): Promise<DailyPoint[]> {
+  const result = await db().execute(sql`
+    with ${dailyCtes(clinicId, now.toISOString(), sql`and p.id = ${patientId}::uuid`, windowDays + 6)}
+    select day::text as day, prescribed::int as prescribed, logged::int as logged, completed::int as completed,
+           case when sum(prescribed) over w > 0 then (sum(completed) over w)::float8 / sum(prescribed) over w end as "rolling7"
+    from daily
+    window w as (order by day rows between 6 preceding and current row)
+    order by day
+  `);
+  const rows = ((result as { rows?: unknown[] }).rows ?? result) as DailyPoint[];
+  return rows.slice(-windowDays);
 }

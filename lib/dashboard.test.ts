@@ -62,3 +62,21 @@ describe('the demo clinic’s dashboard', () => {
     expect((await dashboard(other.admin, dashboardQuerySchema.parse({}))).total).toBe(0);
   });
 });
+
+describe('patient charts', () => {
+  it('summarise the weeks in words and refuse another clinic', async () => {
+    const { patientChartData } = await import('./patient-charts');
+    await seedDemo(db());
+    const [admin] = await db().select().from(users).where(eq(users.email, 'admin@harbour.example.com'));
+    const actor = actorFor(admin!);
+    const { rows } = await dashboard(actor, dashboardQuerySchema.parse({ sort: 'name' }));
+    const daniel = rows.find((r) => r.name === 'Daniel Ruiz')!;
+    const data = await patientChartData(actor, daniel.patientId, '2w');
+    expect(data?.days).toHaveLength(14);
+    expect(data?.summary).toMatch(/^Completed \d+ of \d+ prescribed sessions \(\d+ %\) in the last 2 weeks; pain after sessions (rose|fell|stayed)/);
+    expect(data?.summary).toMatch(/with symptoms reported/);
+    expect(data?.exercises.length).toBeGreaterThan(0);
+    const other = await createClinicWithTeam();
+    expect(await patientChartData(other.admin, daniel.patientId, '2w')).toBeNull();
+  });
+});

@@ -93,6 +93,9 @@ export default async function PatientPage({
               <CardTitle id="plan-heading">Current plan</CardTitle>
               {plan && current ? (
                 <div className="flex gap-2">
+                  <Button asChild size="sm" variant="secondary">
+                    <Link href={`/patients/${patient.id}/progress`}>Progress charts</Link>
+                  </Button>
                   <Button asChild size="sm">
                     <Link href={`/patients/${patient.id}/plan`}>Adjust or view history</Link>
                   </Button>

@@ -1,0 +1,161 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+
+export type ChartDay = { day: string; prescribed: number; completed: number; logged: number; rolling7: number | null };
+export type ChartSession = { at: string; day: string; painBefore: number; painAfter: number; symptoms: string[] };
+export type ChartExercise = { name: string; prescribed: number; done: number; rate: number };
+
+// Teal and orange stay distinct for the common colour-vision deficiencies, and every series also
+// differs by pattern (solid, dashed, outlined, marker shape) so a black-and-white print reads.
+const TEAL = '#1f6f66';
+const ORANGE = '#b45309';
+const GREY = '#d9e0de';
+const INK = '#1c2526';
+
+const short = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayLabel = (iso: string) => short.format(new Date(`${iso}T00:00:00Z`));
+
+function Figure({ id, title, children, table }: { id: string; title: string; children: React.ReactNode; table: React.ReactNode }) {
+  return (
+    <figure aria-labelledby={`${id}-title`} className="rounded-lg border border-line bg-white p-4" data-testid={`chart-${id}`}>
+      <figcaption id={`${id}-title`} className="mb-2 text-base font-semibold">
+        {title}
+      </figcaption>
+      <div className="h-64 w-full">{children}</div>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-brand-700">Show as a table</summary>
+        <div className="mt-2 max-h-64 overflow-auto">{table}</div>
+      </details>
+    </figure>
+  );
+}
+
+export function PatientCharts({ days, sessions, versionChanges, exercises }: { days: ChartDay[]; sessions: ChartSession[]; versionChanges: { day: string; label: string; reason: string }[]; exercises: ChartExercise[] }) {
+  const daily = days.map((d) => ({ ...d, label: dayLabel(d.day), rollingPct: d.rolling7 === null ? null : Math.round(d.rolling7 * 100) }));
+  const pain = sessions.map((s, i) => ({ ...s, index: i + 1, label: `${dayLabel(s.day)} #${i + 1}`, flag: s.symptoms.length ? 10 : null }));
+  const perExercise = exercises.map((e) => ({ ...e, pct: Math.round(e.rate * 100) }));
+  return (
+    <div className="grid gap-4 xl:grid-cols-2">
+      <Figure
+        id="sessions"
+        title="Sessions per day: prescribed and completed, with 7-day adherence"
+        table={
+          <table className="w-full text-left">
+            <thead>
+              <tr className="text-muted">
+                <th scope="col">Day</th>
+                <th scope="col">Prescribed</th>
+                <th scope="col">Completed</th>
+                <th scope="col">7-day adherence</th>
+              </tr>
+            </thead>
+            <tbody>
+              {daily.map((d) => (
+                <tr key={d.day}>
+                  <td>{d.label}</td>
+                  <td>{d.prescribed}</td>
+                  <td>{d.completed}</td>
+                  <td>{d.rollingPct === null ? '—' : `${d.rollingPct} %`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={daily} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+            <CartesianGrid stroke={GREY} strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" label={{ value: 'Day', position: 'insideBottom', offset: -4, fontSize: 11 }} />
+            <YAxis yAxisId="n" allowDecimals={false} tick={{ fontSize: 11 }} label={{ value: 'Sessions', angle: -90, position: 'insideLeft', fontSize: 11 }} />
+            <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tick={{ fontSize: 11 }} unit="%" />
+            <Tooltip />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Bar yAxisId="n" dataKey="prescribed" name="Prescribed" fill={GREY} stroke={INK} strokeWidth={1} />
+            <Bar yAxisId="n" dataKey="completed" name="Completed" fill={TEAL} />
+            <Line yAxisId="pct" dataKey="rollingPct" name="7-day adherence (%)" stroke={ORANGE} strokeWidth={2} strokeDasharray="6 3" dot={false} connectNulls />
+            {versionChanges.map((v) => (
+              <ReferenceLine key={v.day + v.label} yAxisId="n" x={dayLabel(v.day)} stroke={INK} strokeDasharray="2 2" label={{ value: v.label, position: 'top', fontSize: 11 }} />
+            ))}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </Figure>
+
+      <Figure
+        id="pain"
+        title="Pain before and after each session (0–10), with reported symptoms"
+        table={
+          <table className="w-full text-left">
+            <thead>
+              <tr className="text-muted">
+                <th scope="col">Session</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+                <th scope="col">Symptoms</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pain.map((s) => (
+                <tr key={s.at}>
+                  <td>{s.label}</td>
+                  <td>{s.painBefore}</td>
+                  <td>{s.painAfter}</td>
+                  <td>{s.symptoms.join(', ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={pain} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+            <CartesianGrid stroke={GREY} strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" label={{ value: 'Session', position: 'insideBottom', offset: -4, fontSize: 11 }} />
+            <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} tick={{ fontSize: 11 }} label={{ value: 'Pain', angle: -90, position: 'insideLeft', fontSize: 11 }} />
+            <Tooltip />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <ReferenceLine y={7} stroke={ORANGE} strokeDasharray="4 4" label={{ value: 'red flag ≥ 7', position: 'insideTopRight', fontSize: 10 }} />
+            <Line dataKey="painBefore" name="Before" stroke={ORANGE} strokeDasharray="5 3" strokeWidth={2} dot={{ r: 3, fill: '#fff' }} />
+            <Line dataKey="painAfter" name="After" stroke={TEAL} strokeWidth={2} dot={{ r: 3, fill: TEAL }} />
+            <Scatter dataKey="flag" name="Symptoms reported" fill={INK} shape="triangle" />
+          </LineChart>
+        </ResponsiveContainer>
+      </Figure>
+
+      <Figure
+        id="exercises"
+        title="Completion by exercise (% of prescribed sessions)"
+        table={
+          <table className="w-full text-left">
+            <thead>
+              <tr className="text-muted">
+                <th scope="col">Exercise</th>
+                <th scope="col">Done</th>
+                <th scope="col">Prescribed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {perExercise.map((e) => (
+                <tr key={e.name}>
+                  <td>{e.name}</td>
+                  <td>{e.done}</td>
+                  <td>{e.prescribed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={perExercise} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+            <CartesianGrid stroke={GREY} strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} label={{ value: 'Completed', position: 'insideBottom', offset: -4, fontSize: 11 }} />
+            <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 11 }} />
+            <Tooltip />
+            <Bar dataKey="pct" name="Completed (%)" fill={TEAL} stroke={INK} />
+          </BarChart>
+        </ResponsiveContainer>
+      </Figure>
+    </div>
+  );
+}
