@@ -1,0 +1,280 @@
+// npm run bench — the performance benchmark. Prepares its own database (a throwaway database on
+// the PostgreSQL server named by DATABASE_URL, else a fresh PGlite folder), seeds a clinic
+// network with a generator, starts the production server and prints one JSON object of figures.
+//   --clinics N     clinics in all, the measured one included (default 21)
+//   --patients N    active patients per clinic (default 2000)
+//   --days N        days of history per patient (default 90)
+//   --seconds N     seconds per HTTP measurement (default 10)
+//   --no-build      use the existing production build
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const { values: flags } = parseArgs({
+  options: {
+    clinics: { type: 'string', default: '21' },
+    patients: { type: 'string', default: '2000' },
+    days: { type: 'string', default: '90' },
+    seconds: { type: 'string', default: '10' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const CLINICS = Number(flags.clinics);
+const PATIENTS = Number(flags.patients);
+const DAYS = Number(flags.days);
+const SECONDS = Number(flags.seconds);
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const BASE = `http://127.0.0.1:${PORT}`;
+const root = process.cwd();
+const run = crypto.randomBytes(3).toString('hex');
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+// --- the database -----------------------------------------------------------------------------
+const serverUrl = process.env.DATABASE_URL;
+let dropDatabase: (() => Promise<void>) | null = null;
+const serverEnv: Record<string, string> = {};
+if (serverUrl) {
+  const name = `rollcall_bench_${run}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  serverEnv.DATABASE_URL = url.toString();
+  dropDatabase = async () => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  };
+} else {
+  const dir = path.join(root, '.data', `bench-${run}`);
+  process.env.PGLITE_DIR = path.join(dir, 'pglite');
+  serverEnv.PGLITE_DIR = process.env.PGLITE_DIR;
+  serverEnv.DATABASE_URL = '';
+  dropDatabase = async () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const { closeDb, db, dbHandle } = await import('@/db/client');
+const { migrateDatabase } = await import('@/db/migrate');
+const { builtinIdsBySlug, seedReference } = await import('@/db/seed-reference');
+const { hashPassword } = await import('@/lib/auth/password');
+const { hashToken } = await import('@/lib/patient-links');
+const { adherenceByPatient } = await import('@/lib/adherence');
+const { sql } = await import('drizzle-orm');
+
+const rowsOf = <T>(r: unknown) => ((r as { rows?: T[] }).rows ?? r) as T[];
+const ms = (t: number) => Number(t.toFixed(2));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const password = `bench-${run}-password`;
+const email = `bench-admin-${run}@bench.example.com`;
+const patientTokens: string[] = [];
+let measuredClinicId = '';
+let rawSql: { median_ms: number; runs: number; patients: number } | null = null;
+
+try {
+  const started = Date.now();
+  await migrateDatabase(dbHandle());
+  await seedReference(db());
+  const ids = await builtinIdsBySlug(db());
+  const [ex1, ex2] = [ids.get('thoracic-extension')!, ids.get('upper-back-roll-bridge')!];
+  const hash = await hashPassword(password);
+  const zones = ['America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Berlin', 'Pacific/Auckland', 'Asia/Tokyo', 'Australia/Sydney'];
+
+  // Clinics, staff and patients.
+  await db().execute(sql`
+    insert into clinics (name, slug, timezone)
+    select 'Bench clinic ' || i, ${`bench-${run}-`} || i, (${`{${zones.join(',')}}`}::text[])[1 + i % ${zones.length}::int]
+    from generate_series(0, ${CLINICS - 1}::int) as i`);
+  const clinicRows = rowsOf<{ id: string; slug: string }>(await db().execute(sql`select id, slug from clinics where slug like ${`bench-${run}-%`} order by slug`));
+  measuredClinicId = clinicRows.find((c) => c.slug === `bench-${run}-0`)!.id;
+  await db().execute(sql`
+    insert into users (clinic_id, name, email, password_hash, role, discipline)
+    select c.id, 'Practitioner ' || n, case when c.id = ${measuredClinicId}::uuid and n = 0 then ${email} else 'bench-' || ${run} || '-' || c.slug || '-' || n || '@bench.example.com' end,
+           ${hash}, case when n = 0 then 'admin' else 'practitioner' end, 'physical_therapist'
+    from clinics c cross join generate_series(0, 4) as n
+    where c.slug like ${`bench-${run}-%`}`);
+  await db().execute(sql`
+    insert into patients (clinic_id, name, timezone, status, primary_practitioner_id)
+    select c.id, 'Patient ' || n, (${`{${zones.join(',')}}`}::text[])[1 + n % ${zones.length}::int], 'active',
+           (select u.id from users u where u.clinic_id = c.id order by u.email offset (n % 5) limit 1)
+    from clinics c cross join generate_series(1, ${PATIENTS}::int) as n
+    where c.slug like ${`bench-${run}-%`}`);
+  log(`patients: ${CLINICS * PATIENTS} (${Math.round((Date.now() - started) / 1000)} s)`);
+
+  // One plan each, changed twice: versions at the start, +30 and +60 days.
+  await db().execute(sql`
+    insert into plans (clinic_id, patient_id, start_date, status)
+    select p.clinic_id, p.id, (now() at time zone p.timezone)::date - ${DAYS}::int, 'active'
+    from patients p join clinics c on c.id = p.clinic_id where c.slug like ${`bench-${run}-%`}`);
+  await db().execute(sql`
+    insert into plan_versions (clinic_id, plan_id, version, effective_date, reason)
+    select pl.clinic_id, pl.id, v, pl.start_date + (v - 1) * 30, case v when 1 then 'Assigned' else 'Progressed' end
+    from plans pl join clinics c on c.id = pl.clinic_id cross join generate_series(1, 3) as v
+    where c.slug like ${`bench-${run}-%`} and pl.start_date + (v - 1) * 30 <= current_date`);
+  await db().execute(sql`
+    insert into plan_items (clinic_id, plan_version_id, position, exercise_id, sessions_per_day, days_of_week, hold_seconds, reps, sets)
+    select v.clinic_id, v.id, x.pos, x.ex, case when v.version = 3 then 2 else 1 end, '{1,2,3,4,5}'::smallint[], 30 + v.version * 10, 3, 1
+    from plan_versions v join clinics c on c.id = v.clinic_id
+    cross join (values (0, ${ex1}::uuid), (1, ${ex2}::uuid)) as x(pos, ex)
+    where c.slug like ${`bench-${run}-%`}`);
+  log(`plans and versions (${Math.round((Date.now() - started) / 1000)} s)`);
+
+  // About 90 days of logs at realistic adherence (weekdays, 60 % of prescribed sessions).
+  await db().execute(sql`
+    insert into session_logs (clinic_id, patient_id, plan_id, plan_version_id, performed_at, local_day, items_done, pain_before, pain_after, symptoms, idempotency_key, payload_hash)
+    select pl.clinic_id, pl.patient_id, pl.id,
+           (select v.id from plan_versions v where v.plan_id = pl.id and v.effective_date <= g.d::date order by v.version desc limit 1),
+           (g.d::date + time '08:00') at time zone p.timezone, g.d::date, array[${ex1}::uuid, ${ex2}::uuid],
+           3 + floor(random() * 3)::int, 2 + floor(random() * 3)::int, '{}', gen_random_uuid(), md5(random()::text)
+    from plans pl
+    join patients p on p.id = pl.patient_id
+    join clinics c on c.id = pl.clinic_id
+    cross join lateral generate_series(pl.start_date, (now() at time zone p.timezone)::date - 1, interval '1 day') as g(d)
+    where c.slug like ${`bench-${run}-%`} and extract(isodow from g.d) < 6 and random() < 0.6`);
+  await db().execute(sql`
+    update patients p set last_session_at = s.last from (select patient_id, max(performed_at) as last from session_logs group by patient_id) s where s.patient_id = p.id`);
+  await db().execute(sql`analyze`);
+  const [{ n: logCount }] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from session_logs`)) as [{ n: number }];
+  log(`session logs: ${logCount} (${Math.round((Date.now() - started) / 1000)} s)`);
+
+  // Patient links for the page and write measurements.
+  const linkPatients = rowsOf<{ id: string; clinic_id: string }>(await db().execute(sql`select id, clinic_id from patients where clinic_id = ${measuredClinicId}::uuid order by id limit 64`));
+  for (const p of linkPatients) {
+    const token = crypto.randomBytes(32).toString('base64url');
+    patientTokens.push(token);
+    await db().execute(sql`insert into patient_links (clinic_id, patient_id, token_hash, label) values (${p.clinic_id}::uuid, ${p.id}::uuid, ${hashToken(token)}, 'bench')`);
+  }
+
+  // The raw adherence SQL for the measured roster, in this process.
+  await adherenceByPatient(measuredClinicId);
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    await adherenceByPatient(measuredClinicId);
+    times.push(performance.now() - t);
+  }
+  rawSql = { median_ms: ms(median(times)), runs: times.length, patients: PATIENTS };
+  log(`raw adherence SQL: ${rawSql.median_ms} ms`);
+  (globalThis as { __benchLogCount?: number }).__benchLogCount = logCount;
+} catch (error) {
+  await closeDb();
+  await dropDatabase?.();
+  throw error;
+} finally {
+  await closeDb();
+}
+
+// --- the server -------------------------------------------------------------------------------
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const env = { ...process.env, ...serverEnv, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', AUTH_SECRET: crypto.randomBytes(32).toString('base64url') };
+if (!flags['no-build'] || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT)], { stdio: 'ignore', env });
+
+async function waitForHealth() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not become healthy');
+}
+
+async function signIn(): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const jar = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${BASE}/dashboard` }),
+  });
+  const session = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c?.startsWith('authjs.session-token='));
+  if (!session) throw new Error('bench sign-in failed');
+  return session;
+}
+
+/** autocannon reports p90 and p97.5, not p95: p95 lies between them, so both are shown. */
+function latency(result: autocannon.Result) {
+  const l = result.latency as unknown as Record<string, number>;
+  return { p50_ms: l.p50, p90_ms: l.p90, p97_5_ms: l.p97_5, p99_ms: l.p99 };
+}
+
+async function load(url: string, connections: number, headers: Record<string, string>) {
+  const result = await autocannon({ url, connections, duration: SECONDS, headers });
+  if (result.non2xx > 0) log(`${url}: ${result.non2xx} non-2xx answers`);
+  return { ...latency(result), rps: result.requests.average, requests: result.requests.total, non2xx: result.non2xx };
+}
+
+try {
+  await waitForHealth();
+  const session = await signIn();
+  const patientCookies = await Promise.all(
+    patientTokens.map(async (t) => {
+      const res = await fetch(`${BASE}/p/${t}`, { redirect: 'manual' });
+      return (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c?.startsWith('rc_patient='))!;
+    }),
+  );
+  await load(`${BASE}/dashboard`, 1, { cookie: session }); // warm up
+  const dashboard1 = await load(`${BASE}/dashboard`, 1, { cookie: session });
+  const dashboard8 = await load(`${BASE}/dashboard`, 8, { cookie: session });
+  const patient1 = await load(`${BASE}/p`, 1, { cookie: patientCookies[0]! });
+  const patient8 = await load(`${BASE}/p`, 8, { cookie: patientCookies[0]! });
+
+  let i = 0;
+  const writes = await autocannon({
+    url: `${BASE}/p/log`,
+    connections: 16,
+    duration: SECONDS,
+    method: 'POST',
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const cookie = patientCookies[i++ % patientCookies.length]!;
+          return {
+            ...req,
+            headers: { ...req.headers, cookie, 'content-type': 'application/json' },
+            body: JSON.stringify({ idempotencyKey: crypto.randomUUID(), performedAt: new Date().toISOString(), itemsDone: [], painBefore: 2, painAfter: 2, symptoms: [] }),
+          };
+        },
+      },
+    ],
+  });
+  const dashboardP50 = dashboard1.p50_ms ?? 0;
+  console.log(
+    JSON.stringify(
+      {
+        database: serverUrl ? 'postgresql' : 'pglite',
+        machine: { cpus: (await import('node:os')).cpus().length },
+        sizes: { clinics: CLINICS, patients_per_clinic: PATIENTS, days: DAYS, session_logs: (globalThis as { __benchLogCount?: number }).__benchLogCount },
+        adherence_sql: rawSql,
+        dashboard: { c1: dashboard1, c8: dashboard8 },
+        patient_page: { c1: patient1, c8: patient8 },
+        session_log_write: { c16: { rps: writes.requests.average, ...latency(writes), non2xx: writes.non2xx, requests: writes.requests.total } },
+        ratio_dashboard_p50_to_sql_median: rawSql ? Number((dashboardP50 / rawSql.median_ms).toFixed(2)) : null,
+        targets: { dashboard_p95_ms_at_8: 300, ratio: 3, log_rps_at_16: 300, log_p95_ms: 100 },
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1000));
+  await dropDatabase?.();
+}
