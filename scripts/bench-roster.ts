@@ -5,7 +5,7 @@
 //   --runs N       timed runs per query (default 30)
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { createThrowawayDatabase } from '@/db/throwaway';
 
 const { values } = parseArgs({ options: { patients: { type: 'string', default: '5000' }, runs: { type: 'string', default: '30' } } });
 const patientCount = Number(values.patients);
@@ -14,20 +14,9 @@ const runs = Number(values.runs);
 const serverUrl = process.env.BENCH_DATABASE_URL;
 let dropDatabase: (() => Promise<void>) | null = null;
 if (serverUrl) {
-  const name = `rollcall_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
+  const database = await createThrowawayDatabase(serverUrl, 'rollcall_bench');
+  process.env.DATABASE_URL = database.url;
+  dropDatabase = database.drop;
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DIR = 'memory://';

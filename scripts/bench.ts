@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { createThrowawayDatabase } from '@/db/throwaway';
 
 const { values: flags } = parseArgs({
   options: {
@@ -38,21 +38,10 @@ const serverUrl = process.env.DATABASE_URL;
 let dropDatabase: (() => Promise<void>) | null = null;
 const serverEnv: Record<string, string> = {};
 if (serverUrl) {
-  const name = `rollcall_bench_${run}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  serverEnv.DATABASE_URL = url.toString();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
+  const database = await createThrowawayDatabase(serverUrl, 'rollcall_bench');
+  process.env.DATABASE_URL = database.url;
+  serverEnv.DATABASE_URL = database.url;
+  dropDatabase = database.drop;
 } else {
   const dir = path.join(root, '.data', `bench-${run}`);
   process.env.PGLITE_DIR = path.join(dir, 'pglite');

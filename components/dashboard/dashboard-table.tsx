@@ -1,12 +1,13 @@
 'use client';
 
 import { createColumnHelper, rowSortingFeature, type SortingState, tableFeatures, useTable } from '@tanstack/react-table';
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from 'lucide-react';
+import { ChevronLeft, ChevronRight } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTransition } from 'react';
 import { Sparkline } from '@/components/charts/sparkline';
 import { Badge } from '@/components/ui/badge';
+import { SortableHeaderCell } from '@/components/ui/sortable-header-cell';
 import { cn } from '@/lib/utils';
 
 export type DashboardTableRow = {
@@ -119,17 +120,11 @@ export function DashboardTable({ rows, total, page, pageSize, sort, dir }: { row
           <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
             {table.getHeaderGroups().map((g) => (
               <tr key={g.id}>
-                {g.headers.map((h) => {
-                  const s = h.column.getIsSorted();
-                  return (
-                    <th key={h.id} scope="col" className="px-4 py-3 font-medium" aria-sort={s === 'asc' ? 'ascending' : s === 'desc' ? 'descending' : 'none'}>
-                      <button type="button" onClick={h.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-ink">
-                        <table.FlexRender header={h} />
-                        {s === 'asc' ? <ArrowUp className="size-3.5" aria-hidden /> : s === 'desc' ? <ArrowDown className="size-3.5" aria-hidden /> : <ArrowUpDown className="size-3.5 opacity-50" aria-hidden />}
-                      </button>
-                    </th>
-                  );
-                })}
+                {g.headers.map((h) => (
+                  <SortableHeaderCell key={h.id} sorted={h.column.getIsSorted()} onToggle={h.column.getToggleSortingHandler()}>
+                    <table.FlexRender header={h} />
+                  </SortableHeaderCell>
+                ))}
               </tr>
             ))}
           </thead>

@@ -1,5 +1,4 @@
-import crypto from 'node:crypto';
-import pg from 'pg';
+import { createThrowawayDatabase } from '../throwaway';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -19,20 +18,8 @@ export default async function setup(project: TestProject) {
     console.log('[db] tests use in-memory PGlite (set TEST_DATABASE_URL to use PostgreSQL)');
     return;
   }
-  const name = `rollcall_test_${Date.now()}_${crypto.randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  project.provide('databaseUrl', url.toString());
-  console.log(`[db] tests use PostgreSQL database ${name}`);
-
-  return async () => {
-    const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
-  };
+  const database = await createThrowawayDatabase(serverUrl, 'rollcall_test');
+  project.provide('databaseUrl', database.url);
+  console.log(`[db] tests use PostgreSQL database ${database.name}`);
+  return database.drop;
 }

@@ -1,13 +1,12 @@
 import { BellOff } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AlertCard } from '@/components/alerts/alert-card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { PillNav } from '@/components/ui/pill-nav';
 import { PageHeader } from '@/components/ui/page-header';
 import { toAlertCard } from '@/lib/alert-view';
 import { ALERT_FILTERS, clinicAlerts } from '@/lib/alerts';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { cn } from '@/lib/utils';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
@@ -21,18 +20,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Alerts" description="Red flags reported by patients when they log a session. Acknowledge what you have seen; resolve with a note once you have acted." />
-      <nav aria-label="Alert status" className="mb-4 flex flex-wrap gap-2">
-        {(['active', 'open', 'acknowledged', 'resolved'] as const).map((f) => (
-          <Link
-            key={f}
-            href={f === 'active' ? '/alerts' : `/alerts?status=${f}`}
-            aria-current={f === filter ? 'page' : undefined}
-            className={cn('rounded-full border px-3 py-1 text-sm', f === filter ? 'border-brand-600 bg-brand-50 text-brand-800' : 'border-line bg-white text-muted hover:text-ink')}
-          >
-            {LABELS[f]}
-          </Link>
-        ))}
-      </nav>
+      <PillNav
+        label="Alert status"
+        items={(['active', 'open', 'acknowledged', 'resolved'] as const).map((f) => ({ href: f === 'active' ? '/alerts' : `/alerts?status=${f}`, label: LABELS[f], current: f === filter }))}
+      />
       {list.length === 0 ? (
         <EmptyState icon={BellOff} title={filter === 'active' ? 'Nothing needs action' : `No ${LABELS[filter].toLowerCase()} alerts`}>
           Red flags from patients’ session logs appear here as soon as they are sent.

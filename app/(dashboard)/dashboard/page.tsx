@@ -5,10 +5,10 @@ import { DashboardTable } from '@/components/dashboard/dashboard-table';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { PillNav } from '@/components/ui/pill-nav';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { clinicOf } from '@/lib/clinics';
 import { ATTENTION_LABELS, dashboard, dashboardQuerySchema } from '@/lib/dashboard';
-import { cn } from '@/lib/utils';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -30,18 +30,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </a>
         }
       />
-      <nav aria-label="Whose patients" className="mb-5 flex gap-2">
-        {(['clinic', 'mine'] as const).map((scope) => (
-          <Link
-            key={scope}
-            href={scopeLink(scope)}
-            aria-current={query.scope === scope ? 'page' : undefined}
-            className={cn('rounded-full border px-3 py-1 text-sm', query.scope === scope ? 'border-brand-600 bg-brand-50 text-brand-800' : 'border-line bg-white text-muted hover:text-ink')}
-          >
-            {scope === 'clinic' ? 'Whole clinic' : 'My patients'}
-          </Link>
-        ))}
-      </nav>
+      <PillNav
+        label="Whose patients"
+        items={(['clinic', 'mine'] as const).map((scope) => ({ href: scopeLink(scope), label: scope === 'clinic' ? 'Whole clinic' : 'My patients', current: query.scope === scope }))}
+      />
       <dl className="mb-6 grid gap-4 sm:grid-cols-3">
         {[
           ['Active patients', String(data.figures.activePatients)],

@@ -4,10 +4,10 @@ import { notFound } from 'next/navigation';
 import { PatientCharts } from '@/components/charts/patient-charts';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
+import { PillNav } from '@/components/ui/pill-nav';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { CHART_RANGES, parseRange, patientChartData } from '@/lib/patient-charts';
 import { patientIdParam } from '@/lib/validation/params';
-import { cn } from '@/lib/utils';
 
 export const metadata: Metadata = { title: 'Progress' };
 
@@ -36,18 +36,10 @@ export default async function ProgressPage({
           </Button>
         }
       />
-      <nav aria-label="Range" className="mb-4 flex gap-2">
-        {(Object.keys(CHART_RANGES) as (keyof typeof CHART_RANGES)[]).map((r) => (
-          <Link
-            key={r}
-            href={`/patients/${data.patient.id}/progress?range=${r}`}
-            aria-current={r === range ? 'page' : undefined}
-            className={cn('rounded-full border px-3 py-1 text-sm', r === range ? 'border-brand-600 bg-brand-50 text-brand-800' : 'border-line bg-white text-muted hover:text-ink')}
-          >
-            {LABELS[r]}
-          </Link>
-        ))}
-      </nav>
+      <PillNav
+        label="Range"
+        items={(Object.keys(CHART_RANGES) as (keyof typeof CHART_RANGES)[]).map((r) => ({ href: `/patients/${data.patient.id}/progress?range=${r}`, label: LABELS[r], current: r === range }))}
+      />
       <p className="mb-4 rounded-lg border border-line bg-white p-4 text-base" data-testid="chart-summary">
         {data.summary}
       </p>
