@@ -6,6 +6,7 @@
 //   --days N        days of history per patient (default 90)
 //   --seconds N     seconds per HTTP measurement (default 10)
 //   --no-build      use the existing production build
+//   --keep          keep the generated database afterwards
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -21,6 +22,8 @@ const { values: flags } = parseArgs({
     days: { type: 'string', default: '90' },
     seconds: { type: 'string', default: '10' },
     'no-build': { type: 'boolean', default: false },
+    // Leave the generated database in place (its URL goes to stderr), e.g. to EXPLAIN queries.
+    keep: { type: 'boolean', default: false },
   },
 });
 const CLINICS = Number(flags.clinics);
@@ -265,5 +268,6 @@ try {
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
-  await dropDatabase?.();
+  if (flags.keep) log(`kept the database: ${serverEnv.DATABASE_URL || serverEnv.PGLITE_DIR}`);
+  else await dropDatabase?.();
 }
