@@ -1,7 +1,6 @@
 import { ClipboardCheck, Pencil, ShieldAlert } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AlertCard } from '@/components/alerts/alert-card';
 import { PatientLinks } from '@/components/patients/patient-links';
 import { ScreeningFindings } from '@/components/patients/screening-summary';
@@ -16,14 +15,13 @@ import { PageHeader } from '@/components/ui/page-header';
 import { toAlertCard } from '@/lib/alert-view';
 import { clinicAlerts } from '@/lib/alerts';
 import { requirePractitioner } from '@/lib/auth/guard';
+import { patientForPage } from '@/lib/patient-page';
 import { formatDay, todayIn } from '@/lib/dates';
 import { clinicLibrary } from '@/lib/exercises/library';
 import { linksOfPatient } from '@/lib/patient-links';
-import { findPatient } from '@/lib/patients';
 import { logsOfPatient } from '@/lib/session-logs';
 import { activePlanId, planDetail, plansOfPatient } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
-import { patientIdParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -37,9 +35,7 @@ export default async function PatientPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePractitioner();
-  const id = patientIdParam(await params);
-  const patient = id ? await findPatient(actor, id) : null;
-  if (!patient) notFound();
+  const patient = await patientForPage(actor, params);
   const flags = await searchParams;
   const [screening, planId, history, links, logs, library, activeAlerts, resolvedAlerts] = await Promise.all([
     currentScreening(actor, patient.id),
@@ -48,8 +44,8 @@ export default async function PatientPage({
     linksOfPatient(actor, patient.id),
     logsOfPatient(actor, patient.id),
     clinicLibrary(actor, { includeHidden: true }),
-    clinicAlerts(actor, 'active', id ?? undefined),
-    clinicAlerts(actor, 'resolved', id ?? undefined),
+    clinicAlerts(actor, 'active', patient.id),
+    clinicAlerts(actor, 'resolved', patient.id),
   ]);
   const plan = planId ? await planDetail(actor, planId) : null;
   const current = plan?.versions[0];

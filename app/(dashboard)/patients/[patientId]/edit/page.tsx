@@ -1,20 +1,17 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { PatientForm } from '@/components/patients/patient-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { activePractitioners, findPatient } from '@/lib/patients';
+import { patientForPage } from '@/lib/patient-page';
+import { activePractitioners } from '@/lib/patients';
 import { timezoneChoices } from '@/lib/timezones';
-import { patientIdParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Edit patient' };
 
 export default async function EditPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePractitioner();
-  const id = patientIdParam(await params);
-  const patient = id ? await findPatient(actor, id) : null;
-  if (!patient) notFound();
+  const patient = await patientForPage(actor, params);
   const practitioners = await activePractitioners(actor);
   return (
     <>

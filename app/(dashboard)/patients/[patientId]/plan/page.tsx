@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AdjustPlanForm } from '@/components/plans/adjust-plan-form';
 import { PlanItemsList } from '@/components/plans/plan-items-list';
 import { RestoreVersion, SwapVariant } from '@/components/plans/version-actions';
@@ -10,14 +9,13 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
+import { patientForPage } from '@/lib/patient-page';
 import { formatDay, todayIn } from '@/lib/dates';
-import { findPatient } from '@/lib/patients';
 import { planAcknowledgements } from '@/lib/plans/assign';
 import { editorLibrary } from '@/lib/plans/editor-data';
 import { isEmptyDiff } from '@/lib/plans/diff';
 import { activePlanId, planDetail } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
-import { patientIdParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Plan' };
 
@@ -31,9 +29,7 @@ export default async function PlanPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePractitioner();
-  const id = patientIdParam(await params);
-  const patient = id ? await findPatient(actor, id) : null;
-  if (!patient) notFound();
+  const patient = await patientForPage(actor, params);
   const flags = await searchParams;
   const planId = await activePlanId(actor, patient.id);
   const plan = planId ? await planDetail(actor, planId) : null;

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ScreeningForm } from '@/components/patients/screening-form';
 import { ScreeningFindings } from '@/components/patients/screening-summary';
 import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { findPatient } from '@/lib/patients';
+import { patientForPage } from '@/lib/patient-page';
 import { screeningHistory } from '@/lib/screening/screening';
-import { patientIdParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Screening' };
 
@@ -15,9 +13,7 @@ const stamp = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 's
 
 export default async function ScreeningPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePractitioner();
-  const id = patientIdParam(await params);
-  const patient = id ? await findPatient(actor, id) : null;
-  if (!patient) notFound();
+  const patient = await patientForPage(actor, params);
   const history = await screeningHistory(actor, patient.id);
   return (
     <>

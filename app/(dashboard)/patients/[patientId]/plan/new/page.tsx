@@ -1,27 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AssignPlanForm } from '@/components/plans/assign-plan-form';
 import { ScreeningFindings } from '@/components/patients/screening-summary';
 import { Card, CardTitle } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
+import { patientForPage } from '@/lib/patient-page';
 import { todayIn } from '@/lib/dates';
-import { findPatient } from '@/lib/patients';
 import { editorLibrary } from '@/lib/plans/editor-data';
 import { activePlanId } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
 import { clinicTemplates } from '@/lib/templates';
-import { patientIdParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Assign a plan' };
 
 export default async function AssignPlanPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePractitioner();
-  const id = patientIdParam(await params);
-  const patient = id ? await findPatient(actor, id) : null;
-  if (!patient) notFound();
+  const patient = await patientForPage(actor, params);
   const [screening, templates, planId] = await Promise.all([currentScreening(actor, patient.id), clinicTemplates(actor), activePlanId(actor, patient.id)]);
   const back = (
     <Link href={`/patients/${patient.id}`} className="text-brand-700 underline underline-offset-4">
