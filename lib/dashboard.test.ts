@@ -47,6 +47,13 @@ describe('the demo clinic’s dashboard', () => {
     const mine = await dashboard(actor, dashboardQuerySchema.parse({ scope: 'mine' }));
     expect(mine.figures.activePatients).toBeLessThan(data.figures.activePatients);
 
+    // The patients roster shows the same figures for the patients on its page.
+    const { rosterPage } = await import('./patients');
+    const { parseRosterQuery } = await import('./validation/patient');
+    const [danielRow] = (await rosterPage(actor, parseRosterQuery({ q: 'Daniel' }))).rows;
+    const danielFigures = data.rows.find((r) => r.name === 'Daniel Ruiz') ?? data.attention.find((r) => r.name === 'Daniel Ruiz');
+    expect(danielRow).toMatchObject({ openRedFlags: 1, adherence7: danielFigures?.adherence7 });
+
     const csv = await rosterCsv(actor, 'clinic');
     expect(csv.split('\r\n')[0]).toContain('"adherence_7d"');
     expect(csv).toContain('"Daniel Ruiz"');

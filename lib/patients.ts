@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { patients, users } from '@/db/schema';
+import { adherenceByPatient } from './adherence';
 import { audit } from './audit';
 import type { Actor } from './auth/guard';
 import { revokeAllLinks } from './patient-links';
@@ -24,6 +25,9 @@ export type RosterRow = {
   primaryPractitionerName: string | null;
   lastSessionAt: string | null;
   createdAt: string;
+  /** Filled for active patients on the page, from the same adherence SQL as the dashboard. */
+  adherence7: number | null;
+  openRedFlags: number;
 };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -75,12 +79,17 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
       .offset((query.page - 1) * query.size),
     db().select({ n: sql<number>`count(*)::int` }).from(patients).where(where),
   ]);
+  // Adherence for just this page's patients: one query, whatever the page size.
+  const figures = rows.length ? await adherenceByPatient(actor.clinicId, { patientIds: rows.map((r) => r.id) }) : [];
+  const byId = new Map(figures.map((f) => [f.patientId, f]));
   return {
     total: count?.n ?? 0,
     rows: rows.map((r) => ({
       ...r,
       lastSessionAt: r.lastSessionAt?.toISOString() ?? null,
       createdAt: r.createdAt.toISOString(),
+      adherence7: byId.get(r.id)?.adherence7 ?? null,
+      openRedFlags: byId.get(r.id)?.openRedFlags ?? 0,
     })),
   };
 }

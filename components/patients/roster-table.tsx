@@ -52,6 +52,21 @@ const columns = helper.columns([
     enableSorting: false,
     cell: (info) => info.getValue() ?? <span className="text-muted">Unassigned</span>,
   }),
+  helper.accessor('adherence7', {
+    id: 'adherence7',
+    header: '7-day adherence',
+    enableSorting: false,
+    cell: (info) => {
+      const v = info.getValue();
+      return v === null ? <span className="text-muted">—</span> : <span className={v < 0.5 ? 'font-medium text-danger' : ''}>{Math.round(v * 100)} %</span>;
+    },
+  }),
+  helper.accessor('openRedFlags', {
+    id: 'alerts',
+    header: 'Alerts',
+    enableSorting: false,
+    cell: (info) => (info.getValue() > 0 ? <Badge tone="danger">{info.getValue()} open</Badge> : <span className="text-muted">—</span>),
+  }),
   helper.accessor('lastSessionAt', {
     id: 'last_session',
     header: 'Last session',
