@@ -1,43 +1,19 @@
-import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { alerts } from '@/db/schema';
-import { builtinIdsBySlug, seedReference } from '@/db/seed-reference';
-import { createClinicWithTeam, createScreenedPatient } from '@/db/testing/factories';
+import { createClinicWithTeam } from '@/db/testing/factories';
+import { EVERY_DAY, fixtureExercise, patientOnPlan as onPlan, planItem } from '@/db/testing/on-plan';
 import { adherenceByPatient, dailyForPatient } from './adherence';
-import { createPatientLink, lookupToken } from './patient-links';
-import { adjustPlan, assignPlan } from './plans/assign';
-import { recordSessionLog } from './session-logs';
+import { adjustPlan } from './plans/assign';
 
 let exerciseId: string;
 beforeAll(async () => {
-  await seedReference(db());
-  exerciseId = (await builtinIdsBySlug(db())).get('thoracic-extension')!;
+  exerciseId = await fixtureExercise();
 });
 
-const item = (sessionsPerDay: number, daysOfWeek: (1 | 2 | 3 | 4 | 5 | 6 | 7)[]) => ({ exerciseId, sessionsPerDay, daysOfWeek, holdSeconds: 30, reps: 3, sets: 1, patientNote: null });
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7] as (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
-
-async function patientOnPlan(timezone: string, startDate: string, sessionsPerDay = 1, days = EVERY_DAY) {
-  const team = await createClinicWithTeam();
-  const patientId = await createScreenedPatient(team.practitioner, { timezone });
-  const plan = await assignPlan(team.practitioner, patientId, { templateId: null, startDate, endDate: null, items: [item(sessionsPerDay, days)], acknowledgements: {} });
-  if (!plan.ok) throw new Error(plan.message);
-  const link = await createPatientLink(team.practitioner, patientId, { label: 'x', expiresInDays: null });
-  if (!link.ok) throw new Error('link');
-  const found = await lookupToken(link.token);
-  if (!found.ok) throw new Error('lookup');
-  const logAt = async (iso: string, now: Date, pain: [number, number] = [3, 2]) => {
-    const outcome = await recordSessionLog(
-      found.access,
-      { idempotencyKey: crypto.randomUUID(), performedAt: iso, itemsDone: [exerciseId], painBefore: pain[0], painAfter: pain[1], symptoms: [], note: null },
-      now,
-    );
-    if (!outcome.ok) throw new Error(`${iso}: ${outcome.message}`);
-  };
-  return { ...team, patientId, planId: plan.planId, logAt };
-}
+const item = (sessionsPerDay: number, daysOfWeek: (1 | 2 | 3 | 4 | 5 | 6 | 7)[]) => planItem(exerciseId, sessionsPerDay, daysOfWeek);
+const patientOnPlan = (timezone: string, startDate: string, sessionsPerDay = 1, days = EVERY_DAY) => onPlan(exerciseId, timezone, startDate, sessionsPerDay, days);
 
 describe('adherence, computed in SQL for a whole roster', () => {
   it('counts a plan changed mid-window, days with nothing prescribed, and caps days with extra logs', async () => {
