@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -145,6 +146,9 @@ export const patients = pgTable(
     notes: text('notes'),
     // Kept by the session log so the roster can sort by it without touching every log.
     lastSessionAt: timestamp('last_session_at', { withTimezone: true }),
+    // Bumped by triggers (migration 0004) whenever this patient's logs, plans or timezone
+    // change: a stored patient_figures row is current only while its version matches.
+    figuresVersion: integer('figures_version').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -481,6 +485,34 @@ export const alerts = pgTable(
     index('alerts_patient_idx').on(t.patientId),
     check('alerts_status_check', sql`${t.status} in ('open', 'acknowledged', 'resolved')`),
   ],
+);
+
+/**
+ * Each active patient's adherence figures as of one local day (lib/figures.ts): computed by the
+ * roster query when asked and kept until the patient's figures_version moves or the day turns,
+ * so the dashboard reads one row per patient instead of rebuilding every day of every plan.
+ */
+export const patientFigures = pgTable(
+  'patient_figures',
+  {
+    patientId: uuid('patient_id').primaryKey(),
+    clinicId: uuid('clinic_id').notNull(),
+    version: integer('version').notNull(),
+    today: date('today', { mode: 'string' }).notNull(),
+    prescribed7: integer('prescribed7').notNull(),
+    completed7: integer('completed7').notNull(),
+    logged7: integer('logged7').notNull(),
+    prescribed28: integer('prescribed28').notNull(),
+    completed28: integer('completed28').notNull(),
+    lastSessionDay: date('last_session_day', { mode: 'string' }),
+    missedPrescribedDays: integer('missed_prescribed_days').notNull(),
+    painBefore7: doublePrecision('pain_before7'),
+    painAfter7: doublePrecision('pain_after7'),
+    painAfterPrevious7: doublePrecision('pain_after_previous7'),
+    trend: doublePrecision('trend').array().notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade')],
 );
 
 export const clinicsRelations = relations(clinics, ({ many }) => ({

@@ -15,6 +15,8 @@ import { db } from '@/db/client';
 export type AdherenceRow = {
   patientId: string;
   today: string;
+  /** The patients.figures_version these figures were computed from. */
+  figuresVersion: number;
   prescribed7: number;
   completed7: number;
   adherence7: number | null;
@@ -34,7 +36,16 @@ export type AdherenceRow = {
   trend: (number | null)[];
 };
 
-type Options = { now?: Date; patientIds?: string[]; practitionerId?: string | null };
+/** 28 days of adherence, and a 7-day rolling figure ending on each of them. */
+const WINDOW_DAYS = 28 + 6;
+
+type Options = {
+  now?: Date;
+  patientIds?: string[];
+  practitionerId?: string | null;
+  /** Only patients without current stored figures (lib/figures.ts). */
+  staleOnly?: boolean;
+};
 
 /**
  * The shared day-by-day table: for each patient in the roster and each of their last
@@ -42,14 +53,15 @@ type Options = { now?: Date; patientIds?: string[]; practitionerId?: string | nu
  */
 function dailyCtes(clinicId: string, now: string, filter: SQL, windowDays: number): SQL {
   const back = sql.raw(String(Math.max(1, Math.floor(windowDays)) - 1));
+  const weekday = (n: number) => sql.raw(`max(case when ${n} = any(pi.days_of_week) then pi.sessions_per_day else 0 end)`);
   return sql`
     roster as (
-      select p.id as patient_id, (${now}::timestamptz at time zone p.timezone)::date as today
+      select p.id as patient_id, p.figures_version as version, (${now}::timestamptz at time zone p.timezone)::date as today
       from patients p
       where p.clinic_id = ${clinicId}::uuid and p.status = 'active' ${filter}
     ),
     version_ranges as (
-      select v.id as version_id, pl.patient_id,
+      select v.id as version_id, pl.patient_id, r.today,
              greatest(v.effective_date, pl.start_date) as from_day,
              least(coalesce(lead(v.effective_date) over (partition by v.plan_id order by v.version) - 1, 'infinity'::date),
                    coalesce(pl.end_date, 'infinity'::date)) as to_day
@@ -58,13 +70,20 @@ function dailyCtes(clinicId: string, now: string, filter: SQL, windowDays: numbe
       join roster r on r.patient_id = pl.patient_id
       where pl.clinic_id = ${clinicId}::uuid
     ),
-    version_days as (
-      select vr.patient_id, vr.from_day, vr.to_day, dow::int as dow, max(pi.sessions_per_day)::int as sessions
+    -- Each version's week as seven numbers (Monday first): the most sessions any item asks for.
+    version_weeks as (
+      select vr.patient_id, vr.today, greatest(vr.from_day, vr.today - ${back}) as from_day, least(vr.to_day, vr.today) as to_day,
+             array[${weekday(1)}, ${weekday(2)}, ${weekday(3)}, ${weekday(4)}, ${weekday(5)}, ${weekday(6)}, ${weekday(7)}] as week
       from version_ranges vr
       join plan_items pi on pi.plan_version_id = vr.version_id
-      cross join lateral unnest(pi.days_of_week) as dow
-      where vr.to_day >= vr.from_day
-      group by vr.patient_id, vr.from_day, vr.to_day, dow
+      where vr.to_day >= vr.today - ${back} and vr.from_day <= vr.today and vr.to_day >= vr.from_day
+      group by vr.patient_id, vr.today, vr.version_id, vr.from_day, vr.to_day
+    ),
+    prescribed_days as (
+      select vw.patient_id, g.d::date as day, max(vw.week[extract(isodow from g.d)::int])::int as sessions
+      from version_weeks vw
+      cross join lateral generate_series(vw.from_day, vw.to_day, interval '1 day') as g(d)
+      group by vw.patient_id, g.d
     ),
     days as (
       select r.patient_id, r.today, g.d::date as day
@@ -80,31 +99,33 @@ function dailyCtes(clinicId: string, now: string, filter: SQL, windowDays: numbe
     ),
     daily as (
       select d.patient_id, d.today, d.day,
-             coalesce(vd.sessions, 0) as prescribed,
+             coalesce(pd.sessions, 0) as prescribed,
              coalesce(lg.n, 0) as logged,
-             least(coalesce(lg.n, 0), coalesce(vd.sessions, 0)) as completed
+             least(coalesce(lg.n, 0), coalesce(pd.sessions, 0)) as completed
       from days d
-      left join version_days vd on vd.patient_id = d.patient_id and d.day between vd.from_day and vd.to_day and vd.dow = extract(isodow from d.day)::int
+      left join prescribed_days pd on pd.patient_id = d.patient_id and pd.day = d.day
       left join logged lg on lg.patient_id = d.patient_id and lg.local_day = d.day
     )
   `;
 }
 
 /**
- * Runs an analytical query with JIT off: generate_series's default row estimate makes the
- * planner expect millions of rows, and PostgreSQL then spent ~1.6 s of a 2.4 s roster query
- * compiling it (measured with npm run bench). A little more sort memory avoids spilling to disk.
+ * Runs analytical work with JIT off: generate_series's default row estimate makes the planner
+ * expect millions of rows, and PostgreSQL then spent ~1.6 s of a 2.4 s roster query compiling
+ * it (measured with npm run bench). A little more sort memory avoids spilling to disk.
  */
-async function analytical(query: SQL): Promise<unknown> {
+export async function analytical<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return db().transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`set local work_mem = '32MB'`);
-    return tx.execute(query);
+    return work(tx);
   });
 }
 
+type Tx = Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0];
+
 export async function adherenceByPatient(clinicId: string, options: Options = {}): Promise<AdherenceRow[]> {
-  const result = await analytical(adherenceQuery(clinicId, options));
+  const result = await analytical((tx) => tx.execute(adherenceQuery(clinicId, options)));
   const rows = ((result as { rows?: unknown[] }).rows ?? result) as Omit<AdherenceRow, 'adherence7' | 'adherence28'>[];
   return rows.map((r) => ({
     ...r,
@@ -118,7 +139,7 @@ export async function adherenceByPatient(clinicId: string, options: Options = {}
 export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
   const now = (options.now ?? new Date()).toISOString();
   return sql`
-    with ${dailyCtes(clinicId, now, sql`${only(options)} ${mine(options)}`, 55)},
+    with ${dailyCtes(clinicId, now, sql`${only(options)} ${mine(options)} ${stale(options, now)}`, WINDOW_DAYS)},
     rolling as (
       select patient_id, day,
              sum(completed) over w as c7, sum(prescribed) over w as p7
@@ -151,7 +172,7 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
     missed as (
       select d.patient_id, count(*) filter (where d.prescribed > 0)::int as missed
       from daily d left join last_session ls on ls.patient_id = d.patient_id
-      where d.day > coalesce(ls.day, d.today - 55) and d.day < d.today
+      where d.day > coalesce(ls.day, d.today - ${sql.raw(String(WINDOW_DAYS))}) and d.day < d.today
       group by d.patient_id
     ),
     pain as (
@@ -169,7 +190,7 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
       where a.clinic_id = ${clinicId}::uuid and a.status = 'open'
       group by a.patient_id
     )
-    select w.patient_id as "patientId", w.today::text as today,
+    select w.patient_id as "patientId", w.today::text as today, ro.version as "figuresVersion",
            w.p7::int as "prescribed7", w.c7::int as "completed7",
            w.p28::int as "prescribed28", w.c28::int as "completed28", w.l7::int as "logged7",
            ls.day::text as "lastSessionDay", (w.today - ls.day)::int as "daysSinceLastSession",
@@ -179,6 +200,7 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
            coalesce(f.open, 0)::int as "openRedFlags",
            t.trend::float8[] as trend
     from windows w
+    join roster ro on ro.patient_id = w.patient_id
     left join last_session ls on ls.patient_id = w.patient_id
     left join missed m on m.patient_id = w.patient_id
     left join pain pa on pa.patient_id = w.patient_id
@@ -188,20 +210,25 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
 }
 
 const only = (o: Options) => (o.patientIds?.length ? sql`and p.id = any(${`{${o.patientIds.join(',')}}`}::uuid[])` : sql``);
+const stale = (o: Options, now: string) =>
+  o.staleOnly
+    ? sql`and not exists (select 1 from patient_figures f where f.patient_id = p.id and f.version = p.figures_version
+                            and f.today = (${now}::timestamptz at time zone p.timezone)::date)`
+    : sql``;
 const mine = (o: Options) => (o.practitionerId ? sql`and p.primary_practitioner_id = ${o.practitionerId}::uuid` : sql``);
 
 export type DailyPoint = { day: string; prescribed: number; logged: number; completed: number; rolling7: number | null };
 
 /** One patient's days, oldest first, with the 7-day rolling adherence ending on each day. */
 export async function dailyForPatient(clinicId: string, patientId: string, windowDays: number, now = new Date()): Promise<DailyPoint[]> {
-  const result = await analytical(sql`
+  const result = await analytical((tx) => tx.execute(sql`
     with ${dailyCtes(clinicId, now.toISOString(), sql`and p.id = ${patientId}::uuid`, windowDays + 6)}
     select day::text as day, prescribed::int as prescribed, logged::int as logged, completed::int as completed,
            case when sum(prescribed) over w > 0 then (sum(completed) over w)::float8 / sum(prescribed) over w end as "rolling7"
     from daily
     window w as (order by day rows between 6 preceding and current row)
     order by day
-  `);
+  `));
   const rows = ((result as { rows?: unknown[] }).rows ?? result) as DailyPoint[];
   return rows.slice(-windowDays);
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { patients, users } from '@/db/schema';
-import { adherenceByPatient } from './adherence';
+import { rosterFigures } from './figures';
 import { audit } from './audit';
 import type { Actor } from './auth/guard';
 import { revokeAllLinks } from './patient-links';
@@ -80,7 +80,7 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
     db().select({ n: sql<number>`count(*)::int` }).from(patients).where(where),
   ]);
   // Adherence for just this page's patients: one query, whatever the page size.
-  const figures = rows.length ? await adherenceByPatient(actor.clinicId, { patientIds: rows.map((r) => r.id) }) : [];
+  const figures = rows.length ? await rosterFigures(actor.clinicId, { patientIds: rows.map((r) => r.id) }) : [];
   const byId = new Map(figures.map((f) => [f.patientId, f]));
   return {
     total: count?.n ?? 0,

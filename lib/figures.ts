@@ -1,0 +1,122 @@
+import 'server-only';
+import { type SQL, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { adherenceQuery, type AdherenceRow, analytical } from './adherence';
+
+/**
+ * The roster's adherence figures as the dashboard, the roster and the exports read them.
+ *
+ * Computing them means rebuilding every day of every plan (lib/adherence.ts: ~0.4 ms a patient),
+ * so each patient's result is stored in patient_figures with the patients.figures_version and
+ * the local day it was computed for. Database triggers move that version whenever a log, plan,
+ * version, item, timezone or status changes, so a stored row is used only while nothing it was
+ * made of has changed and the patient's day has not turned; the rest are recomputed here, when
+ * asked (no background job), in one roster query for just those patients. Open red flags are
+ * always counted live.
+ */
+export type FiguresRow = AdherenceRow & {
+  name: string;
+  timezone: string;
+  practitionerName: string | null;
+};
+
+type Scope = { practitionerId?: string | null; patientIds?: string[]; now?: Date };
+
+
+const rowsOf = <T>(result: unknown) => ((result as { rows?: T[] }).rows ?? result) as T[];
+
+function scopeFilter(scope: Scope): SQL {
+  const parts: SQL[] = [];
+  if (scope.practitionerId) parts.push(sql`and p.primary_practitioner_id = ${scope.practitionerId}::uuid`);
+  if (scope.patientIds) parts.push(sql`and p.id = any(${`{${scope.patientIds.join(',')}}`}::uuid[])`);
+  return sql.join(parts, sql` `);
+}
+
+const isFresh = (now: string) => sql`f.version = p.figures_version and f.today = (${now}::timestamptz at time zone p.timezone)::date`;
+
+/**
+ * Every active patient in scope with their stored figures (camelCase columns, as FiguresRow)
+ * (`fresh`: whether they are current) and open red flags counted live: a subquery for lib/dashboard.ts to sort and page in SQL.
+ */
+export function storedFiguresSql(clinicId: string, scope: Scope, now: string): SQL {
+  return sql`
+    select p.id as "patientId", p.name, p.timezone, u.name as "practitionerName",
+           (${now}::timestamptz at time zone p.timezone)::date::text as today,
+           f.version as "figuresVersion", coalesce(${isFresh(now)}, false) as fresh,
+           coalesce(f.prescribed7, 0) as "prescribed7", coalesce(f.completed7, 0) as "completed7", coalesce(f.logged7, 0) as "logged7",
+           coalesce(f.prescribed28, 0) as "prescribed28", coalesce(f.completed28, 0) as "completed28",
+           f.last_session_day::text as "lastSessionDay", coalesce(f.missed_prescribed_days, 0) as "missedPrescribedDays",
+           f.pain_before7 as "painBefore7", f.pain_after7 as "painAfter7", f.pain_after_previous7 as "painAfterPrevious7",
+           coalesce(f.trend, '{}') as trend, coalesce(a.open, 0)::int as "openRedFlags"
+    from patients p
+    left join users u on u.id = p.primary_practitioner_id
+    left join patient_figures f on f.patient_id = p.id
+    left join (
+      select patient_id, count(*)::int as open from alerts
+      where clinic_id = ${clinicId}::uuid and status = 'open'
+      group by patient_id
+    ) a on a.patient_id = p.id
+    where p.clinic_id = ${clinicId}::uuid and p.status = 'active' ${scopeFilter(scope)}
+  `;
+}
+
+/**
+ * Recomputes the given patients' figures and stores them. One refresh per clinic at a time (an
+ * advisory lock), and only for patients still without current figures once the lock is held:
+ * eight practitioners opening the dashboard together after a change wait for one computation
+ * instead of running eight.
+ */
+async function refresh(clinicId: string, patientIds: string[], now: Date): Promise<void> {
+  await analytical(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`patient_figures:${clinicId}`}, 0))`);
+    await tx.execute(sql`
+      with computed as (${adherenceQuery(clinicId, { now, patientIds, staleOnly: true })})
+      insert into patient_figures as f (patient_id, clinic_id, version, today, prescribed7, completed7, logged7, prescribed28, completed28,
+                                        last_session_day, missed_prescribed_days, pain_before7, pain_after7, pain_after_previous7, trend, computed_at)
+      select c."patientId", ${clinicId}::uuid, c."figuresVersion", c.today::date, c."prescribed7", c."completed7", c."logged7",
+             c."prescribed28", c."completed28", c."lastSessionDay"::date, c."missedPrescribedDays",
+             c."painBefore7", c."painAfter7", c."painAfterPrevious7", c.trend, now()
+      from computed c
+      on conflict (patient_id) do update set
+        version = excluded.version, today = excluded.today, prescribed7 = excluded.prescribed7, completed7 = excluded.completed7,
+        logged7 = excluded.logged7, prescribed28 = excluded.prescribed28, completed28 = excluded.completed28,
+        last_session_day = excluded.last_session_day, missed_prescribed_days = excluded.missed_prescribed_days,
+        pain_before7 = excluded.pain_before7, pain_after7 = excluded.pain_after7, pain_after_previous7 = excluded.pain_after_previous7,
+        trend = excluded.trend, computed_at = excluded.computed_at
+      where f.version <= excluded.version
+    `);
+  });
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * Reads through stored figures: `read` reports which patients in its scope had figures missing,
+ * out of date or from an earlier day (the `fresh` column of storedFiguresSql); those alone are
+ * recomputed and the read runs once more. Usually there are none, or the few who logged a session
+ * since the last look, so the common case is the single read.
+ */
+export async function readThroughFigures<T>(clinicId: string, now: Date, read: () => Promise<{ value: T; stale: string[] }>): Promise<T> {
+  const first = await read();
+  if (!first.stale.length) return first.value;
+  await refresh(clinicId, first.stale, now);
+  return (await read()).value;
+}
+
+/** Every active patient in scope with current figures (for a page of the roster, a test, a script). */
+export async function rosterFigures(clinicId: string, scope: Scope = {}): Promise<FiguresRow[]> {
+  if (scope.patientIds && scope.patientIds.length === 0) return [];
+  const now = scope.now ?? new Date();
+  const rows = await readThroughFigures(clinicId, now, async () => {
+    const found = rowsOf<Omit<FiguresRow, 'adherence7' | 'adherence28' | 'daysSinceLastSession'> & { fresh: boolean }>(
+      await db().execute(storedFiguresSql(clinicId, scope, now.toISOString())),
+    );
+    return { value: found, stale: found.filter((r) => !r.fresh).map((r) => r.patientId) };
+  });
+  return rows.map(({ fresh: _fresh, ...r }) => ({
+    ...r,
+    adherence7: r.prescribed7 > 0 ? r.completed7 / r.prescribed7 : null,
+    adherence28: r.prescribed28 > 0 ? r.completed28 / r.prescribed28 : null,
+    daysSinceLastSession: r.lastSessionDay ? daysBetween(r.lastSessionDay, r.today) : null,
+  }));
+}
