@@ -2,28 +2,48 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { seedDemo } from '@/db/seed';
 import { clinics, users } from '@/db/schema';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { actorFor, createClinicWithTeam } from '@/db/testing/factories';
-import type { AdherenceRow } from './adherence';
-import { attentionReasons, dashboard, dashboardQuerySchema } from './dashboard';
+import { dashboard, dashboardQuerySchema, withAttention } from './dashboard';
 import { patientLogsCsv, rosterCsv } from './exports';
 
-const base: AdherenceRow = {
-  patientId: 'p', today: '2026-06-15', prescribed7: 7, completed7: 7, adherence7: 1, prescribed28: 28, completed28: 28, adherence28: 1, logged7: 7,
-  lastSessionDay: '2026-06-15', daysSinceLastSession: 0, missedPrescribedDays: 0, painBefore7: 3, painAfter7: 2, painAfterPrevious7: 2, openRedFlags: 0, trend: [],
+type Figures = {
+  openRedFlags: number;
+  prescribed7: number;
+  completed7: number;
+  lastSessionDay: string | null;
+  missedPrescribedDays: number;
+  painAfter7: number | null;
+  painAfterPrevious7: number | null;
 };
+const base: Figures = { openRedFlags: 0, prescribed7: 10, completed7: 10, lastSessionDay: '2026-06-15', missedPrescribedDays: 0, painAfter7: 2, painAfterPrevious7: 2 };
+
+/** The dashboard's rules, run by the database on one row of figures as stored. */
+async function reasonsFor(changes: Partial<Figures>): Promise<string[]> {
+  const f = { ...base, ...changes };
+  const row = sql`select 'P' as name, '2026-06-15' as today, ${f.openRedFlags}::int as "openRedFlags", ${f.prescribed7}::int as "prescribed7",
+    ${f.completed7}::int as "completed7", 0 as "prescribed28", 0 as "completed28", ${f.lastSessionDay}::text as "lastSessionDay",
+    ${f.missedPrescribedDays}::int as "missedPrescribedDays", ${f.painAfter7}::float8 as "painAfter7", ${f.painAfterPrevious7}::float8 as "painAfterPrevious7"`;
+  const result = await db().execute(sql`select reasons from (${withAttention(row)}) x`);
+  return (((result as { rows?: unknown[] }).rows ?? result) as [{ reasons: string[] }])[0].reasons;
+}
 
 describe('who needs attention', () => {
-  it('applies each rule and nothing else', () => {
-    expect(attentionReasons(base)).toEqual([]);
-    expect(attentionReasons({ ...base, openRedFlags: 1 })).toEqual(['red_flag']);
-    expect(attentionReasons({ ...base, adherence7: 0.49 })).toEqual(['low_adherence']);
-    expect(attentionReasons({ ...base, adherence7: 0.5 })).toEqual([]);
-    expect(attentionReasons({ ...base, daysSinceLastSession: 3, missedPrescribedDays: 2 })).toEqual(['inactive']);
-    expect(attentionReasons({ ...base, daysSinceLastSession: 3, missedPrescribedDays: 0 })).toEqual([]); // rest days only
-    expect(attentionReasons({ ...base, daysSinceLastSession: null, lastSessionDay: null, missedPrescribedDays: 3 })).toEqual(['inactive']);
-    expect(attentionReasons({ ...base, painAfter7: 5, painAfterPrevious7: 3 })).toEqual(['pain_rising']);
-    expect(attentionReasons({ ...base, painAfter7: 4.9, painAfterPrevious7: 3 })).toEqual([]);
+  it('applies each rule and nothing else', async () => {
+    expect(await reasonsFor({})).toEqual([]);
+    expect(await reasonsFor({ openRedFlags: 1 })).toEqual(['red_flag']);
+    expect(await reasonsFor({ completed7: 4 })).toEqual(['low_adherence']);
+    expect(await reasonsFor({ completed7: 5 })).toEqual([]);
+    expect(await reasonsFor({ prescribed7: 0, completed7: 0 })).toEqual([]); // nothing due: no ratio
+    expect(await reasonsFor({ lastSessionDay: '2026-06-12', missedPrescribedDays: 2 })).toEqual(['inactive']);
+    expect(await reasonsFor({ lastSessionDay: '2026-06-12', missedPrescribedDays: 0 })).toEqual([]); // rest days only
+    expect(await reasonsFor({ lastSessionDay: '2026-06-13', missedPrescribedDays: 1 })).toEqual([]); // two days
+    expect(await reasonsFor({ lastSessionDay: null, missedPrescribedDays: 3 })).toEqual(['inactive']);
+    expect(await reasonsFor({ lastSessionDay: null, missedPrescribedDays: 2 })).toEqual([]);
+    expect(await reasonsFor({ painAfter7: 5, painAfterPrevious7: 3 })).toEqual(['pain_rising']);
+    expect(await reasonsFor({ painAfter7: 4.9, painAfterPrevious7: 3 })).toEqual([]);
+    expect(await reasonsFor({ painAfter7: 5, painAfterPrevious7: null })).toEqual([]);
+    expect(await reasonsFor({ openRedFlags: 2, completed7: 0, painAfter7: 9, painAfterPrevious7: 3 })).toEqual(['red_flag', 'low_adherence', 'pain_rising']);
   });
 });
 
@@ -44,6 +64,10 @@ describe('the demo clinic’s dashboard', () => {
     const byAdherence = await dashboard(actor, dashboardQuerySchema.parse({ sort: 'adherence7', dir: 'desc' }));
     const values = byAdherence.rows.map((r) => r.adherence7).filter((v): v is number => v !== null);
     expect(values).toEqual([...values].sort((a, b) => b - a));
+    const needing = await dashboard(actor, dashboardQuerySchema.parse({ show: 'attention', sort: 'name' }));
+    expect(needing.total).toBe(data.figures.needingAttention);
+    expect(needing.rows.map((r) => r.name)).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(dashboardQuerySchema.parse({ show: 'nonsense' }).show).toBe('all');
     const mine = await dashboard(actor, dashboardQuerySchema.parse({ scope: 'mine' }));
     expect(mine.figures.activePatients).toBeLessThan(data.figures.activePatients);
 

@@ -1,10 +1,9 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { patients, users } from '@/db/schema';
-import { adherenceByPatient, type AdherenceRow } from './adherence';
 import type { Actor } from './auth/guard';
+import { type FiguresRow, readThroughFigures, storedFiguresSql } from './figures';
 
 export type AttentionReason = 'red_flag' | 'low_adherence' | 'inactive' | 'pain_rising';
 
@@ -15,29 +14,41 @@ export const ATTENTION_LABELS: Record<AttentionReason, string> = {
   pain_rising: 'Pain after sessions up 2+ points',
 };
 
-export type DashboardRow = AdherenceRow & {
-  name: string;
-  practitionerName: string | null;
-  timezone: string;
+export type DashboardRow = FiguresRow & {
   painChange: number | null;
   reasons: AttentionReason[];
 };
 
-/** Who needs the practitioner today, by the rules in the adherence issue. */
-export function attentionReasons(r: AdherenceRow): AttentionReason[] {
-  const reasons: AttentionReason[] = [];
-  if (r.openRedFlags > 0) reasons.push('red_flag');
-  if (r.adherence7 !== null && r.adherence7 < 0.5) reasons.push('low_adherence');
-  const idle = r.daysSinceLastSession === null ? r.missedPrescribedDays >= 3 : r.daysSinceLastSession >= 3 && r.missedPrescribedDays > 0;
-  if (idle) reasons.push('inactive');
-  if (r.painAfter7 !== null && r.painAfterPrevious7 !== null && r.painAfter7 - r.painAfterPrevious7 >= 2) reasons.push('pain_rising');
-  return reasons;
+/**
+ * The figures of each row of `base` (stored figures, as lib/figures.ts reads them) with the
+ * adherence ratios, pain change and who needs attention, by the rules in the adherence issue:
+ * an open red flag; under 50 % over 7 days; no session for 3+ days while one was prescribed
+ * (or never a session with 3+ prescribed days missed); pain after sessions up 2+ points.
+ */
+export function withAttention(base: SQL): SQL {
+  return sql`
+    select b.*,
+           case when b."prescribed7" > 0 then b."completed7"::float8 / b."prescribed7" end as "adherence7",
+           case when b."prescribed28" > 0 then b."completed28"::float8 / b."prescribed28" end as "adherence28",
+           (b.today::date - b."lastSessionDay"::date) as "daysSinceLastSession",
+           round((b."painAfter7" - b."painAfterPrevious7")::numeric, 2)::float8 as "painChange",
+           array_remove(array[
+             case when b."openRedFlags" > 0 then 'red_flag' end,
+             case when b."prescribed7" > 0 and b."completed7"::float8 / b."prescribed7" < 0.5 then 'low_adherence' end,
+             case when (b."lastSessionDay" is null and b."missedPrescribedDays" >= 3)
+                    or (b.today::date - b."lastSessionDay"::date >= 3 and b."missedPrescribedDays" > 0) then 'inactive' end,
+             case when b."painAfter7" - b."painAfterPrevious7" >= 2 then 'pain_rising' end
+           ], null) as reasons
+    from (${base}) b
+  `;
 }
 
 export const DASHBOARD_SORTS = ['name', 'adherence7', 'adherence28', 'last_session', 'pain', 'alerts'] as const;
 
 export const dashboardQuerySchema = z.object({
   scope: z.enum(['clinic', 'mine']).catch('clinic').default('clinic'),
+  /** The roster table: every active patient, or only those needing attention. */
+  show: z.enum(['all', 'attention']).catch('all').default('all'),
   sort: z.enum(DASHBOARD_SORTS).catch('adherence7').default('adherence7'),
   dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
@@ -45,64 +56,56 @@ export const dashboardQuerySchema = z.object({
 
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
-const median = (values: number[]) => {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+const SORT_COLUMNS: Record<(typeof DASHBOARD_SORTS)[number], string> = {
+  name: 'lower(r.name)',
+  adherence7: 'r."adherence7"',
+  adherence28: 'r."adherence28"',
+  last_session: 'r."lastSessionDay"',
+  pain: 'r."painChange"',
+  alerts: 'r."openRedFlags"',
 };
 
-export async function dashboard(actor: Actor, query: DashboardQuery, pageSize = 25) {
-  const practitionerId = query.scope === 'mine' ? actor.userId : null;
-  const [rows, people] = await Promise.all([
-    adherenceByPatient(actor.clinicId, { practitionerId }),
-    db()
-      .select({ id: patients.id, name: patients.name, timezone: patients.timezone, practitionerName: users.name })
-      .from(patients)
-      .leftJoin(users, eq(users.id, patients.primaryPractitionerId))
-      .where(and(eq(patients.clinicId, actor.clinicId), eq(patients.status, 'active'))),
-  ]);
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const all: DashboardRow[] = rows.map((r) => {
-    const p = byId.get(r.patientId);
-    return {
-      ...r,
-      name: p?.name ?? '',
-      timezone: p?.timezone ?? 'UTC',
-      practitionerName: p?.practitionerName ?? null,
-      painChange: r.painAfter7 !== null && r.painAfterPrevious7 !== null ? Number((r.painAfter7 - r.painAfterPrevious7).toFixed(2)) : null,
-      reasons: attentionReasons(r),
-    };
-  });
-  const attention = all
-    .filter((r) => r.reasons.length)
-    .sort((a, b) => Number(b.reasons.includes('red_flag')) - Number(a.reasons.includes('red_flag')) || b.reasons.length - a.reasons.length || a.name.localeCompare(b.name));
+type DashboardData = {
+  figures: { activePatients: number; medianAdherence7: number | null; needingAttention: number };
+  /** The most urgent first: open red flags, then the most reasons, then by name. */
+  attention: DashboardRow[];
+  total: number;
+  rows: DashboardRow[];
+  pageSize: number;
+};
 
-  // Sorting happens on the server over the whole scope: nulls last whichever way.
-  const key: Record<(typeof DASHBOARD_SORTS)[number], (r: DashboardRow) => number | string | null> = {
-    name: (r) => r.name.toLowerCase(),
-    adherence7: (r) => r.adherence7,
-    adherence28: (r) => r.adherence28,
-    last_session: (r) => r.lastSessionDay,
-    pain: (r) => r.painChange,
-    alerts: (r) => r.openRedFlags,
+/**
+ * Who needs the practitioner today, and the roster's page: one query over the stored figures,
+ * sorted and paged in SQL (nulls last either way), so a 2,000-patient clinic sends the server
+ * the page it shows rather than every patient.
+ */
+export async function dashboard(actor: Actor, query: DashboardQuery, pageSize = 25, attentionLimit = 8): Promise<DashboardData> {
+  const scope = { practitionerId: query.scope === 'mine' ? actor.userId : null };
+  const now = new Date();
+  const order = sql.raw(`${SORT_COLUMNS[query.sort]} ${query.dir} nulls last, lower(r.name), r."patientId"`);
+  const listed = query.show === 'attention' ? sql`where cardinality(r.reasons) > 0` : sql``;
+  const read = async () => {
+    const result = await db().execute(sql`
+      with r as (${withAttention(storedFiguresSql(actor.clinicId, scope, now.toISOString()))})
+      select
+        (select json_build_object(
+                  'activePatients', count(*),
+                  'medianAdherence7', percentile_cont(0.5) within group (order by r."adherence7"),
+                  'needingAttention', count(*) filter (where cardinality(r.reasons) > 0))
+         from r) as figures,
+        (select coalesce(json_agg(a), '[]') from (
+           select * from r where cardinality(r.reasons) > 0
+           order by r."openRedFlags" > 0 desc, cardinality(r.reasons) desc, lower(r.name), r."patientId"
+           limit ${attentionLimit}) a) as attention,
+        (select count(*)::int from r ${listed}) as total,
+        (select coalesce(json_agg(pg), '[]') from (
+           select * from r ${listed} order by ${order}
+           limit ${pageSize} offset ${(query.page - 1) * pageSize}) pg) as rows,
+        (select coalesce(array_agg(r."patientId"::text), '{}') from r where not r.fresh) as stale
+    `);
+    const [{ stale, ...value }] = ((result as { rows?: unknown[] }).rows ?? result) as [Omit<DashboardData, 'pageSize'> & { stale: string[] }];
+    return { value, stale };
   };
-  const get = key[query.sort];
-  const sign = query.dir === 'asc' ? 1 : -1;
-  const sorted = [...all].sort((a, b) => {
-    const x = get(a);
-    const y = get(b);
-    if (x === null && y === null) return a.name.localeCompare(b.name);
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return (x < y ? -1 : x > y ? 1 : 0) * sign || a.name.localeCompare(b.name);
-  });
-  const withPlan = all.filter((r) => r.adherence7 !== null).map((r) => r.adherence7!);
-  return {
-    figures: { activePatients: all.length, medianAdherence7: median(withPlan), needingAttention: attention.length },
-    attention,
-    total: sorted.length,
-    rows: sorted.slice((query.page - 1) * pageSize, query.page * pageSize),
-    pageSize,
-  };
+  const row = await readThroughFigures(actor.clinicId, now, read);
+  return { ...row, pageSize };
 }

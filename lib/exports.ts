@@ -8,7 +8,7 @@ import { logsOfPatient } from './session-logs';
 
 /** The roster's adherence figures, one row per active patient in scope. */
 export async function rosterCsv(actor: Actor, scope: 'clinic' | 'mine'): Promise<string> {
-  const data = await dashboard(actor, { scope, sort: 'name', dir: 'asc', page: 1 }, 100_000);
+  const data = await dashboard(actor, { scope, show: 'all', sort: 'name', dir: 'asc', page: 1 }, 100_000);
   return toCsv(
     ['patient', 'practitioner', 'adherence_7d', 'completed_7d', 'prescribed_7d', 'adherence_28d', 'completed_28d', 'prescribed_28d', 'last_session_day', 'pain_after_7d', 'pain_after_change', 'open_red_flags', 'needs_attention'],
     data.rows.map((r) => [

@@ -12,13 +12,19 @@ import { ATTENTION_LABELS, dashboard, dashboardQuerySchema } from '@/lib/dashboa
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
+
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePractitioner();
   const raw = await searchParams;
   const query = dashboardQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const [clinic, data] = await Promise.all([clinicOf(actor), dashboard(actor, query)]);
   const firstName = actor.name.split(' ')[0] ?? actor.name;
-  const scopeLink = (scope: 'clinic' | 'mine') => `/dashboard?scope=${scope}&sort=${query.sort}&dir=${query.dir}`;
+  const link = (changes: Partial<Record<'scope' | 'show', string>>) => {
+    const params = new URLSearchParams({ scope: query.scope, show: query.show, sort: query.sort, dir: query.dir, ...changes });
+    return `/dashboard?${params}`;
+  };
+  // The most urgent few; the rest are one click away in the table, which pages.
+  const preview = data.attention;
   return (
     <>
       <PageHeader
@@ -32,7 +38,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       />
       <PillNav
         label="Whose patients"
-        items={(['clinic', 'mine'] as const).map((scope) => ({ href: scopeLink(scope), label: scope === 'clinic' ? 'Whole clinic' : 'My patients', current: query.scope === scope }))}
+        items={(['clinic', 'mine'] as const).map((scope) => ({ href: link({ scope }), label: scope === 'clinic' ? 'Whole clinic' : 'My patients', current: query.scope === scope }))}
       />
       <dl className="mb-6 grid gap-4 sm:grid-cols-3">
         {[
@@ -53,11 +59,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="attention-heading" className="mb-3 flex items-center gap-2 text-lg font-semibold">
           <AlertTriangle className="size-5 text-danger" aria-hidden /> Needs attention
         </h2>
-        {data.attention.length === 0 ? (
+        {preview.length === 0 ? (
           <p className="rounded-lg border border-dashed border-line bg-white p-4 text-sm text-muted">Nobody needs attention right now: no open red flags, lapses or rising pain.</p>
         ) : (
           <ul className="grid gap-3 md:grid-cols-2" data-testid="needs-attention">
-            {data.attention.map((r) => (
+            {preview.map((r) => (
               <li key={r.patientId} className="rounded-lg border border-line bg-white p-3">
                 <div className="flex items-center justify-between gap-2">
                   <Link href={`/patients/${r.patientId}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
@@ -76,12 +82,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             ))}
           </ul>
         )}
+        {data.figures.needingAttention > preview.length ? (
+          <p className="mt-3 text-sm">
+            <Link href={`${link({ show: 'attention' })}#roster-heading`} className="font-medium text-brand-800 underline underline-offset-4">
+              See all {data.figures.needingAttention} who need attention
+            </Link>{' '}
+            <span className="text-muted">(showing the {preview.length} most urgent)</span>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="roster-heading">
-        <h2 id="roster-heading" className="mb-3 text-lg font-semibold">
-          Active patients
-        </h2>
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="roster-heading" className="text-lg font-semibold">
+            {query.show === 'attention' ? 'Patients needing attention' : 'Active patients'}
+          </h2>
+          {query.show === 'attention' ? (
+            <Link href={`${link({ show: 'all' })}#roster-heading`} className="text-sm font-medium text-brand-800 underline underline-offset-4">
+              Show all active patients
+            </Link>
+          ) : null}
+        </div>
         <DashboardTable
           rows={data.rows.map((r) => ({
             patientId: r.patientId,
