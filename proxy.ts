@@ -72,10 +72,11 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   return handler(request, event);
 }
 
+// /p/log answers JSON only and sets the patient headers itself: the hottest write skips this.
 export const config = {
   matcher: [
     {
-      source: '/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|jpg|ico|webp)$).*)',
+      source: '/((?!api/|p/log$|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|jpg|ico|webp)$).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

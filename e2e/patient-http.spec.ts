@@ -27,6 +27,8 @@ test.describe('patient routes over HTTP', () => {
     expect(form.status()).toBe(415);
     const broken = await api.post('/p/log', { headers: { 'Content-Type': 'application/json' }, data: '{not json' });
     expect(broken.status()).toBe(400);
+    // The proxy skips this route, so the route itself must keep patient answers out of caches and referrers.
+    expect(broken.headers()).toMatchObject({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex, nofollow' });
     const bad = await api.post('/p/log', {
       data: { idempotencyKey: 'nope', performedAt: new Date().toISOString(), itemsDone: [], painBefore: 11, painAfter: -1, symptoms: ['dizzy'], note: 'x'.repeat(2001) },
     });

@@ -117,6 +117,13 @@ describe('logging a session', () => {
     expect(await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, patientId))).toHaveLength(0);
   });
 
+  it('refuses a session on a day before the plan began, and stores nothing', async () => {
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const p = await patientWithPlan('Europe/London', 'thoracic-extension', tomorrow);
+    expect(await recordSessionLog(p.access, log(p.exerciseId))).toMatchObject({ ok: false, message: 'There was no plan in effect on that day.' });
+    expect(await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, p.patientId))).toHaveLength(0);
+  });
+
   it('a patient’s cookie cannot log exercises from another patient’s plan', async () => {
     const a = await patientWithPlan('Europe/London', 'segmental-mobilization');
     const b = await patientWithPlan('Europe/London', 'upper-back-roll-bridge');

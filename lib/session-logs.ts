@@ -1,10 +1,10 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { formatInTimeZone } from 'date-fns-tz';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { alerts, patients, planItems, plans, planVersions, SYMPTOM_CODES, sessionLogs } from '@/db/schema';
+import { alerts, SYMPTOM_CODES, sessionLogs } from '@/db/schema';
 import type { PatientAccess } from './patient-links';
 import { redFlagsOf } from './red-flags';
 
@@ -45,35 +45,15 @@ function payloadHash(input: SessionLogInput): string {
   return crypto.createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-/** The plan version in effect for this patient on a calendar day, with its exercise ids. */
-export async function versionInEffect(patientId: string, clinicId: string, day: string) {
-  const [version] = await db()
-    .select({ planId: plans.id, versionId: planVersions.id })
-    .from(planVersions)
-    .innerJoin(plans, eq(plans.id, planVersions.planId))
-    .where(
-      and(
-        eq(plans.patientId, patientId),
-        eq(plans.clinicId, clinicId),
-        lte(plans.startDate, day),
-        or(isNull(plans.endDate), gte(plans.endDate, day)),
-        lte(planVersions.effectiveDate, day),
-      ),
-    )
-    .orderBy(desc(plans.startDate), desc(planVersions.version))
-    .limit(1);
-  if (!version) return null;
-  const items = await db()
-    .select({ exerciseId: planItems.exerciseId, sessionsPerDay: planItems.sessionsPerDay, daysOfWeek: planItems.daysOfWeek })
-    .from(planItems)
-    .where(eq(planItems.planVersionId, version.versionId))
-    .orderBy(asc(planItems.position));
-  return { ...version, items };
-}
+const rowsOf = <T>(result: unknown) => ((result as { rows?: T[] }).rows ?? result) as T[];
+/** A list of UUIDs (already validated) as a PostgreSQL array literal. */
+const uuidArray = (values: readonly string[]) => `{${values.join(',')}}`;
 
 /**
  * Stores one session log, exactly once per idempotency key: a retry with the same body returns
  * the stored log, a different body under the same key is refused. Red flags raise an alert.
+ * Everything after the patient's lookup is one statement (atomic without a transaction's extra
+ * round trips); the database's trigger keeps the patient's last session and figures version.
  */
 export async function recordSessionLog(access: PatientAccess, input: SessionLogInput, now = new Date()): Promise<LogOutcome> {
   const performedAt = new Date(input.performedAt);
@@ -84,53 +64,54 @@ export async function recordSessionLog(access: PatientAccess, input: SessionLogI
     return { ok: false, code: 'invalid', message: `Sessions can be logged up to ${MAX_AGE_DAYS} days later.`, fieldErrors: { performedAt: [`Older than ${MAX_AGE_DAYS} days.`] } };
   }
   const localDay = formatInTimeZone(performedAt, access.timezone, 'yyyy-MM-dd');
-  const version = await versionInEffect(access.patientId, access.clinicId, localDay);
-  if (!version) return { ok: false, code: 'invalid', message: 'There was no plan in effect on that day.' };
-  const allowed = new Set(version.items.map((i) => i.exerciseId));
-  const stray = input.itemsDone.filter((id) => !allowed.has(id));
-  if (stray.length) return { ok: false, code: 'invalid', message: 'Some exercises are not in your plan.', fieldErrors: { itemsDone: ['Some exercises are not in your plan.'] } };
-
   const hash = payloadHash(input);
   const redFlags = redFlagsOf(input);
-  return db().transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(sessionLogs)
-      .values({
-        clinicId: access.clinicId,
-        patientId: access.patientId,
-        planId: version.planId,
-        planVersionId: version.versionId,
-        performedAt,
-        localDay,
-        itemsDone: [...new Set(input.itemsDone)],
-        painBefore: input.painBefore,
-        painAfter: input.painAfter,
-        symptoms: [...new Set(input.symptoms)],
-        note: input.note,
-        idempotencyKey: input.idempotencyKey,
-        payloadHash: hash,
-      })
-      .onConflictDoNothing({ target: [sessionLogs.patientId, sessionLogs.idempotencyKey] })
-      .returning({ id: sessionLogs.id });
-    if (!inserted) {
-      const [existing] = await tx
-        .select({ id: sessionLogs.id, payloadHash: sessionLogs.payloadHash })
-        .from(sessionLogs)
-        .where(and(eq(sessionLogs.patientId, access.patientId), eq(sessionLogs.idempotencyKey, input.idempotencyKey)));
-      if (!existing || existing.payloadHash !== hash) {
-        return { ok: false, code: 'conflict', message: 'A different log was already sent with this id.' } as const;
-      }
-      return { ok: true, status: 'duplicate', logId: existing.id, redFlags } as const;
-    }
-    if (redFlags.length) {
-      await tx.insert(alerts).values({ clinicId: access.clinicId, patientId: access.patientId, sessionLogId: inserted.id, kind: 'red_flag', reasons: redFlags });
-    }
-    await tx
-      .update(patients)
-      .set({ lastSessionAt: sql`greatest(coalesce(${patients.lastSessionAt}, ${performedAt.toISOString()}::timestamptz), ${performedAt.toISOString()}::timestamptz)` })
-      .where(eq(patients.id, access.patientId));
-    return { ok: true, status: 'recorded', logId: inserted.id, redFlags } as const;
-  });
+  const itemsDone = uuidArray([...new Set(input.itemsDone)]);
+  // One statement: find the plan version in effect on the patient's day, check the exercises
+  // belong to it, store the log (once per idempotency key) and any red-flag alert.
+  const [outcome] = rowsOf<{ hasPlan: boolean; itemsInPlan: boolean | null; id: string | null }>(
+    await db().execute(sql`
+      with version as (
+        select pl.id as plan_id, v.id as version_id,
+               ${itemsDone}::uuid[] <@ array(select i.exercise_id from plan_items i where i.plan_version_id = v.id) as items_in_plan
+        from plan_versions v
+        join plans pl on pl.id = v.plan_id
+        where pl.patient_id = ${access.patientId}::uuid and pl.clinic_id = ${access.clinicId}::uuid
+          and pl.start_date <= ${localDay}::date and (pl.end_date is null or pl.end_date >= ${localDay}::date)
+          and v.effective_date <= ${localDay}::date
+        order by pl.start_date desc, v.version desc
+        limit 1
+      ),
+      inserted as (
+        insert into session_logs (clinic_id, patient_id, plan_id, plan_version_id, performed_at, local_day, items_done,
+                                  pain_before, pain_after, symptoms, note, idempotency_key, payload_hash)
+        select ${access.clinicId}::uuid, ${access.patientId}::uuid, version.plan_id, version.version_id,
+               ${performedAt.toISOString()}::timestamptz, ${localDay}::date, ${itemsDone}::uuid[],
+               ${input.painBefore}, ${input.painAfter}, array(select jsonb_array_elements_text(${JSON.stringify([...new Set(input.symptoms)])}::jsonb)), ${input.note},
+               ${input.idempotencyKey}::uuid, ${hash}
+        from version where version.items_in_plan
+        on conflict (patient_id, idempotency_key) do nothing
+        returning id
+      ),
+      alert as (
+        insert into alerts (clinic_id, patient_id, session_log_id, kind, reasons)
+        select ${access.clinicId}::uuid, ${access.patientId}::uuid, inserted.id, 'red_flag', array(select jsonb_array_elements_text(${JSON.stringify(redFlags)}::jsonb))
+        from inserted where ${redFlags.length > 0}::boolean
+      )
+      select exists(select 1 from version) as "hasPlan", (select items_in_plan from version) as "itemsInPlan", (select id from inserted) as id`),
+  );
+  if (!outcome?.hasPlan) return { ok: false, code: 'invalid', message: 'There was no plan in effect on that day.' };
+  if (!outcome.itemsInPlan) return { ok: false, code: 'invalid', message: 'Some exercises are not in your plan.', fieldErrors: { itemsDone: ['Some exercises are not in your plan.'] } };
+  if (outcome.id) return { ok: true, status: 'recorded', logId: outcome.id, redFlags };
+
+  const [existing] = await db()
+    .select({ id: sessionLogs.id, payloadHash: sessionLogs.payloadHash })
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.patientId, access.patientId), eq(sessionLogs.idempotencyKey, input.idempotencyKey)));
+  if (!existing || existing.payloadHash !== hash) {
+    return { ok: false, code: 'conflict', message: 'A different log was already sent with this id.' };
+  }
+  return { ok: true, status: 'duplicate', logId: existing.id, redFlags };
 }
 
 export type LoggedSession = {
