@@ -142,3 +142,6 @@ export async function closeDb(): Promise<void> {
 }
 
 export { schema };
+
+/** The rows of a raw `db().execute(sql…)` result: node-postgres wraps them in `rows`, PGlite's drizzle driver too, older paths return the array. */
+export const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? result) as T[];

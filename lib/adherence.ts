@@ -1,6 +1,6 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, rowsOf } from '@/db/client';
 
 /**
  * Adherence for a whole roster in one query (design.md's definitions, exactly):
@@ -126,7 +126,7 @@ type Tx = Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0];
 
 export async function adherenceByPatient(clinicId: string, options: Options = {}): Promise<AdherenceRow[]> {
   const result = await analytical((tx) => tx.execute(adherenceQuery(clinicId, options)));
-  const rows = ((result as { rows?: unknown[] }).rows ?? result) as Omit<AdherenceRow, 'adherence7' | 'adherence28'>[];
+  const rows = rowsOf<Omit<AdherenceRow, 'adherence7' | 'adherence28'>>(result);
   return rows.map((r) => ({
     ...r,
     adherence7: r.prescribed7 > 0 ? r.completed7 / r.prescribed7 : null,
@@ -229,6 +229,6 @@ export async function dailyForPatient(clinicId: string, patientId: string, windo
     window w as (order by day rows between 6 preceding and current row)
     order by day
   `));
-  const rows = ((result as { rows?: unknown[] }).rows ?? result) as DailyPoint[];
+  const rows = rowsOf<DailyPoint>(result);
   return rows.slice(-windowDays);
 }

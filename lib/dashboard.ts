@@ -1,7 +1,7 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db, rowsOf } from '@/db/client';
 import type { Actor } from './auth/guard';
 import { type FiguresRow, readThroughFigures, storedFiguresSql } from './figures';
 
@@ -103,7 +103,7 @@ export async function dashboard(actor: Actor, query: DashboardQuery, pageSize = 
            limit ${pageSize} offset ${(query.page - 1) * pageSize}) pg) as rows,
         (select coalesce(array_agg(r."patientId"::text), '{}') from r where not r.fresh) as stale
     `);
-    const [{ stale, ...value }] = ((result as { rows?: unknown[] }).rows ?? result) as [Omit<DashboardData, 'pageSize'> & { stale: string[] }];
+    const [{ stale, ...value }] = rowsOf<Omit<DashboardData, 'pageSize'> & { stale: string[] }>(result) as [Omit<DashboardData, 'pageSize'> & { stale: string[] }];
     return { value, stale };
   };
   const row = await readThroughFigures(actor.clinicId, now, read);

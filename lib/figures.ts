@@ -1,6 +1,6 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, rowsOf } from '@/db/client';
 import { adherenceQuery, type AdherenceRow, analytical } from './adherence';
 
 /**
@@ -23,7 +23,6 @@ export type FiguresRow = AdherenceRow & {
 type Scope = { practitionerId?: string | null; patientIds?: string[]; now?: Date };
 
 
-const rowsOf = <T>(result: unknown) => ((result as { rows?: T[] }).rows ?? result) as T[];
 
 function scopeFilter(scope: Scope): SQL {
   const parts: SQL[] = [];

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { formatInTimeZone } from 'date-fns-tz';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db, rowsOf } from '@/db/client';
 import { alerts, SYMPTOM_CODES, sessionLogs } from '@/db/schema';
 import type { PatientAccess } from './patient-links';
 import { redFlagsOf } from './red-flags';
@@ -45,7 +45,6 @@ function payloadHash(input: SessionLogInput): string {
   return crypto.createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-const rowsOf = <T>(result: unknown) => ((result as { rows?: T[] }).rows ?? result) as T[];
 /** A list of UUIDs (already validated) as a PostgreSQL array literal. */
 const uuidArray = (values: readonly string[]) => `{${values.join(',')}}`;
 
