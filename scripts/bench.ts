@@ -169,7 +169,10 @@ const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const env = { ...process.env, ...serverEnv, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', AUTH_SECRET: crypto.randomBytes(32).toString('base64url') };
 if (!flags['no-build'] || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (build.status !== 0) {
+    if (!flags.keep) await dropDatabase?.();
+    process.exit(build.status ?? 1);
+  }
 }
 const server = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT)], { stdio: 'ignore', env });
 
@@ -200,16 +203,31 @@ async function signIn(): Promise<string> {
   return session;
 }
 
-/** autocannon reports p90 and p97.5, not p95: p95 lies between them, so both are shown. */
-function latency(result: autocannon.Result) {
-  const l = result.latency as unknown as Record<string, number>;
-  return { p50_ms: l.p50, p90_ms: l.p90, p97_5_ms: l.p97_5, p99_ms: l.p99 };
+/** Nearest-rank percentile of the recorded response times (ms). */
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return ms(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+}
+
+/**
+ * Runs autocannon and records every response's time, so p95 is exact (autocannon's own summary
+ * gives p90 and p97.5 only).
+ */
+async function measure(options: autocannon.Options) {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, res) => (error ? reject(error) : resolve(res)));
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
+  const figures = { p50_ms: percentile(times, 50), p90_ms: percentile(times, 90), p95_ms: percentile(times, 95), p99_ms: percentile(times, 99) };
+  return { result, figures };
 }
 
 async function load(url: string, connections: number, headers: Record<string, string>) {
-  const result = await autocannon({ url, connections, duration: SECONDS, headers });
+  const { result, figures } = await measure({ url, connections, duration: SECONDS, headers });
   if (result.non2xx > 0) log(`${url}: ${result.non2xx} non-2xx answers`);
-  return { ...latency(result), rps: result.requests.average, requests: result.requests.total, non2xx: result.non2xx };
+  return { ...figures, rps: result.requests.average, requests: result.requests.total, non2xx: result.non2xx };
 }
 
 /**
@@ -255,7 +273,7 @@ try {
   const patient8 = await load(`${BASE}/p`, 8, { cookie: patientCookies[0]! });
 
   let i = 0;
-  const writes = await autocannon({
+  const { result: writes, figures: writeFigures } = await measure({
     url: `${BASE}/p/log`,
     connections: 16,
     duration: SECONDS,
@@ -284,7 +302,7 @@ try {
         adherence_sql: rawSql,
         dashboard: { c1: dashboard1, c8: dashboard8, cold: dashboardCold },
         patient_page: { c1: patient1, c8: patient8 },
-        session_log_write: { c16: { rps: writes.requests.average, ...latency(writes), non2xx: writes.non2xx, requests: writes.requests.total } },
+        session_log_write: { c16: { rps: writes.requests.average, ...writeFigures, non2xx: writes.non2xx, requests: writes.requests.total } },
         ratio_dashboard_p50_to_sql_median: rawSql ? Number((dashboardP50 / rawSql.median_ms).toFixed(2)) : null,
         targets: { dashboard_p95_ms_at_8: 300, ratio: 3, log_rps_at_16: 300, log_p95_ms: 100 },
       },
