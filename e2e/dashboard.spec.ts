@@ -21,6 +21,15 @@ test('the dashboard puts the patient with a red flag first; the practitioner ope
   await expect(page.getByTestId('chart-pain').locator('svg.recharts-surface').first()).toBeVisible();
   await expect(page.getByTestId('chart-exercises').locator('svg.recharts-surface').first()).toBeVisible();
   await page.waitForTimeout(500);
+  // Legend text stays readable (ink, not the pale "Prescribed" grey) and clear of the axis titles.
+  for (const id of ['sessions', 'pain']) {
+    const chart = page.getByTestId(`chart-${id}`);
+    const legend = chart.locator('.recharts-legend-wrapper');
+    await expect(legend.locator('.recharts-legend-item-text').first().locator('span')).toHaveCSS('color', 'rgb(28, 37, 38)');
+    const axisTitle = chart.locator('.recharts-label', { hasText: /^(Day|Session)$/ });
+    const [a, b] = [await legend.boundingBox(), await axisTitle.boundingBox()];
+    expect(a && b && (a.y + a.height <= b.y || b.y + b.height <= a.y)).toBe(true);
+  }
   await page.screenshot({ path: 'test-results/screens/progress-charts.png', fullPage: true });
   await page.goto(`${patientUrl}/progress?range=12w`);
   await expect(page.getByTestId('chart-summary')).toContainText('in the last 12 weeks');

@@ -16,6 +16,16 @@ const INK = '#1c2526';
 const short = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const dayLabel = (iso: string) => short.format(new Date(`${iso}T00:00:00Z`));
 
+// Above the plot, clear of the x-axis title; text in ink, since a pale series colour (the grey of
+// "Prescribed") would fail contrast as legend text.
+const legendProps = {
+  verticalAlign: 'top' as const,
+  height: 28,
+  wrapperStyle: { fontSize: 12 },
+  formatter: (value: string) => <span style={{ color: INK }}>{value}</span>,
+};
+const xTitle = (value: string) => ({ value, position: 'insideBottom' as const, offset: 0, fontSize: 11 });
+
 function Figure({ id, title, children, table }: { id: string; title: string; children: React.ReactNode; table: React.ReactNode }) {
   return (
     <figure aria-labelledby={`${id}-title`} className="rounded-lg border border-line bg-white p-4" data-testid={`chart-${id}`}>
@@ -66,11 +76,11 @@ export function PatientCharts({ days, sessions, versionChanges, exercises }: { d
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={daily} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
             <CartesianGrid stroke={GREY} strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" label={{ value: 'Day', position: 'insideBottom', offset: -4, fontSize: 11 }} />
+            <XAxis dataKey="label" height={40} tick={{ fontSize: 11 }} interval="preserveStartEnd" label={xTitle('Day')} />
             <YAxis yAxisId="n" allowDecimals={false} tick={{ fontSize: 11 }} label={{ value: 'Sessions', angle: -90, position: 'insideLeft', fontSize: 11 }} />
             <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tick={{ fontSize: 11 }} unit="%" />
             <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend {...legendProps} />
             <Bar yAxisId="n" dataKey="prescribed" name="Prescribed" fill={GREY} stroke={INK} strokeWidth={1} />
             <Bar yAxisId="n" dataKey="completed" name="Completed" fill={TEAL} />
             <Line yAxisId="pct" dataKey="rollingPct" name="7-day adherence (%)" stroke={ORANGE} strokeWidth={2} strokeDasharray="6 3" dot={false} connectNulls />
@@ -108,16 +118,16 @@ export function PatientCharts({ days, sessions, versionChanges, exercises }: { d
         }
       >
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={pain} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <LineChart data={pain} margin={{ top: 8, right: 48, bottom: 8, left: 0 }}>
             <CartesianGrid stroke={GREY} strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" label={{ value: 'Session', position: 'insideBottom', offset: -4, fontSize: 11 }} />
+            <XAxis dataKey="label" height={40} tick={{ fontSize: 11 }} interval="preserveStartEnd" label={xTitle('Session')} />
             <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} tick={{ fontSize: 11 }} label={{ value: 'Pain', angle: -90, position: 'insideLeft', fontSize: 11 }} />
             <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            <ReferenceLine y={7} stroke={ORANGE} strokeDasharray="4 4" label={{ value: 'red flag ≥ 7', position: 'insideTopRight', fontSize: 10 }} />
+            <Legend {...legendProps} />
+            <ReferenceLine y={7} stroke={ORANGE} strokeDasharray="4 4" label={{ value: 'Red flag', position: 'right', fontSize: 10, fill: ORANGE }} />
             <Line dataKey="painBefore" name="Before" stroke={ORANGE} strokeDasharray="5 3" strokeWidth={2} dot={{ r: 3, fill: '#fff' }} />
             <Line dataKey="painAfter" name="After" stroke={TEAL} strokeWidth={2} dot={{ r: 3, fill: TEAL }} />
-            <Scatter dataKey="flag" name="Symptoms reported" fill={INK} shape="triangle" />
+            <Scatter dataKey="flag" name="Symptoms reported" fill={INK} shape="triangle" legendType="triangle" />
           </LineChart>
         </ResponsiveContainer>
       </Figure>
@@ -149,7 +159,7 @@ export function PatientCharts({ days, sessions, versionChanges, exercises }: { d
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={perExercise} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid stroke={GREY} strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} label={{ value: 'Completed', position: 'insideBottom', offset: -4, fontSize: 11 }} />
+            <XAxis type="number" domain={[0, 100]} unit="%" height={40} tick={{ fontSize: 11 }} label={xTitle('Completed')} />
             <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 11 }} />
             <Tooltip />
             <Bar dataKey="pct" name="Completed (%)" fill={TEAL} stroke={INK} />
