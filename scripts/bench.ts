@@ -53,7 +53,7 @@ if (serverUrl) {
   dropDatabase = async () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const { closeDb, db, dbHandle } = await import('@/db/client');
+const { closeDb, db, dbHandle, rowsOf } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { builtinIdsBySlug, seedReference } = await import('@/db/seed-reference');
 const { hashPassword } = await import('@/lib/auth/password');
@@ -61,9 +61,13 @@ const { hashToken } = await import('@/lib/patient-links');
 const { adherenceByPatient } = await import('@/lib/adherence');
 const { sql } = await import('drizzle-orm');
 
-const rowsOf = <T>(r: unknown) => ((r as { rows?: T[] }).rows ?? r) as T[];
 const ms = (t: number) => Number(t.toFixed(2));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** Nearest-rank percentile of already sorted figures. */
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return ms(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+}
+const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50) ?? 0;
 
 const password = `bench-${run}-password`;
 const email = `bench-admin-${run}@bench.example.com`;
@@ -153,7 +157,7 @@ try {
     await adherenceByPatient(measuredClinicId);
     times.push(performance.now() - t);
   }
-  rawSql = { median_ms: ms(median(times)), runs: times.length, patients: PATIENTS };
+  rawSql = { median_ms: median(times), runs: times.length, patients: PATIENTS };
   log(`raw adherence SQL: ${rawSql.median_ms} ms`);
   (globalThis as { __benchLogCount?: number }).__benchLogCount = logCount;
 } catch (error) {
@@ -203,12 +207,6 @@ async function signIn(): Promise<string> {
   return session;
 }
 
-/** Nearest-rank percentile of the recorded response times (ms). */
-function percentile(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  return ms(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
-}
-
 /**
  * Runs autocannon and records every response's time, so p95 is exact (autocannon's own summary
  * gives p90 and p97.5 only).
@@ -253,7 +251,7 @@ async function coldDashboard(session: string) {
   } finally {
     await client.end();
   }
-  return { median_ms: ms(median(times)), runs: times.length };
+  return { median_ms: median(times), runs: times.length };
 }
 
 try {
