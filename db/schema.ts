@@ -510,6 +510,13 @@ export const patientFigures = pgTable(
     painAfter7: doublePrecision('pain_after7'),
     painAfterPrevious7: doublePrecision('pain_after_previous7'),
     trend: doublePrecision('trend').array().notNull(),
+    // Derived for the day above when stored, so the dashboard sorts and flags 2,000 patients
+    // without recomputing them per view: the ratios, the pain change and who needs attention
+    // (every rule of lib/attention.ts but the open red flag, which is always counted live).
+    adherence7: doublePrecision('adherence7'),
+    adherence28: doublePrecision('adherence28'),
+    painChange: doublePrecision('pain_change'),
+    reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade')],

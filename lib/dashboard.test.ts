@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/db/client';
+import { db, rowsOf } from '@/db/client';
 import { seedDemo } from '@/db/seed';
-import { clinics, users } from '@/db/schema';
+import { alerts, clinics, users } from '@/db/schema';
 import { eq, sql } from 'drizzle-orm';
 import { actorFor, createClinicWithTeam } from '@/db/testing/factories';
-import { dashboard, dashboardQuerySchema, withAttention } from './dashboard';
+import { withAttention } from './attention';
+import { DASHBOARD_SORTS, dashboard, dashboardQuerySchema } from './dashboard';
+import { rosterFigures } from './figures';
 import { patientLogsCsv, rosterCsv } from './exports';
 
 type Figures = {
@@ -81,6 +83,60 @@ describe('the demo clinic’s dashboard', () => {
     const csv = await rosterCsv(actor, 'clinic');
     expect(csv.split('\r\n')[0]).toContain('"adherence_7d"');
     expect(csv).toContain('"Daniel Ruiz"');
+  });
+
+  it('pages through the whole roster in each sort order, nulls last, with the same rows the roster reads', async () => {
+    await seedDemo(db());
+    const [admin] = await db().select().from(users).where(eq(users.email, 'admin@harbour.example.com'));
+    const actor = actorFor(admin!);
+    const all = await rosterFigures(actor.clinicId);
+    const key: Record<(typeof DASHBOARD_SORTS)[number], (r: (typeof all)[number]) => number | string | null> = {
+      name: (r) => r.name.toLowerCase(),
+      adherence7: (r) => r.adherence7,
+      adherence28: (r) => r.adherence28,
+      last_session: (r) => r.lastSessionDay,
+      pain: (r) => r.painChange,
+      alerts: (r) => r.openRedFlags,
+    };
+    for (const sort of DASHBOARD_SORTS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const pages = [];
+        for (let page = 1; page <= Math.ceil(all.length / 4); page++) {
+          pages.push(...(await dashboard(actor, dashboardQuerySchema.parse({ sort, dir, page }), 4)).rows);
+        }
+        const sign = dir === 'asc' ? 1 : -1;
+        const expected = [...all].sort((a, b) => {
+          const [x, y] = [key[sort](a), key[sort](b)];
+          if (x !== y) {
+            if (x === null) return 1;
+            if (y === null) return -1;
+            return (x < y ? -1 : 1) * sign;
+          }
+          const [m, n] = [a.name.toLowerCase(), b.name.toLowerCase()];
+          return m === n ? (a.patientId < b.patientId ? -1 : 1) : m < n ? -1 : 1;
+        });
+        expect(pages.map((r) => r.patientId), `${sort} ${dir}`).toEqual(expected.map((r) => r.patientId));
+        expect(pages).toEqual(pages.map((r) => expect.objectContaining(all.find((a) => a.patientId === r.patientId)!)));
+      }
+    }
+  });
+
+  it('counts an open red flag live: resolving it takes the patient off the list without recomputing figures', async () => {
+    await seedDemo(db());
+    const [admin] = await db().select().from(users).where(eq(users.email, 'admin@harbour.example.com'));
+    const actor = actorFor(admin!);
+    const before = await dashboard(actor, dashboardQuerySchema.parse({}));
+    const daniel = before.attention.find((r) => r.name === 'Daniel Ruiz')!;
+    expect(daniel.reasons[0]).toBe('red_flag');
+    const computedAt = async () => rowsOf<{ at: string }>(await db().execute(sql`select max(computed_at)::text as at from patient_figures`))[0]?.at;
+    const computed = await computedAt();
+    await db().update(alerts).set({ status: 'resolved' }).where(eq(alerts.patientId, daniel.patientId));
+    const after = await dashboard(actor, dashboardQuerySchema.parse({ sort: 'name' }));
+    const again = [...after.attention, ...after.rows].find((r) => r.patientId === daniel.patientId)!;
+    expect(again.reasons).toEqual(daniel.reasons.slice(1));
+    expect(again.openRedFlags).toBe(0);
+    expect(after.attention[0]?.patientId).not.toBe(daniel.patientId);
+    expect(await computedAt()).toBe(computed);
   });
 
   it('unauthorized access: exports refuse another clinic’s patient and list only the own clinic', async () => {

@@ -1,11 +1,12 @@
 import 'server-only';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, rowsOf } from '@/db/client';
 import type { Actor } from './auth/guard';
-import { type FiguresRow, readThroughFigures, storedFiguresSql } from './figures';
+import type { AttentionReason } from './attention';
+import { type FiguresRow, figureKeysSql, readThroughFigures, storedFiguresSql } from './figures';
 
-export type AttentionReason = 'red_flag' | 'low_adherence' | 'inactive' | 'pain_rising';
+export type { AttentionReason };
 
 export const ATTENTION_LABELS: Record<AttentionReason, string> = {
   red_flag: 'Open red flag',
@@ -14,34 +15,7 @@ export const ATTENTION_LABELS: Record<AttentionReason, string> = {
   pain_rising: 'Pain after sessions up 2+ points',
 };
 
-export type DashboardRow = FiguresRow & {
-  painChange: number | null;
-  reasons: AttentionReason[];
-};
-
-/**
- * The figures of each row of `base` (stored figures, as lib/figures.ts reads them) with the
- * adherence ratios, pain change and who needs attention, by the rules in the adherence issue:
- * an open red flag; under 50 % over 7 days; no session for 3+ days while one was prescribed
- * (or never a session with 3+ prescribed days missed); pain after sessions up 2+ points.
- */
-export function withAttention(base: SQL): SQL {
-  return sql`
-    select b.*,
-           case when b."prescribed7" > 0 then b."completed7"::float8 / b."prescribed7" end as "adherence7",
-           case when b."prescribed28" > 0 then b."completed28"::float8 / b."prescribed28" end as "adherence28",
-           (b.today::date - b."lastSessionDay"::date) as "daysSinceLastSession",
-           round((b."painAfter7" - b."painAfterPrevious7")::numeric, 2)::float8 as "painChange",
-           array_remove(array[
-             case when b."openRedFlags" > 0 then 'red_flag' end,
-             case when b."prescribed7" > 0 and b."completed7"::float8 / b."prescribed7" < 0.5 then 'low_adherence' end,
-             case when (b."lastSessionDay" is null and b."missedPrescribedDays" >= 3)
-                    or (b.today::date - b."lastSessionDay"::date >= 3 and b."missedPrescribedDays" > 0) then 'inactive' end,
-             case when b."painAfter7" - b."painAfterPrevious7" >= 2 then 'pain_rising' end
-           ], null) as reasons
-    from (${base}) b
-  `;
-}
+export type DashboardRow = FiguresRow;
 
 export const DASHBOARD_SORTS = ['name', 'adherence7', 'adherence28', 'last_session', 'pain', 'alerts'] as const;
 
@@ -57,7 +31,7 @@ export const dashboardQuerySchema = z.object({
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
 const SORT_COLUMNS: Record<(typeof DASHBOARD_SORTS)[number], string> = {
-  name: 'lower(r.name)',
+  name: 'r."sortName"',
   adherence7: 'r."adherence7"',
   adherence28: 'r."adherence28"',
   last_session: 'r."lastSessionDay"',
@@ -82,25 +56,31 @@ type DashboardData = {
 export async function dashboard(actor: Actor, query: DashboardQuery, pageSize = 25, attentionLimit = 8): Promise<DashboardData> {
   const scope = { practitionerId: query.scope === 'mine' ? actor.userId : null };
   const now = new Date();
-  const order = sql.raw(`${SORT_COLUMNS[query.sort]} ${query.dir} nulls last, lower(r.name), r."patientId"`);
+  const order = sql.raw(`${SORT_COLUMNS[query.sort]} ${query.dir} nulls last, r."sortName", r."patientId"`);
+  // The most urgent first: open red flags, then the most reasons, then by name.
+  const urgency = sql`r."openRedFlags" > 0 desc, cardinality(r.reasons) desc, r."sortName", r."patientId"`;
   const listed = query.show === 'attention' ? sql`where cardinality(r.reasons) > 0` : sql``;
   const read = async () => {
+    // The whole roster narrow (sort keys, flags, freshness) for the figures, the order and the
+    // pages; the wide rows (names, trends, pain) only for the few patients the page shows.
     const result = await db().execute(sql`
-      with r as (${withAttention(storedFiguresSql(actor.clinicId, scope, now.toISOString()))})
+      with r as materialized (${figureKeysSql(actor.clinicId, scope, now.toISOString())}),
+      attention as (
+        select r."patientId", row_number() over (order by ${urgency}) as n
+        from (select * from r where cardinality(r.reasons) > 0 order by ${urgency} limit ${attentionLimit}) r),
+      page as (
+        select r."patientId", row_number() over (order by ${order}) as n
+        from (select * from r ${listed} order by ${order} limit ${pageSize} offset ${(query.page - 1) * pageSize}) r),
+      shown as (${storedFiguresSql(actor.clinicId, { patientIdsIn: sql`select "patientId" from attention union select "patientId" from page` }, now.toISOString())})
       select
         (select json_build_object(
                   'activePatients', count(*),
                   'medianAdherence7', percentile_cont(0.5) within group (order by r."adherence7"),
                   'needingAttention', count(*) filter (where cardinality(r.reasons) > 0))
          from r) as figures,
-        (select coalesce(json_agg(a), '[]') from (
-           select * from r where cardinality(r.reasons) > 0
-           order by r."openRedFlags" > 0 desc, cardinality(r.reasons) desc, lower(r.name), r."patientId"
-           limit ${attentionLimit}) a) as attention,
+        (select coalesce(json_agg(s order by a.n), '[]') from attention a join shown s on s."patientId" = a."patientId") as attention,
         (select count(*)::int from r ${listed}) as total,
-        (select coalesce(json_agg(pg), '[]') from (
-           select * from r ${listed} order by ${order}
-           limit ${pageSize} offset ${(query.page - 1) * pageSize}) pg) as rows,
+        (select coalesce(json_agg(s order by g.n), '[]') from page g join shown s on s."patientId" = g."patientId") as rows,
         (select coalesce(array_agg(r."patientId"::text), '{}') from r where not r.fresh) as stale
     `);
     const [{ stale, ...value }] = rowsOf<Omit<DashboardData, 'pageSize'> & { stale: string[] }>(result) as [Omit<DashboardData, 'pageSize'> & { stale: string[] }];

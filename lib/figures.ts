@@ -2,6 +2,8 @@ import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db/client';
 import { adherenceQuery, type AdherenceRow, analytical } from './adherence';
+import type { AttentionReason } from './attention';
+import { withAttention } from './attention';
 
 /**
  * The roster's adherence figures as the dashboard, the roster and the exports read them.
@@ -18,6 +20,10 @@ export type FiguresRow = AdherenceRow & {
   name: string;
   timezone: string;
   practitionerName: string | null;
+  /** Pain after sessions, last 7 days against the 7 before (null without both). */
+  painChange: number | null;
+  /** Why this patient needs attention, if they do (lib/attention.ts). */
+  reasons: AttentionReason[];
 };
 
 type Scope = { practitionerId?: string | null; patientIds?: string[]; now?: Date };
@@ -33,28 +39,55 @@ function scopeFilter(scope: Scope): SQL {
 
 const isFresh = (now: string) => sql`f.version = p.figures_version and f.today = (${now}::timestamptz at time zone p.timezone)::date`;
 
+const openRedFlags = (clinicId: string) => sql`
+    left join (
+      select patient_id, count(*)::int as open from alerts
+      where clinic_id = ${clinicId}::uuid and status = 'open'
+      group by patient_id
+    ) a on a.patient_id = p.id`;
+
+/** Who needs attention: the stored reasons, and an open red flag counted live, first. */
+const reasonsColumn = sql`case when a.open > 0 then array['red_flag'] || coalesce(f.reasons, '{}') else coalesce(f.reasons, '{}') end`;
+
 /**
- * Every active patient in scope with their stored figures (camelCase columns, as FiguresRow)
- * (`fresh`: whether they are current) and open red flags counted live: a subquery for lib/dashboard.ts to sort and page in SQL.
+ * Every active patient in scope with their stored figures (camelCase columns, as
+ * FiguresRow & { reasons, painChange }), `fresh` (whether they are current) and open red flags
+ * counted live: a subquery for lib/dashboard.ts to sort and page in SQL.
  */
-export function storedFiguresSql(clinicId: string, scope: Scope, now: string): SQL {
+export function storedFiguresSql(clinicId: string, scope: Scope | { patientIdsIn: SQL }, now: string): SQL {
+  const filter = 'patientIdsIn' in scope ? sql`and p.id in (${scope.patientIdsIn})` : scopeFilter(scope);
   return sql`
     select p.id as "patientId", p.name, p.timezone, u.name as "practitionerName",
            (${now}::timestamptz at time zone p.timezone)::date::text as today,
            f.version as "figuresVersion", coalesce(${isFresh(now)}, false) as fresh,
            coalesce(f.prescribed7, 0) as "prescribed7", coalesce(f.completed7, 0) as "completed7", coalesce(f.logged7, 0) as "logged7",
            coalesce(f.prescribed28, 0) as "prescribed28", coalesce(f.completed28, 0) as "completed28",
-           f.last_session_day::text as "lastSessionDay", coalesce(f.missed_prescribed_days, 0) as "missedPrescribedDays",
+           f.adherence7 as "adherence7", f.adherence28 as "adherence28",
+           f.last_session_day::text as "lastSessionDay", (f.today - f.last_session_day) as "daysSinceLastSession",
+           coalesce(f.missed_prescribed_days, 0) as "missedPrescribedDays",
            f.pain_before7 as "painBefore7", f.pain_after7 as "painAfter7", f.pain_after_previous7 as "painAfterPrevious7",
-           coalesce(f.trend, '{}') as trend, coalesce(a.open, 0)::int as "openRedFlags"
+           f.pain_change as "painChange", coalesce(f.trend, '{}') as trend, coalesce(a.open, 0)::int as "openRedFlags",
+           ${reasonsColumn} as reasons
     from patients p
     left join users u on u.id = p.primary_practitioner_id
     left join patient_figures f on f.patient_id = p.id
-    left join (
-      select patient_id, count(*)::int as open from alerts
-      where clinic_id = ${clinicId}::uuid and status = 'open'
-      group by patient_id
-    ) a on a.patient_id = p.id
+    ${openRedFlags(clinicId)}
+    where p.clinic_id = ${clinicId}::uuid and p.status = 'active' ${filter}
+  `;
+}
+
+/**
+ * The same patients with only what sorting, counting and flagging need: the dashboard reads
+ * this for the whole roster and the wide rows (storedFiguresSql) for the few it shows.
+ */
+export function figureKeysSql(clinicId: string, scope: Scope, now: string): SQL {
+  return sql`
+    select p.id as "patientId", lower(p.name) as "sortName", coalesce(${isFresh(now)}, false) as fresh,
+           f.adherence7 as "adherence7", f.adherence28 as "adherence28", f.last_session_day as "lastSessionDay",
+           f.pain_change as "painChange", coalesce(a.open, 0)::int as "openRedFlags", ${reasonsColumn} as reasons
+    from patients p
+    left join patient_figures f on f.patient_id = p.id
+    ${openRedFlags(clinicId)}
     where p.clinic_id = ${clinicId}::uuid and p.status = 'active' ${scopeFilter(scope)}
   `;
 }
@@ -69,25 +102,26 @@ async function refresh(clinicId: string, patientIds: string[], now: Date): Promi
   await analytical(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`patient_figures:${clinicId}`}, 0))`);
     await tx.execute(sql`
-      with computed as (${adherenceQuery(clinicId, { now, patientIds, staleOnly: true })})
+      with computed as (${withAttention(adherenceQuery(clinicId, { now, patientIds, staleOnly: true }))})
       insert into patient_figures as f (patient_id, clinic_id, version, today, prescribed7, completed7, logged7, prescribed28, completed28,
-                                        last_session_day, missed_prescribed_days, pain_before7, pain_after7, pain_after_previous7, trend, computed_at)
+                                        last_session_day, missed_prescribed_days, pain_before7, pain_after7, pain_after_previous7, trend,
+                                        adherence7, adherence28, pain_change, reasons, computed_at)
       select c."patientId", ${clinicId}::uuid, c."figuresVersion", c.today::date, c."prescribed7", c."completed7", c."logged7",
              c."prescribed28", c."completed28", c."lastSessionDay"::date, c."missedPrescribedDays",
-             c."painBefore7", c."painAfter7", c."painAfterPrevious7", c.trend, now()
+             c."painBefore7", c."painAfter7", c."painAfterPrevious7", c.trend,
+             c."adherence7", c."adherence28", c."painChange", array_remove(c.reasons, 'red_flag'), now()
       from computed c
       on conflict (patient_id) do update set
         version = excluded.version, today = excluded.today, prescribed7 = excluded.prescribed7, completed7 = excluded.completed7,
         logged7 = excluded.logged7, prescribed28 = excluded.prescribed28, completed28 = excluded.completed28,
         last_session_day = excluded.last_session_day, missed_prescribed_days = excluded.missed_prescribed_days,
         pain_before7 = excluded.pain_before7, pain_after7 = excluded.pain_after7, pain_after_previous7 = excluded.pain_after_previous7,
-        trend = excluded.trend, computed_at = excluded.computed_at
+        trend = excluded.trend, adherence7 = excluded.adherence7, adherence28 = excluded.adherence28,
+        pain_change = excluded.pain_change, reasons = excluded.reasons, computed_at = excluded.computed_at
       where f.version <= excluded.version
     `);
   });
 }
-
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * Reads through stored figures: `read` reports which patients in its scope had figures missing,
@@ -106,16 +140,8 @@ export async function readThroughFigures<T>(clinicId: string, now: Date, read: (
 export async function rosterFigures(clinicId: string, scope: Scope = {}): Promise<FiguresRow[]> {
   if (scope.patientIds && scope.patientIds.length === 0) return [];
   const now = scope.now ?? new Date();
-  const rows = await readThroughFigures(clinicId, now, async () => {
-    const found = rowsOf<Omit<FiguresRow, 'adherence7' | 'adherence28' | 'daysSinceLastSession'> & { fresh: boolean }>(
-      await db().execute(storedFiguresSql(clinicId, scope, now.toISOString())),
-    );
-    return { value: found, stale: found.filter((r) => !r.fresh).map((r) => r.patientId) };
+  return readThroughFigures(clinicId, now, async () => {
+    const found = rowsOf<FiguresRow & { fresh: boolean }>(await db().execute(storedFiguresSql(clinicId, scope, now.toISOString())));
+    return { value: found.map(({ fresh: _fresh, ...r }) => r), stale: found.filter((r) => !r.fresh).map((r) => r.patientId) };
   });
-  return rows.map(({ fresh: _fresh, ...r }) => ({
-    ...r,
-    adherence7: r.prescribed7 > 0 ? r.completed7 / r.prescribed7 : null,
-    adherence28: r.prescribed28 > 0 ? r.completed28 / r.prescribed28 : null,
-    daysSinceLastSession: r.lastSessionDay ? daysBetween(r.lastSessionDay, r.today) : null,
-  }));
 }
