@@ -41,6 +41,16 @@ test.describe('patient routes over HTTP', () => {
     expect(future.status()).toBe(400);
     expect(((await future.json()) as { error: string }).error).toMatch(/future/);
     await api.dispose();
+
+    // A well-formed log under a link that opens nothing (unknown here; revoked and expired are
+    // checked in lib/session-logs.test.ts) is refused as signed out.
+    const stranger = await playwright.request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { cookie: `rc_patient=${crypto.randomBytes(32).toString('base64url')}` } });
+    const refused = await stranger.post('/p/log', {
+      data: { idempotencyKey: crypto.randomUUID(), performedAt: new Date().toISOString(), itemsDone: [], painBefore: 1, painAfter: 1, symptoms: [] },
+    });
+    expect(refused.status()).toBe(401);
+    expect(await refused.json()).toEqual({ error: 'link_inactive' });
+    await stranger.dispose();
   });
 
   test('the calendar file has weekly reminders at the chosen times in the patient’s timezone', async ({ playwright, baseURL }) => {

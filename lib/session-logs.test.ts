@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { alerts, patients, sessionLogs } from '@/db/schema';
+import { alerts, patientLinks, patients, sessionLogs } from '@/db/schema';
 import { builtinIdsBySlug, seedReference } from '@/db/seed-reference';
 import { createClinicWithTeam, createScreenedPatient } from '@/db/testing/factories';
-import { createPatientLink, lookupToken, type PatientAccess } from './patient-links';
+import { createPatientLink, lookupToken, newToken, type PatientAccess, revokePatientLink } from './patient-links';
 import { assignPlan } from './plans/assign';
 import { logsOfPatient, recordSessionLog, sessionLogSchema, type SessionLogInput } from './session-logs';
 
@@ -30,7 +30,7 @@ async function patientWithPlan(timezone = 'Europe/London', slug = 'thoracic-exte
   if (!link.ok) throw new Error('link');
   const found = await lookupToken(link.token);
   if (!found.ok) throw new Error('lookup');
-  return { ...team, patientId, access: found.access as PatientAccess, exerciseId: ids.get(slug)! };
+  return { ...team, patientId, token: link.token, linkId: link.linkId, access: found.access as PatientAccess, exerciseId: ids.get(slug)! };
 }
 
 const log = (exerciseId: string, patch: Partial<SessionLogInput> = {}): SessionLogInput => ({
@@ -129,6 +129,40 @@ describe('logging a session', () => {
     const b = await patientWithPlan('Europe/London', 'upper-back-roll-bridge');
     expect(await recordSessionLog(b.access, log(a.exerciseId))).toMatchObject({ ok: false, message: 'Some exercises are not in your plan.' });
     expect(await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, a.patientId))).toHaveLength(0);
+  });
+
+  it('by the phone’s link token: stores under that patient on their day; a revoked, expired or unknown link, or a discharged patient, stores nothing', async () => {
+    const p = await patientWithPlan('Pacific/Auckland');
+    // 23:30 UTC is already the next day in Auckland (UTC+12/13).
+    const lateUtc = new Date(Date.now() - 86_400_000);
+    lateUtc.setUTCHours(23, 30, 0, 0);
+    const first = await recordSessionLog({ token: p.token }, log(p.exerciseId, { performedAt: lateUtc.toISOString() }));
+    expect(first).toMatchObject({ ok: true, status: 'recorded' });
+    const [stored] = await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, p.patientId));
+    const aucklandDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland' }).format(lateUtc);
+    expect(stored).toMatchObject({ clinicId: p.clinic.id, localDay: aucklandDay });
+
+    const stores = async (token: string) => {
+      const before = (await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, p.patientId))).length;
+      const outcome = await recordSessionLog({ token }, log(p.exerciseId));
+      const after = (await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, p.patientId))).length;
+      return { outcome, stored: after - before };
+    };
+    const inactive = { outcome: { ok: false, code: 'link_inactive' }, stored: 0 };
+    expect(await stores(newToken())).toMatchObject(inactive);
+    expect(await stores('not-a-token')).toMatchObject(inactive);
+
+    await db().update(patientLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(patientLinks.id, p.linkId));
+    expect(await stores(p.token)).toMatchObject(inactive);
+    await db().update(patientLinks).set({ expiresAt: null }).where(eq(patientLinks.id, p.linkId));
+    expect(await stores(p.token)).toMatchObject({ outcome: { ok: true }, stored: 1 });
+
+    await db().update(patients).set({ status: 'discharged' }).where(eq(patients.id, p.patientId));
+    expect(await stores(p.token)).toMatchObject(inactive);
+    await db().update(patients).set({ status: 'active' }).where(eq(patients.id, p.patientId));
+
+    await revokePatientLink(p.practitioner, p.linkId);
+    expect(await stores(p.token)).toMatchObject(inactive);
   });
 
   it('unauthorized access: another clinic cannot read the logs', async () => {

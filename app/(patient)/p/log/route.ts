@@ -1,5 +1,6 @@
+import { cookies } from 'next/headers';
 import { PATIENT_HEADERS } from '@/lib/patient-headers';
-import { currentPatient } from '@/lib/patient-session';
+import { PATIENT_COOKIE } from '@/lib/patient-session';
 import { recordSessionLog, sessionLogSchema } from '@/lib/session-logs';
 
 export const dynamic = 'force-dynamic';
@@ -12,8 +13,10 @@ function json(body: unknown, status: number) {
 
 /** The patient's phone sends each session here, possibly several times (offline retries). */
 export async function POST(request: Request) {
-  const access = await currentPatient();
-  if (!access) return json({ error: 'link_inactive' }, 401);
+  // The link itself is checked by the write's own statement (lib/session-logs.ts): revoked,
+  // expired or unknown links store nothing and get the same 401 as a missing cookie.
+  const token = (await cookies()).get(PATIENT_COOKIE)?.value;
+  if (!token) return json({ error: 'link_inactive' }, 401);
   // JSON only: a cross-site form cannot send it, and the cookie is SameSite=Lax anyway.
   if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
     return json({ error: 'Send the log as JSON.' }, 415);
@@ -31,7 +34,8 @@ export async function POST(request: Request) {
     const flat = parsed.error.flatten();
     return json({ error: 'Some answers need fixing.', fieldErrors: flat.fieldErrors }, 400);
   }
-  const outcome = await recordSessionLog(access, parsed.data);
+  const outcome = await recordSessionLog({ token }, parsed.data);
+  if (!outcome.ok && outcome.code === 'link_inactive') return json({ error: 'link_inactive' }, 401);
   if (!outcome.ok) {
     return json({ error: outcome.message, fieldErrors: outcome.fieldErrors }, outcome.code === 'conflict' ? 409 : 400);
   }
