@@ -22,6 +22,13 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  // Server processes sharing the port (npm start / npm run serve). Unset: one per CPU core with
+  // PostgreSQL; always one with the embedded database, which only one process may open.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+}).superRefine((value, ctx) => {
+  if (!value.DATABASE_URL && value.WEB_CONCURRENCY !== undefined && value.WEB_CONCURRENCY > 1) {
+    ctx.addIssue({ code: 'custom', path: ['WEB_CONCURRENCY'], message: 'more than one server process needs DATABASE_URL (PostgreSQL); the embedded database allows one' });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

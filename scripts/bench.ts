@@ -178,7 +178,10 @@ if (!flags['no-build'] || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) 
     process.exit(build.status ?? 1);
   }
 }
-const server = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT)], { stdio: 'ignore', env });
+// The production start (npm run serve): with PostgreSQL, one server process per core.
+const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const server = spawn(process.execPath, [tsxCli, 'scripts/start.ts', '--no-build'], { stdio: 'ignore', env: { ...env, PORT: String(PORT) } });
+const serverProcesses = serverEnv.DATABASE_URL ? Number(process.env.WEB_CONCURRENCY ?? (await import('node:os')).availableParallelism()) : 1;
 
 async function waitForHealth() {
   for (let i = 0; i < 240; i++) {
@@ -295,7 +298,7 @@ try {
     JSON.stringify(
       {
         database: serverUrl ? 'postgresql' : 'pglite',
-        machine: { cpus: (await import('node:os')).cpus().length },
+        machine: { cpus: (await import('node:os')).cpus().length, server_processes: serverProcesses },
         sizes: { clinics: CLINICS, patients_per_clinic: PATIENTS, days: DAYS, session_logs: (globalThis as { __benchLogCount?: number }).__benchLogCount },
         adherence_sql: rawSql,
         dashboard: { c1: dashboard1, c8: dashboard8, cold: dashboardCold },

@@ -1,24 +1,74 @@
 // npm start — one command from a fresh install to a running app: build when there is no build
 // yet, then serve. The server itself migrates and (on an empty embedded database) seeds the demo
-// clinic as it starts (see instrumentation.ts), so only one process ever opens the database.
+// clinic as it starts (see instrumentation.ts).
+//   --no-build   serve the existing build only (npm run serve)
+//
+// With PostgreSQL it runs several server processes on the one port (node:cluster; WEB_CONCURRENCY,
+// default one per core): one Node process renders on one core, so on a 2-core machine a second
+// process is what lets the dashboard use both. The embedded database allows a single process.
 import { spawn, spawnSync } from 'node:child_process';
+import cluster from 'node:cluster';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { parseEnv } from '@/lib/env';
+import { parseArgs } from 'node:util';
+import { storedSecret } from '@/lib/auth/secret-store';
+import { EnvError, parseEnv } from '@/lib/env';
 
-const config = parseEnv(process.env);
+const { values: flags } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false } } });
+function configOrExit() {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`\nRollCall could not start: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+const config = configOrExit();
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+  if (flags['no-build']) {
+    console.error('No production build found: run `npm run build` first (or `npm start`, which builds).');
+    process.exit(1);
+  }
   console.log('No production build found: building once (about a minute)...');
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: childEnv });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [nextBin, 'start', '-p', String(config.PORT)], {
-  stdio: 'inherit',
-  env: childEnv,
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Every process must sign sessions with the same key: settle it once, here.
+if (!config.AUTH_SECRET) {
+  const { secret, created } = storedSecret();
+  if (created) console.warn('AUTH_SECRET is not set: generated a random one in .data/auth-secret (mode 0600). Set AUTH_SECRET when running several machines.');
+  childEnv.AUTH_SECRET = secret;
+}
+
+const processes = config.DATABASE_URL ? (config.WEB_CONCURRENCY ?? os.availableParallelism()) : 1;
+const args = ['start', '-p', String(config.PORT)];
+
+if (processes === 1) {
+  const server = spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env: childEnv });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  console.log(`Starting ${processes} server processes on port ${config.PORT}.`);
+  cluster.setupPrimary({ exec: nextBin, args });
+  let stopping = false;
+  let exitCode = 0;
+  const stop = (signal: NodeJS.Signals, code: number) => {
+    if (!stopping) {
+      stopping = true;
+      exitCode = code;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    }
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+  };
+  // One process failing (a bad environment, an unreachable database) stops them all, as a single
+  // process would: a supervisor restarts the whole app rather than a half of it.
+  cluster.on('exit', (_worker, code, signal) => stop('SIGTERM', code ?? (signal ? 1 : 0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal, 0));
+  for (let i = 0; i < processes; i++) cluster.fork(childEnv);
+}

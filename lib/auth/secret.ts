@@ -1,10 +1,7 @@
 import 'server-only';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { logger } from '@/lib/logger';
-
-const SECRET_FILE = path.join(process.cwd(), '.data', 'auth-secret');
+import { SECRET_FILE, storedSecret } from './secret-store';
 
 /**
  * The key that signs session cookies. Taken from AUTH_SECRET; otherwise generated once,
@@ -14,17 +11,8 @@ const SECRET_FILE = path.join(process.cwd(), '.data', 'auth-secret');
 export function authSecret(): string {
   const fromEnv = process.env.AUTH_SECRET;
   if (fromEnv) return fromEnv;
-  let secret: string;
-  try {
-    secret = fs.readFileSync(SECRET_FILE, 'utf8').trim();
-  } catch {
-    secret = '';
-  }
-  if (secret.length < 32) {
-    secret = crypto.randomBytes(48).toString('base64url');
-    fs.mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
-    fs.writeFileSync(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
-    fs.chmodSync(SECRET_FILE, 0o600);
+  const { secret, created } = storedSecret();
+  if (created) {
     logger.warn(
       { file: path.relative(process.cwd(), SECRET_FILE) },
       'AUTH_SECRET is not set: generated a random one and stored it (mode 0600). Set AUTH_SECRET when running several instances.',
