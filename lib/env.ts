@@ -22,8 +22,8 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
-  // Server processes sharing the port (npm start / npm run serve). Unset: one per CPU core with
-  // PostgreSQL; always one with the embedded database, which only one process may open.
+  // Server processes sharing the port (npm start / npm run serve), PostgreSQL only: the embedded
+  // database may be opened by one process. Unset: one.
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 }).superRefine((value, ctx) => {
   if (!value.DATABASE_URL && value.WEB_CONCURRENCY !== undefined && value.WEB_CONCURRENCY > 1) {

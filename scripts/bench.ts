@@ -178,10 +178,10 @@ if (!flags['no-build'] || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) 
     process.exit(build.status ?? 1);
   }
 }
-// The production start (npm run serve): with PostgreSQL, one server process per core.
+// The production start (npm run serve), with WEB_CONCURRENCY server processes if given.
 const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const server = spawn(process.execPath, [tsxCli, 'scripts/start.ts', '--no-build'], { stdio: 'ignore', env: { ...env, PORT: String(PORT) } });
-const serverProcesses = serverEnv.DATABASE_URL ? Number(process.env.WEB_CONCURRENCY ?? (await import('node:os')).availableParallelism()) : 1;
+const serverProcesses = serverEnv.DATABASE_URL ? Number(process.env.WEB_CONCURRENCY ?? 1) : 1;
 
 async function waitForHealth() {
   for (let i = 0; i < 240; i++) {

@@ -3,13 +3,14 @@
 // clinic as it starts (see instrumentation.ts).
 //   --no-build   serve the existing build only (npm run serve)
 //
-// With PostgreSQL it runs several server processes on the one port (node:cluster; WEB_CONCURRENCY,
-// default one per core): one Node process renders on one core, so on a 2-core machine a second
-// process is what lets the dashboard use both. The embedded database allows a single process.
+// With PostgreSQL and WEB_CONCURRENCY > 1 it runs that many server processes on the one port
+// (node:cluster): one Node process renders on one core, so a machine whose cores are the app's
+// own should run one per core. The default is one: on the 2-core benchmark machine, where
+// PostgreSQL shares the cores, a second process raised dashboard throughput 10-20 % but cut
+// session-log throughput as much. The embedded database allows a single process.
 import { spawn, spawnSync } from 'node:child_process';
 import cluster from 'node:cluster';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { storedSecret } from '@/lib/auth/secret-store';
@@ -46,7 +47,7 @@ if (!config.AUTH_SECRET) {
   childEnv.AUTH_SECRET = secret;
 }
 
-const processes = config.DATABASE_URL ? (config.WEB_CONCURRENCY ?? os.availableParallelism()) : 1;
+const processes = config.DATABASE_URL ? (config.WEB_CONCURRENCY ?? 1) : 1;
 const args = ['start', '-p', String(config.PORT)];
 
 if (processes === 1) {
