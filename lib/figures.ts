@@ -2,8 +2,7 @@ import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db/client';
 import { adherenceQuery, type AdherenceRow, analytical } from './adherence';
-import type { AttentionReason } from './attention';
-import { withAttention } from './attention';
+import { type AttentionReason, withAttention } from './attention';
 
 /**
  * The roster's adherence figures as the dashboard, the roster and the exports read them.
@@ -50,9 +49,9 @@ const openRedFlags = (clinicId: string) => sql`
 const reasonsColumn = sql`case when a.open > 0 then array['red_flag'] || coalesce(f.reasons, '{}') else coalesce(f.reasons, '{}') end`;
 
 /**
- * Every active patient in scope with their stored figures (camelCase columns, as
- * FiguresRow & { reasons, painChange }), `fresh` (whether they are current) and open red flags
- * counted live: a subquery for lib/dashboard.ts to sort and page in SQL.
+ * Every active patient in scope with their stored figures (camelCase columns, as FiguresRow),
+ * `fresh` (whether they are current) and open red flags counted live: the wide rows the
+ * dashboard shows, the roster page's figures and the exports.
  */
 export function storedFiguresSql(clinicId: string, scope: Scope | { patientIdsIn: SQL }, now: string): SQL {
   const filter = 'patientIdsIn' in scope ? sql`and p.id in (${scope.patientIdsIn})` : scopeFilter(scope);
