@@ -8,19 +8,14 @@ import { Badge } from '@/components/ui/badge';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, idle } from '@/lib/action-state';
+import type { AlertView } from '@/lib/alerts';
 import { SYMPTOMS } from '@/lib/red-flags';
 
-export type AlertCardData = {
-  id: string;
-  patientId: string;
-  patientName: string;
-  reasons: string[];
-  status: 'open' | 'acknowledged' | 'resolved';
-  note: string | null;
+/** An alert as lib/alerts.ts reads it, with its dates as ISO strings (lib/alert-view.ts). */
+export type AlertCardData = Omit<AlertView, 'createdAt' | 'handledAt' | 'log'> & {
   createdAt: string;
   handledAt: string | null;
-  handledByName: string | null;
-  log: { performedAt: string; painBefore: number; painAfter: number; symptoms: string[]; note: string | null } | null;
+  log: (Omit<NonNullable<AlertView['log']>, 'performedAt'> & { performedAt: string }) | null;
 };
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
