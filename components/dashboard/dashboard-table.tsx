@@ -7,7 +7,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTransition } from 'react';
 import { Sparkline } from '@/components/charts/sparkline';
 import { Badge } from '@/components/ui/badge';
-import { SortableHeaderCell } from '@/components/ui/sortable-header-cell';
+import { SortedTableSections } from '@/components/ui/sorted-table-sections';
 import { cn } from '@/lib/utils';
 
 export type DashboardTableRow = {
@@ -117,28 +117,7 @@ export function DashboardTable({ rows, total, page, pageSize, sort, dir }: { row
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Active patients with adherence, last session, pain and alerts</caption>
-          <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
-            {table.getHeaderGroups().map((g) => (
-              <tr key={g.id}>
-                {g.headers.map((h) => (
-                  <SortableHeaderCell key={h.id} sorted={h.column.getIsSorted()} onToggle={h.column.getToggleSortingHandler()}>
-                    <table.FlexRender header={h} />
-                  </SortableHeaderCell>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-line last:border-0" data-testid="dashboard-row">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-3 align-top">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          <SortedTableSections table={table} rowTestId="dashboard-row" />
         </table>
       </div>
       {rows.length === 0 ? <p className="px-4 py-8 text-center text-sm text-muted">No active patients in this view.</p> : null}

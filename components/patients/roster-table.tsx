@@ -7,7 +7,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Select } from '@/components/ui/input';
-import { SortableHeaderCell } from '@/components/ui/sortable-header-cell';
+import { SortedTableSections } from '@/components/ui/sorted-table-sections';
 import type { RosterRow } from '@/lib/patients';
 import { PAGE_SIZES, type RosterQuery } from '@/lib/validation/patient';
 import { cn } from '@/lib/utils';
@@ -123,28 +123,7 @@ export function RosterTable({ rows, total, query }: { rows: RosterRow[]; total: 
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Patients, sorted by {query.sort.replace('_', ' ')} ({query.dir === 'asc' ? 'ascending' : 'descending'})</caption>
-          <thead className="border-b border-line bg-surface text-xs uppercase tracking-wide text-muted">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <SortableHeaderCell key={header.id} sorted={header.column.getIsSorted()} canSort={header.column.getCanSort()} onToggle={header.column.getToggleSortingHandler()}>
-                    <table.FlexRender header={header} />
-                  </SortableHeaderCell>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-line last:border-0 hover:bg-surface/60" data-testid="roster-row">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-3 align-top">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          <SortedTableSections table={table} rowTestId="roster-row" rowClassName="hover:bg-surface/60" />
         </table>
       </div>
       {rows.length === 0 ? (
