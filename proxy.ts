@@ -1,12 +1,13 @@
-import { type NextFetchEvent, type NextRequest, NextResponse } from 'next/server';
-import { nextAuth } from '@/lib/auth/auth';
+import { type NextRequest, NextResponse } from 'next/server';
+import { authSecret } from '@/lib/auth/secret';
+import { renewSession } from '@/lib/auth/session-cookie';
 import { PATIENT_HEADERS } from '@/lib/patient-headers';
 
 /**
  * Runs before every page request. It only does what must happen before rendering:
- *  - refreshes the practitioner's session cookie (that is what makes the 30-minute idle timeout
- *    sliding) and sends signed-out visitors to /login (optimistic: every page, action and route
- *    checks again),
+ *  - renews the practitioner's session cookie, at most once a minute (that is what makes the
+ *    30-minute idle timeout sliding), clears it once the session has ended, and sends signed-out
+ *    visitors to /login (optimistic: every page, action and route checks again),
  *  - sets a per-request nonce-based Content-Security-Policy, and HSTS over HTTPS,
  *  - keeps patient pages (/p) apart: no practitioner session work, no referrer, no caching.
  */
@@ -52,24 +53,21 @@ function withSecurityHeaders(request: NextRequest, response?: NextResponse): Nex
   return res;
 }
 
-const withSession = nextAuth((request) => {
+export async function proxy(request: NextRequest) {
+  if (isPatientPath(request.nextUrl.pathname)) return withSecurityHeaders(request);
   const { pathname, search } = request.nextUrl;
-  const signedIn = Boolean(request.auth?.user?.id);
-  if (!signedIn && !isPublic(pathname)) {
+  const session = await renewSession(request.headers.get('cookie') ?? '', authSecret());
+  let response: NextResponse | undefined;
+  if (!session.signedIn && !isPublic(pathname)) {
     const login = new URL('/login', request.nextUrl);
     if (pathname !== '/') login.searchParams.set('callbackUrl', `${pathname}${search}`);
-    return withSecurityHeaders(request, NextResponse.redirect(login));
+    response = NextResponse.redirect(login);
+  } else if (session.signedIn && pathname === '/login') {
+    response = NextResponse.redirect(new URL('/dashboard', request.nextUrl));
   }
-  if (signedIn && pathname === '/login') return withSecurityHeaders(request, NextResponse.redirect(new URL('/dashboard', request.nextUrl)));
-  return withSecurityHeaders(request);
-});
-
-export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  if (isPatientPath(request.nextUrl.pathname)) return withSecurityHeaders(request);
-  // The auth config is built lazily (its secret may be generated at first start), so the
-  // wrapped handler arrives as a promise.
-  const handler = (await withSession) as unknown as (r: NextRequest, e: NextFetchEvent) => Promise<Response>;
-  return handler(request, event);
+  const res = withSecurityHeaders(request, response);
+  for (const { name, value, ...options } of session.cookies) res.cookies.set(name, value, options);
+  return res;
 }
 
 // /p/log answers JSON only and sets the patient headers itself: the hottest write skips this.

@@ -68,8 +68,12 @@ test.describe('signing in', () => {
 
     const replay = await browser.newContext({ storageState: stolen });
     const replayPage = await replay.newPage();
-    await replayPage.goto('/dashboard');
+    const [answer] = await Promise.all([replayPage.waitForResponse((r) => new URL(r.url()).pathname === '/dashboard'), replayPage.goto('/dashboard')]);
     await expect(replayPage).toHaveURL(/\/login/);
+    // The proxy clears the dead cookie on the way out.
+    expect(answer.status()).toBe(307);
+    expect(await answer.headerValue('set-cookie')).toMatch(/authjs\.session-token=;.*Expires=Thu, 01 Jan 1970/i);
+    expect((await replay.cookies()).some((c) => c.name.endsWith('authjs.session-token'))).toBe(false);
     await replay.close();
   });
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { headers } from 'next/headers';
 import { cache } from 'react';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
@@ -11,8 +12,8 @@ import { signInSchema } from '@/lib/validation/account';
 import { verifyPassword } from './password';
 import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from './rate-limit';
 import { authSecret } from './secret';
+import { checkedSessionToken } from './session-cookie';
 import { IDLE_TIMEOUT_SECONDS, refreshSessionToken } from './session-token';
-
 
 export class TooManyAttempts extends CredentialsSignin {
   override code = 'rate_limited';
@@ -93,7 +94,11 @@ const config = (): NextAuthConfig => ({
   },
 });
 
-export const { handlers, auth: nextAuth, signIn, signOut } = NextAuth(config);
+export const { handlers, signIn, signOut } = NextAuth(config);
 
-/** The session, read once per request however many components ask for it. */
-export const auth = cache(async () => nextAuth());
+/**
+ * The session token behind this request, checked against the account as the `jwt` callback
+ * checks it, or null; read once per request however many components ask. proxy.ts renews the
+ * cookie (lib/auth/session-cookie.ts).
+ */
+export const currentSessionToken = cache(async () => checkedSessionToken((await headers()).get('cookie') ?? '', authSecret()));

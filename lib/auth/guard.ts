@@ -1,7 +1,7 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import type { Role } from '@/db/schema';
-import { auth } from './auth';
+import { currentSessionToken } from './auth';
 
 /** Who is asking. Every query below a page or action is scoped by `clinicId` from here. */
 export type Actor = {
@@ -15,16 +15,15 @@ export type Actor = {
 
 /** The signed-in practitioner, or null. For route handlers that answer 401 themselves. */
 export async function currentActor(): Promise<Actor | null> {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id || !user.clinicId) return null;
+  const token = await currentSessionToken();
+  if (!token?.uid || !token.cid || !token.role) return null;
   return {
-    userId: user.id,
-    clinicId: user.clinicId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-    mustChangePassword: user.mustChangePassword,
+    userId: token.uid,
+    clinicId: token.cid,
+    role: token.role,
+    name: token.name ?? '',
+    email: token.email ?? '',
+    mustChangePassword: token.mcp ?? false,
   };
 }
 
