@@ -12,7 +12,8 @@ export const SECRET_FILE = path.join(process.cwd(), '.data', 'auth-secret');
 export function storedSecret(file = SECRET_FILE): { secret: string; created: boolean } {
   let secret: string;
   try {
-    secret = fs.readFileSync(file, 'utf8').trim();
+    // The file is named at run time, never a project path to trace into the build.
+    secret = fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8').trim();
   } catch {
     secret = '';
   }
