@@ -33,8 +33,10 @@ test('the dashboard puts the patient with a red flag first; the practitioner ope
   await page.screenshot({ path: 'test-results/screens/progress-charts.png', fullPage: true });
   await page.goto(`${patientUrl}/progress?range=12w`);
   await expect(page.getByTestId('chart-summary')).toContainText('in the last 12 weeks');
-  await page.goto(`${patientUrl}/progress?range=bogus`);
-  await expect(page.getByTestId('chart-summary')).toContainText('in the last 4 weeks');
+  for (const range of ['bogus', 'constructor']) {
+    await page.goto(`${patientUrl}/progress?range=${range}`);
+    await expect(page.getByTestId('chart-summary')).toContainText('in the last 4 weeks');
+  }
   await page.goto(patientUrl);
   const alert = page.getByTestId('alert').first();
   await expect(alert).toContainText('Tingling or numbness');

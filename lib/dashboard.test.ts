@@ -166,4 +166,12 @@ describe('patient charts', () => {
     const other = await createClinicWithTeam();
     expect(await patientChartData(other.admin, daniel.patientId, '2w')).toBeNull();
   });
+
+  it('read the range from the address, and anything else as the default four weeks', async () => {
+    const { parseRange } = await import('./patient-charts');
+    expect(['2w', '4w', '12w'].map(parseRange)).toEqual(['2w', '4w', '12w']);
+    for (const odd of ['bogus', '', '2W', 'constructor', 'toString', '__proto__', 'hasOwnProperty', ['2w'], undefined]) {
+      expect(parseRange(odd), String(odd)).toBe('4w');
+    }
+  });
 });

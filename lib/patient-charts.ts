@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { db } from '@/db/client';
 import { exercises, planItems, plans, planVersions, sessionLogs } from '@/db/schema';
 import { dailyForPatient } from './adherence';
@@ -10,8 +11,11 @@ import { prescribedSessions } from './prescription';
 export const CHART_RANGES = { '2w': 14, '4w': 28, '12w': 84 } as const;
 export type ChartRange = keyof typeof CHART_RANGES;
 
+const rangeSchema = z.enum(Object.keys(CHART_RANGES) as [ChartRange, ...ChartRange[]]).catch('4w');
+
+/** The range in the address, or four weeks for anything else (an old link, a typo, `?range=constructor`). */
 export function parseRange(value: unknown): ChartRange {
-  return typeof value === 'string' && value in CHART_RANGES ? (value as ChartRange) : '4w';
+  return rangeSchema.parse(value);
 }
 
 const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
