@@ -10,6 +10,9 @@ describe('CSV export', () => {
     expect(csvCell('\tcmd')).toBe(`"'\tcmd"`);
     expect(csvCell('Maria Lopez')).toBe('"Maria Lopez"');
     expect(csvCell(0.5)).toBe('"0.5"');
+    // A number is written as a number, so a falling pain score stays sortable and summable.
+    expect(csvCell(-1.5)).toBe('"-1.5"');
+    expect(csvCell(-0)).toBe('"0"');
     expect(csvCell(null)).toBe('""');
   });
 

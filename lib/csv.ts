@@ -1,9 +1,11 @@
 /**
- * CSV for spreadsheets. Cells that a spreadsheet would run as a formula (starting with =, +, -,
- * @, tab or carriage return) are prefixed with an apostrophe; every cell is quoted.
+ * CSV for spreadsheets. Text that a spreadsheet would run as a formula (starting with =, +, -,
+ * @, tab or carriage return) is prefixed with an apostrophe; numbers are written as numbers
+ * (-1.5 is a value, not a formula); every cell is quoted.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '""';
+  if (typeof value === 'number' && Number.isFinite(value)) return `"${value}"`;
   let text = value instanceof Date ? value.toISOString() : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
