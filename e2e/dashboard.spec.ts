@@ -22,14 +22,29 @@ test('the dashboard puts the patient with a red flag first; the practitioner ope
   await expect(page.getByTestId('chart-exercises').locator('svg.recharts-surface').first()).toBeVisible();
   await page.waitForTimeout(500);
   // Legend text stays readable (ink, not the pale "Prescribed" grey) and clear of the axis titles.
-  for (const id of ['sessions', 'pain']) {
+  for (const id of ['sessions', 'pain', 'exercises']) {
     const chart = page.getByTestId(`chart-${id}`);
     const legend = chart.locator('.recharts-legend-wrapper');
     await expect(legend.locator('.recharts-legend-item-text').first().locator('span')).toHaveCSS('color', 'rgb(28, 37, 38)');
-    const axisTitle = chart.locator('.recharts-label', { hasText: /^(Day|Session)$/ });
+    const axisTitle = chart.locator('.recharts-label', { hasText: /^(Day|Session|Completed)$/ });
     const [a, b] = [await legend.boundingBox(), await axisTitle.boundingBox()];
     expect(a && b && (a.y + a.height <= b.y || b.y + b.height <= a.y)).toBe(true);
   }
+  // Every axis has a title, the adherence scale on the right too.
+  await expect(page.getByTestId('chart-sessions').locator('.recharts-label', { hasText: '7-day adherence' })).toBeVisible();
+  await expect(page.getByTestId('chart-exercises').locator('.recharts-label', { hasText: 'Exercise' })).toBeVisible();
+  // A symptom marker's tooltip and the table name the symptoms in words.
+  const pain = page.getByTestId('chart-pain');
+  // Hover the plot at the flagged session (the marker itself sits on the top edge of the plot).
+  const marker = await pain.locator('.symptom-marker').last().boundingBox();
+  const plot = await pain.locator('.recharts-wrapper').boundingBox();
+  await page.mouse.move(marker!.x + marker!.width / 2, plot!.y + plot!.height / 2, { steps: 4 });
+  const tooltip = pain.locator('.recharts-tooltip-wrapper');
+  await expect(tooltip).toContainText('Symptoms reported : Tingling or numbness in the arms or hands');
+  await expect(tooltip).not.toContainText('label');
+  await page.screenshot({ path: 'test-results/screens/progress-tooltip.png' });
+  await pain.getByText('Show as a table').click();
+  await expect(pain.getByRole('cell', { name: 'Tingling or numbness in the arms or hands' }).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/progress-charts.png', fullPage: true });
   await page.goto(`${patientUrl}/progress?range=12w`);
   await expect(page.getByTestId('chart-summary')).toContainText('in the last 12 weeks');
