@@ -474,16 +474,39 @@ export const alerts = pgTable(
     kind: text('kind', { enum: ['red_flag'] }).notNull(),
     reasons: text('reasons').array().notNull(),
     status: text('status', { enum: ALERT_STATUSES }).notNull().default('open'),
-    note: text('note'),
     createdAt: createdAt(),
-    handledBy: uuid('handled_by').references(() => users.id, { onDelete: 'set null' }),
-    handledAt: timestamp('handled_at', { withTimezone: true }),
   },
   (t) => [
+    unique('alerts_id_clinic_key').on(t.id, t.clinicId),
     foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade'),
     index('alerts_clinic_status_idx').on(t.clinicId, t.status),
     index('alerts_patient_idx').on(t.patientId),
     check('alerts_status_check', sql`${t.status} in ('open', 'acknowledged', 'resolved')`),
+  ],
+);
+
+export const ALERT_ACTIONS = ['acknowledge', 'resolve', 'reopen'] as const;
+
+/**
+ * What was done about an alert, by whom, when and with what note, oldest first: the alert row
+ * holds only its current status, so an acknowledgement's note survives a later resolve.
+ */
+export const alertEvents = pgTable(
+  'alert_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    alertId: uuid('alert_id').notNull(),
+    action: text('action', { enum: ALERT_ACTIONS }).notNull(),
+    note: text('note'),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.alertId, t.clinicId], foreignColumns: [alerts.id, alerts.clinicId] }).onDelete('cascade'),
+    index('alert_events_alert_idx').on(t.alertId, t.createdAt),
+    check('alert_events_action_check', sql`${t.action} in ('acknowledge', 'resolve', 'reopen')`),
+    check('alert_events_note_length', sql`char_length(${t.note}) <= 1000`),
   ],
 );
 

@@ -4,7 +4,7 @@ import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 import { eq } from 'drizzle-orm';
 import { redFlagsOf } from '@/lib/red-flags';
 import type { Database } from './client';
-import { alerts, patients, sessionLogs } from './schema';
+import { alertEvents, alerts, patients, sessionLogs } from './schema';
 
 /** How a demo patient has been getting on: the story their charts should tell. */
 export type LogStory = {
@@ -87,19 +87,26 @@ export async function seedDemoLogs(
   if (flagged.length) {
     // Older red flags were seen to; the newest stays open for the practitioner.
     const newest = flagged.reduce((a, b) => (a.r.performedAt > b.r.performedAt ? a : b));
-    await db.insert(alerts).values(
-      flagged.map(({ r, flags }) => ({
-        clinicId: patient.clinicId,
-        patientId: patient.id,
-        sessionLogId: r.id,
-        kind: 'red_flag' as const,
-        reasons: flags,
-        status: r === newest.r ? ('open' as const) : ('resolved' as const),
-        note: r === newest.r ? null : 'Reviewed at the next appointment.',
-        createdAt: r.performedAt,
-        handledAt: r === newest.r ? null : r.performedAt,
-      })),
-    );
+    const raised = await db
+      .insert(alerts)
+      .values(
+        flagged.map(({ r, flags }) => ({
+          clinicId: patient.clinicId,
+          patientId: patient.id,
+          sessionLogId: r.id,
+          kind: 'red_flag' as const,
+          reasons: flags,
+          status: r === newest.r ? ('open' as const) : ('resolved' as const),
+          createdAt: r.performedAt,
+        })),
+      )
+      .returning({ id: alerts.id, status: alerts.status, createdAt: alerts.createdAt });
+    const handled = raised.filter((a) => a.status === 'resolved');
+    if (handled.length) {
+      await db.insert(alertEvents).values(
+        handled.map((a) => ({ clinicId: patient.clinicId, alertId: a.id, action: 'resolve' as const, note: 'Reviewed at the next appointment.', createdAt: a.createdAt })),
+      );
+    }
   }
   const lastAt = inserted.reduce((a, b) => (a.performedAt > b.performedAt ? a : b)).performedAt;
   await db.update(patients).set({ lastSessionAt: lastAt }).where(eq(patients.id, patient.id));

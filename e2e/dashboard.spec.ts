@@ -55,12 +55,24 @@ test('the dashboard puts the patient with a red flag first; the practitioner ope
   await page.goto(patientUrl);
   const alert = page.getByTestId('alert').first();
   await expect(alert).toContainText('Tingling or numbness');
-  await alert.getByLabel('Note (optional)').fill('Called Daniel: elbows in, supported variant until Thursday.');
+  await alert.getByLabel(/^Note/).fill('Called Daniel: elbows in, supported variant until Thursday.');
   await alert.getByRole('button', { name: 'Acknowledge' }).click();
-  await expect(page.getByTestId('alert').first()).toContainText('Acknowledged');
+  await expect(page.getByTestId('alert').first()).toContainText('Acknowledged by Dana Whitfield');
 
   await page.goto('/alerts?status=acknowledged');
-  await expect(page.getByTestId('alert').filter({ hasText: 'Daniel Ruiz' })).toContainText('Called Daniel');
+  const inboxCard = page.getByTestId('alert').filter({ hasText: 'Daniel Ruiz' });
+  await expect(inboxCard).toContainText('Called Daniel');
+  // Resolving needs a note; the acknowledgement's note stays in the alert's history.
+  await inboxCard.getByRole('button', { name: 'Resolve' }).click();
+  await expect(inboxCard.getByTestId('alert-error')).toHaveText('Say what was done before resolving the alert.');
+  await expect(inboxCard.getByLabel(/^Note/)).toHaveAttribute('aria-invalid', 'true');
+  await inboxCard.getByLabel(/^Note/).fill('Seen in clinic on Thursday; tingling gone with elbows in.');
+  await inboxCard.getByRole('button', { name: 'Resolve' }).click();
+  await expect(page.getByTestId('alert').filter({ hasText: 'Daniel Ruiz' })).toHaveCount(0);
+  await page.goto('/alerts?status=resolved');
+  const resolved = page.getByTestId('alert').filter({ hasText: 'Seen in clinic on Thursday' });
+  await expect(resolved.getByRole('list', { name: 'What was done' }).getByRole('listitem')).toHaveText([/^Acknowledged by Dana Whitfield.*Called Daniel/, /^Resolved by Dana Whitfield.*Seen in clinic/]);
+  await resolved.screenshot({ path: 'test-results/screens/alert-history.png' });
 });
 
 test('unauthorized access: clinic B cannot export clinic A’s logs, open its charts or see its alerts', async ({ page, browser }) => {

@@ -6,7 +6,7 @@ export function toAlertCard(a: AlertView): AlertCardData {
   return {
     ...a,
     createdAt: a.createdAt.toISOString(),
-    handledAt: a.handledAt?.toISOString() ?? null,
+    history: a.history.map((e) => ({ ...e, at: e.at.toISOString() })),
     log: a.log ? { ...a.log, performedAt: a.log.performedAt.toISOString() } : null,
   };
 }

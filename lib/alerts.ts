@@ -1,23 +1,32 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { alerts, patients, sessionLogs, users } from '@/db/schema';
+import { type ALERT_ACTIONS, alertEvents, alerts, patients, sessionLogs, users } from '@/db/schema';
 import { audit } from './audit';
 import type { Actor } from './auth/guard';
 
 export const ALERT_FILTERS = ['open', 'acknowledged', 'resolved', 'active'] as const;
+export type AlertFilter = (typeof ALERT_FILTERS)[number];
 
-export const alertActionSchema = z.object({
-  alertId: z.uuid({ error: 'Unknown alert.' }),
-  action: z.enum(['acknowledge', 'resolve', 'reopen'], { error: 'Unknown action.' }),
-  note: z
-    .string()
-    .trim()
-    .max(1000, 'Notes are at most 1,000 characters.')
-    .optional()
-    .transform((v) => v || null),
-});
+/** Alerts per page of the inbox. */
+export const ALERT_PAGE_SIZE = 25;
+
+export const alertActionSchema = z
+  .object({
+    alertId: z.uuid({ error: 'Unknown alert.' }),
+    action: z.enum(['acknowledge', 'resolve', 'reopen'], { error: 'Unknown action.' }),
+    note: z
+      .string()
+      .trim()
+      .max(1000, 'Notes are at most 1,000 characters.')
+      .optional()
+      .nullable()
+      .transform((v) => v || null),
+  })
+  .refine((v) => v.action !== 'resolve' || v.note !== null, { path: ['note'], message: 'Say what was done before resolving the alert.' });
+
+export type AlertEventView = { action: (typeof ALERT_ACTIONS)[number]; note: string | null; actorName: string | null; at: Date };
 
 export type AlertView = {
   id: string;
@@ -25,52 +34,88 @@ export type AlertView = {
   patientName: string;
   reasons: string[];
   status: 'open' | 'acknowledged' | 'resolved';
-  note: string | null;
   createdAt: Date;
-  handledAt: Date | null;
-  handledByName: string | null;
+  /** What was done about it, oldest first. */
+  history: AlertEventView[];
   log: { performedAt: Date; painBefore: number; painAfter: number; symptoms: string[]; note: string | null } | null;
 };
 
-/** The clinic's alerts, newest first: "active" means open or acknowledged. */
-export async function clinicAlerts(actor: Actor, filter: (typeof ALERT_FILTERS)[number] = 'active', patientId?: string): Promise<AlertView[]> {
-  const statuses = filter === 'active' ? (['open', 'acknowledged'] as const) : ([filter] as const);
+const statusesOf = (filter: AlertFilter) => (filter === 'active' ? (['open', 'acknowledged'] as const) : ([filter] as const));
+
+async function listAlerts(where: SQL | undefined, limit: number, offset = 0): Promise<AlertView[]> {
   const rows = await db()
-    .select({ alert: alerts, patientName: patients.name, handledByName: users.name, log: sessionLogs })
+    .select({ alert: alerts, patientName: patients.name, log: sessionLogs })
     .from(alerts)
     .innerJoin(patients, and(eq(patients.id, alerts.patientId), eq(patients.clinicId, alerts.clinicId)))
-    .leftJoin(users, eq(users.id, alerts.handledBy))
     .leftJoin(sessionLogs, eq(sessionLogs.id, alerts.sessionLogId))
-    .where(and(eq(alerts.clinicId, actor.clinicId), inArray(alerts.status, [...statuses]), patientId ? eq(alerts.patientId, patientId) : undefined))
-    .orderBy(desc(alerts.createdAt))
-    .limit(200);
-  return rows.map(({ alert, patientName, handledByName, log }) => ({
+    .where(where)
+    .orderBy(desc(alerts.createdAt), desc(alerts.id))
+    .limit(limit)
+    .offset(offset);
+  const events = rows.length
+    ? await db()
+        .select({ alertId: alertEvents.alertId, action: alertEvents.action, note: alertEvents.note, actorName: users.name, at: alertEvents.createdAt })
+        .from(alertEvents)
+        .leftJoin(users, eq(users.id, alertEvents.actorId))
+        .where(inArray(alertEvents.alertId, rows.map((r) => r.alert.id)))
+        .orderBy(asc(alertEvents.createdAt), asc(alertEvents.id))
+    : [];
+  return rows.map(({ alert, patientName, log }) => ({
     id: alert.id,
     patientId: alert.patientId,
     patientName,
     reasons: alert.reasons,
     status: alert.status,
-    note: alert.note,
     createdAt: alert.createdAt,
-    handledAt: alert.handledAt,
-    handledByName,
+    history: events.filter((e) => e.alertId === alert.id).map(({ alertId: _alertId, ...e }) => e),
     log: log ? { performedAt: log.performedAt, painBefore: log.painBefore, painAfter: log.painAfter, symptoms: log.symptoms, note: log.note } : null,
   }));
 }
 
-const NEXT_STATUS = { acknowledge: 'acknowledged', resolve: 'resolved', reopen: 'open' } as const;
+/** One patient's alerts with the given status, newest first (the patient's page). */
+export async function patientAlerts(actor: Actor, patientId: string, filter: AlertFilter): Promise<AlertView[]> {
+  return listAlerts(and(eq(alerts.clinicId, actor.clinicId), eq(alerts.patientId, patientId), inArray(alerts.status, [...statusesOf(filter)])), 500);
+}
 
-/** Acknowledge, resolve (with a note) or reopen an alert of the actor's clinic. */
+/** A page of the clinic's alert inbox, newest first: "active" means open or acknowledged. */
+export async function alertInbox(actor: Actor, filter: AlertFilter, page = 1) {
+  const where = and(eq(alerts.clinicId, actor.clinicId), inArray(alerts.status, [...statusesOf(filter)]));
+  const [[counted], items] = await Promise.all([
+    db().select({ total: count() }).from(alerts).where(where),
+    listAlerts(where, ALERT_PAGE_SIZE, (page - 1) * ALERT_PAGE_SIZE),
+  ]);
+  const total = counted?.total ?? 0;
+  return { alerts: items, total, page, pages: Math.max(1, Math.ceil(total / ALERT_PAGE_SIZE)) };
+}
+
+/** Which statuses each action may start from: nothing is acknowledged twice or resolved twice. */
+const TRANSITIONS = {
+  acknowledge: { from: ['open'], to: 'acknowledged', refused: 'That alert has already been acknowledged or resolved.' },
+  resolve: { from: ['open', 'acknowledged'], to: 'resolved', refused: 'That alert is already resolved.' },
+  reopen: { from: ['acknowledged', 'resolved'], to: 'open', refused: 'That alert is already open.' },
+} as const;
+
+/**
+ * Acknowledge, resolve (with a note) or reopen an alert of the actor's clinic. The status moves
+ * only from where the action allows, in the same statement that checks it, and every action is
+ * kept with its note and author in the alert's history.
+ */
 export async function actOnAlert(actor: Actor, input: z.infer<typeof alertActionSchema>) {
+  const step = TRANSITIONS[input.action];
   return db().transaction(async (tx) => {
-    const status = NEXT_STATUS[input.action];
-    const updated = await tx
+    const [updated] = await tx
       .update(alerts)
-      .set({ status, note: input.note, handledBy: actor.userId, handledAt: new Date() })
-      .where(and(eq(alerts.id, input.alertId), eq(alerts.clinicId, actor.clinicId)))
+      .set({ status: step.to })
+      .where(and(eq(alerts.id, input.alertId), eq(alerts.clinicId, actor.clinicId), inArray(alerts.status, [...step.from])))
       .returning({ patientId: alerts.patientId });
-    if (!updated[0]) return { ok: false, code: 'not_found', message: 'That alert is not in your clinic.' } as const;
-    await audit(tx, actor, { action: `alert.${input.action}`, subjectType: 'patient', subjectId: updated[0].patientId, detail: { alertId: input.alertId } });
-    return { ok: true, patientId: updated[0].patientId, status } as const;
+    if (!updated) {
+      const [exists] = await tx.select({ id: alerts.id }).from(alerts).where(and(eq(alerts.id, input.alertId), eq(alerts.clinicId, actor.clinicId)));
+      return exists
+        ? ({ ok: false, code: 'conflict', message: step.refused } as const)
+        : ({ ok: false, code: 'not_found', message: 'That alert is not in your clinic.' } as const);
+    }
+    await tx.insert(alertEvents).values({ clinicId: actor.clinicId, alertId: input.alertId, action: input.action, note: input.note, actorId: actor.userId });
+    await audit(tx, actor, { action: `alert.${input.action}`, subjectType: 'patient', subjectId: updated.patientId, detail: { alertId: input.alertId } });
+    return { ok: true, patientId: updated.patientId, status: step.to } as const;
   });
 }

@@ -12,11 +12,13 @@ import type { AlertView } from '@/lib/alerts';
 import { SYMPTOMS } from '@/lib/red-flags';
 
 /** An alert as lib/alerts.ts reads it, with its dates as ISO strings (lib/alert-view.ts). */
-export type AlertCardData = Omit<AlertView, 'createdAt' | 'handledAt' | 'log'> & {
+export type AlertCardData = Omit<AlertView, 'createdAt' | 'history' | 'log'> & {
   createdAt: string;
-  handledAt: string | null;
+  history: (Omit<AlertView['history'][number], 'at'> & { at: string })[];
   log: (Omit<NonNullable<AlertView['log']>, 'performedAt'> & { performedAt: string }) | null;
 };
+
+const DONE = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened' } as const;
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const symptom = new Map<string, string>(SYMPTOMS.map((s) => [s.code, s.label]));
@@ -49,16 +51,31 @@ export function AlertCard({ alert, showPatient = true }: { alert: AlertCardData;
           {alert.log.note ? <span className="mt-1 block text-muted">“{alert.log.note}”</span> : null}
         </p>
       ) : null}
-      {alert.note ? (
-        <p className="mt-2 text-sm">
-          <span className="text-muted">Note{alert.handledByName ? ` by ${alert.handledByName}` : ''}:</span> {alert.note}
-        </p>
+      {alert.history.length ? (
+        <ol className="mt-3 space-y-1 border-l-2 border-line pl-3 text-sm" aria-label="What was done">
+          {alert.history.map((e) => (
+            <li key={`${e.action}-${e.at}`}>
+              <span className="font-medium">{DONE[e.action]}</span>
+              <span className="text-muted">
+                {e.actorName ? ` by ${e.actorName}` : ''}, {when.format(new Date(e.at))}
+              </span>
+              {e.note ? <span className="block">{e.note}</span> : null}
+            </li>
+          ))}
+        </ol>
       ) : null}
       <form action={action} className="mt-3 flex flex-wrap items-end gap-2">
         <input type="hidden" name="alertId" value={alert.id} />
         <label className="min-w-48 flex-1 text-xs font-medium">
-          Note (optional)
-          <Input name="note" maxLength={1000} className="h-9" placeholder="e.g. Called the patient; switched to the supported variant" />
+          Note {alert.status === 'resolved' ? '(optional)' : '(needed to resolve)'}
+          <Input
+            name="note"
+            maxLength={1000}
+            className="h-9"
+            placeholder="e.g. Called the patient; switched to the supported variant"
+            aria-invalid={state.fieldErrors?.note ? true : undefined}
+            aria-describedby={state.fieldErrors?.note || state.status === 'error' ? `alert-${alert.id}-error` : undefined}
+          />
         </label>
         {alert.status === 'open' ? (
           <SubmitButton name="action" value="acknowledge" size="sm" variant="secondary">
@@ -75,7 +92,11 @@ export function AlertCard({ alert, showPatient = true }: { alert: AlertCardData;
           </SubmitButton>
         )}
       </form>
-      {state.status === 'invalid' || state.status === 'error' ? <p className="mt-1 text-xs text-danger">{state.fieldErrors?.note?.[0] ?? state.message}</p> : null}
+      {state.status === 'invalid' || state.status === 'error' ? (
+        <p id={`alert-${alert.id}-error`} className="mt-1 text-xs text-danger" data-testid="alert-error">
+          {state.fieldErrors?.note?.[0] ?? state.message}
+        </p>
+      ) : null}
     </article>
   );
 }

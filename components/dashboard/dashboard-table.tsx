@@ -1,12 +1,12 @@
 'use client';
 
 import { createColumnHelper, rowSortingFeature, type SortingState, tableFeatures, useTable } from '@tanstack/react-table';
-import { ChevronLeft, ChevronRight } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTransition } from 'react';
 import { Sparkline } from '@/components/charts/sparkline';
 import { Badge } from '@/components/ui/badge';
+import { PageLink } from '@/components/ui/page-link';
 import { SortedTableSections } from '@/components/ui/sorted-table-sections';
 import { cn } from '@/lib/utils';
 
@@ -126,16 +126,8 @@ export function DashboardTable({ rows, total, page, pageSize, sort, dir }: { row
           {total} patient{total === 1 ? '' : 's'} · page {page} of {pages}
         </span>
         <span className="flex gap-2">
-          {page > 1 ? (
-            <Link href={href({ page: String(page - 1) })} aria-label="Previous page" className="inline-flex size-8 items-center justify-center rounded-md border border-line hover:bg-brand-50">
-              <ChevronLeft className="size-4" aria-hidden />
-            </Link>
-          ) : null}
-          {page < pages ? (
-            <Link href={href({ page: String(page + 1) })} aria-label="Next page" className="inline-flex size-8 items-center justify-center rounded-md border border-line hover:bg-brand-50">
-              <ChevronRight className="size-4" aria-hidden />
-            </Link>
-          ) : null}
+          <PageLink href={href({ page: String(page - 1) })} disabled={page <= 1} direction="previous" />
+          <PageLink href={href({ page: String(page + 1) })} disabled={page >= pages} direction="next" />
         </span>
       </nav>
     </div>

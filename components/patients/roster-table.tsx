@@ -1,12 +1,12 @@
 'use client';
 
 import { createColumnHelper, rowPaginationFeature, rowSortingFeature, type SortingState, tableFeatures, useTable } from '@tanstack/react-table';
-import { ChevronLeft, ChevronRight } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Select } from '@/components/ui/input';
+import { PageLink } from '@/components/ui/page-link';
 import { SortedTableSections } from '@/components/ui/sorted-table-sections';
 import type { RosterRow } from '@/lib/patients';
 import { PAGE_SIZES, type RosterQuery } from '@/lib/validation/patient';
@@ -153,30 +153,11 @@ export function RosterTable({ rows, total, query }: { rows: RosterRow[]; total: 
           <span className="text-muted">
             Page {query.page} of {pageCount}
           </span>
-          <PageLink href={hrefWith({ page: query.page - 1 })} disabled={query.page <= 1} label="Previous page">
-            <ChevronLeft className="size-4" aria-hidden />
-          </PageLink>
-          <PageLink href={hrefWith({ page: query.page + 1 })} disabled={query.page >= pageCount} label="Next page">
-            <ChevronRight className="size-4" aria-hidden />
-          </PageLink>
+          <PageLink href={hrefWith({ page: query.page - 1 })} disabled={query.page <= 1} direction="previous" />
+          <PageLink href={hrefWith({ page: query.page + 1 })} disabled={query.page >= pageCount} direction="next" />
         </div>
       </nav>
     </div>
   );
 }
 
-function PageLink({ href, disabled, label, children }: { href: string; disabled: boolean; label: string; children: React.ReactNode }) {
-  const cls = 'inline-flex size-8 items-center justify-center rounded-md border border-line';
-  if (disabled) {
-    return (
-      <span className={cn(cls, 'opacity-40')} aria-disabled="true" aria-label={label} role="link">
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={href} className={cn(cls, 'hover:bg-brand-50')} aria-label={label}>
-      {children}
-    </Link>
-  );
-}

@@ -13,7 +13,7 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { toAlertCard } from '@/lib/alert-view';
-import { clinicAlerts } from '@/lib/alerts';
+import { patientAlerts } from '@/lib/alerts';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patient-page';
 import { formatDay, todayIn } from '@/lib/dates';
@@ -44,8 +44,8 @@ export default async function PatientPage({
     linksOfPatient(actor, patient.id),
     logsOfPatient(actor, patient.id),
     clinicLibrary(actor, { includeHidden: true }),
-    clinicAlerts(actor, 'active', patient.id),
-    clinicAlerts(actor, 'resolved', patient.id),
+    patientAlerts(actor, patient.id, 'active'),
+    patientAlerts(actor, patient.id, 'resolved'),
   ]);
   const plan = planId ? await planDetail(actor, planId) : null;
   const current = plan?.versions[0];
