@@ -73,6 +73,7 @@ const password = `bench-${run}-password`;
 const email = `bench-admin-${run}@bench.example.com`;
 const patientTokens: string[] = [];
 let measuredClinicId = '';
+let measuredPatientId = '';
 let rawSql: { median_ms: number; runs: number; patients: number } | null = null;
 
 try {
@@ -143,6 +144,7 @@ try {
 
   // Patient links for the page and write measurements.
   const linkPatients = rowsOf<{ id: string; clinic_id: string }>(await db().execute(sql`select id, clinic_id from patients where clinic_id = ${measuredClinicId}::uuid order by id limit 64`));
+  measuredPatientId = linkPatients[0]!.id;
   for (const p of linkPatients) {
     const token = crypto.randomBytes(32).toString('base64url');
     patientTokens.push(token);
@@ -270,8 +272,14 @@ try {
   const dashboard1 = await load(`${BASE}/dashboard`, 1, { cookie: session });
   const dashboard8 = await load(`${BASE}/dashboard`, 8, { cookie: session });
   const dashboardCold = await coldDashboard(session);
-  const patient1 = await load(`${BASE}/p`, 1, { cookie: patientCookies[0]! });
-  const patient8 = await load(`${BASE}/p`, 8, { cookie: patientCookies[0]! });
+  // A patient's page as the practitioner sees it (plan, screening, logs, alerts, links), and the
+  // patient's own phone page behind their link.
+  const patientUrl = `${BASE}/patients/${measuredPatientId}`;
+  await load(patientUrl, 1, { cookie: session }); // warm up
+  const record1 = await load(patientUrl, 1, { cookie: session });
+  const record8 = await load(patientUrl, 8, { cookie: session });
+  const phone1 = await load(`${BASE}/p`, 1, { cookie: patientCookies[0]! });
+  const phone8 = await load(`${BASE}/p`, 8, { cookie: patientCookies[0]! });
 
   let i = 0;
   const { result: writes, figures: writeFigures } = await measure({
@@ -302,7 +310,8 @@ try {
         sizes: { clinics: CLINICS, patients_per_clinic: PATIENTS, days: DAYS, session_logs: (globalThis as { __benchLogCount?: number }).__benchLogCount },
         adherence_sql: rawSql,
         dashboard: { c1: dashboard1, c8: dashboard8, cold: dashboardCold },
-        patient_page: { c1: patient1, c8: patient8 },
+        patient_page: { c1: record1, c8: record8 },
+        patient_phone_page: { c1: phone1, c8: phone8 },
         session_log_write: { c16: { rps: writes.requests.average, ...writeFigures, non2xx: writes.non2xx, requests: writes.requests.total } },
         ratio_dashboard_p50_to_sql_median: rawSql ? Number((dashboardP50 / rawSql.median_ms).toFixed(2)) : null,
         targets: { dashboard_p95_ms_at_8: 300, ratio: 3, log_rps_at_16: 300, log_p95_ms: 100 },
