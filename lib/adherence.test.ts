@@ -5,11 +5,15 @@ import { alerts } from '@/db/schema';
 import { createClinicWithTeam } from '@/db/testing/factories';
 import { EVERY_DAY, fixtureExercise, patientOnPlan as onPlan, planItem } from '@/db/testing/on-plan';
 import { adherenceByPatient, dailyForPatient } from './adherence';
+import { patientChartData } from './patient-charts';
+import { prescribedSessions } from './prescription';
 import { adjustPlan } from './plans/assign';
 
 let exerciseId: string;
+let secondExerciseId: string;
 beforeAll(async () => {
   exerciseId = await fixtureExercise();
+  secondExerciseId = await fixtureExercise('upper-back-roll-bridge');
 });
 
 const item = (sessionsPerDay: number, daysOfWeek: (1 | 2 | 3 | 4 | 5 | 6 | 7)[]) => planItem(exerciseId, sessionsPerDay, daysOfWeek);
@@ -54,6 +58,20 @@ describe('adherence, computed in SQL for a whole roster', () => {
     expect(days.at(-1)?.rolling7).toBeCloseTo(5 / 7, 6);
   });
 
+  it('takes the most sessions any item asks for on a weekday when a version has items that differ', async () => {
+    const now = new Date('2026-06-14T12:00:00Z'); // Sunday
+    const p = await patientOnPlan('UTC', '2026-06-01');
+    const items = [planItem(exerciseId, 2, [1, 3]), planItem(secondExerciseId, 1, [1, 2, 3, 4, 5])];
+    expect((await adjustPlan(p.practitioner, p.planId, { effectiveDate: '2026-06-08', reason: 'Two exercises', items, acknowledgements: {} })).ok).toBe(true);
+    await p.logAt('2026-06-08T09:00:00Z', now); // Mon: 1 of 2
+    await p.logAt('2026-06-09T09:00:00Z', now); // Tue: 1 of 1
+    const days = await dailyForPatient(p.clinic.id, p.patientId, 7, now);
+    expect(days.map((d) => d.prescribed)).toEqual([2, 1, 2, 1, 1, 0, 0]); // 8 to 14 June
+    // The charts' per-exercise figures use the same rule, in TypeScript.
+    expect(days.map((d) => prescribedSessions(d.day, items))).toEqual([2, 1, 2, 1, 1, 0, 0]);
+    expect((await adherenceByPatient(p.clinic.id, { now }))[0]).toMatchObject({ prescribed7: 7, completed7: 2 });
+  });
+
   it('buckets Los Angeles days across the March DST change by local midnight', async () => {
     const now = new Date('2026-03-10T18:00:00Z'); // 11:00 PDT on 10 March
     const p = await patientOnPlan('America/Los_Angeles', '2026-03-01');
@@ -72,6 +90,14 @@ describe('adherence, computed in SQL for a whole roster', () => {
     expect(row).toMatchObject({ today: '2026-04-06', prescribed7: 7, completed7: 1, lastSessionDay: '2026-04-05', daysSinceLastSession: 1 });
     // 31 March to 5 April had something prescribed and only 5 April was done; today does not count as missed.
     expect(row?.missedPrescribedDays).toBe(0);
+
+    // The clocks went back at 03:00 on 5 April, so that day ran 25 hours: 23:30 NZST is still
+    // 5 April (11:30 UTC), and 00:30 NZST is 6 April (12:30 UTC), twelve hours from UTC now.
+    await p.logAt('2026-04-05T11:30:00Z', now);
+    await p.logAt('2026-04-05T12:30:00Z', now);
+    const days = await dailyForPatient(p.clinic.id, p.patientId, 2, now);
+    expect(days).toMatchObject([{ day: '2026-04-05', logged: 2, completed: 1 }, { day: '2026-04-06', logged: 1, completed: 1 }]);
+    expect((await adherenceByPatient(p.clinic.id, { now }))[0]).toMatchObject({ logged7: 3, completed7: 2, lastSessionDay: '2026-04-06', daysSinceLastSession: 0 });
   });
 
   it('reports inactivity, pain over the last two weeks and open red flags', async () => {
@@ -85,6 +111,26 @@ describe('adherence, computed in SQL for a whole roster', () => {
     expect(row).toMatchObject({ lastSessionDay: '2026-05-16', daysSinceLastSession: 4, missedPrescribedDays: 3, painBefore7: 3.5, painAfter7: 6, painAfterPrevious7: 2, openRedFlags: 1 });
     await db().update(alerts).set({ status: 'resolved' }).where(eq(alerts.patientId, p.patientId));
     expect((await adherenceByPatient(p.clinic.id, { now }))[0]?.openRedFlags).toBe(0);
+  });
+
+  it('charts mark the day a plan version took effect, name reported symptoms, and count each exercise', async () => {
+    const now = new Date('2026-06-14T12:00:00Z');
+    const p = await patientOnPlan('UTC', '2026-05-01');
+    const items = [planItem(exerciseId, 1, [1, 2, 3, 4, 5, 6, 7]), planItem(secondExerciseId, 1, [1, 3, 5])];
+    expect((await adjustPlan(p.practitioner, p.planId, { effectiveDate: '2026-06-10', reason: 'Add the roll', items, acknowledgements: {} })).ok).toBe(true);
+    await p.logAt('2026-06-10T09:00:00Z', now, [3, 3], { itemsDone: [exerciseId, secondExerciseId] }); // Wed: both
+    await p.logAt('2026-06-12T09:00:00Z', now, [3, 5], { itemsDone: [exerciseId], symptoms: ['tingling'] }); // Fri: one of two
+    const data = await patientChartData(p.practitioner, p.patientId, '2w', now);
+    expect(data?.versionChanges).toEqual([{ day: '2026-06-10', label: 'v2', reason: 'Add the roll' }]);
+    expect(data?.sessions.map((s) => s.symptoms)).toEqual([[], ['Tingling or numbness in the arms or hands']]);
+    // Thoracic extension: prescribed every day of the 2 weeks, done twice; the roll: Wed and Fri since v2, done once.
+    expect(data?.exercises).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ prescribed: 14, done: 2 }),
+        expect.objectContaining({ prescribed: 2, done: 1, rate: 0.5 }),
+      ]),
+    );
+    expect(data?.summary).toBe('Completed 2 of 14 prescribed sessions (14 %) in the last 2 weeks; 1 session with symptoms reported.');
   });
 
   it('unauthorized access: one clinic’s roster never includes another’s patients', async () => {

@@ -3,6 +3,7 @@ import { db } from '@/db/client';
 import { builtinIdsBySlug, seedReference } from '@/db/seed-reference';
 import { createPatientLink, lookupToken } from '@/lib/patient-links';
 import { assignPlan } from '@/lib/plans/assign';
+import type { SymptomCode } from '@/lib/red-flags';
 import { recordSessionLog } from '@/lib/session-logs';
 import { createClinicWithTeam, createScreenedPatient } from './factories';
 
@@ -10,9 +11,9 @@ type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 export const EVERY_DAY: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 
 /** The built-in exercise the adherence fixtures prescribe (seeding the reference data first). */
-export async function fixtureExercise(): Promise<string> {
+export async function fixtureExercise(slug = 'thoracic-extension'): Promise<string> {
   await seedReference(db());
-  return (await builtinIdsBySlug(db())).get('thoracic-extension')!;
+  return (await builtinIdsBySlug(db())).get(slug)!;
 }
 
 export const planItem = (exerciseId: string, sessionsPerDay: number, daysOfWeek: Weekday[]) => ({
@@ -38,10 +39,10 @@ export async function patientOnPlan(exerciseId: string, timezone: string, startD
   if (!link.ok) throw new Error('link');
   const found = await lookupToken(link.token);
   if (!found.ok) throw new Error('lookup');
-  const logAt = async (iso: string, now: Date, pain: [number, number] = [3, 2]) => {
+  const logAt = async (iso: string, now: Date, pain: [number, number] = [3, 2], extra: { symptoms?: SymptomCode[]; itemsDone?: string[] } = {}) => {
     const outcome = await recordSessionLog(
       found.access,
-      { idempotencyKey: crypto.randomUUID(), performedAt: iso, itemsDone: [exerciseId], painBefore: pain[0], painAfter: pain[1], symptoms: [], note: null },
+      { idempotencyKey: crypto.randomUUID(), performedAt: iso, itemsDone: extra.itemsDone ?? [exerciseId], painBefore: pain[0], painAfter: pain[1], symptoms: extra.symptoms ?? [], note: null },
       now,
     );
     if (!outcome.ok) throw new Error(`${iso}: ${outcome.message}`);
