@@ -532,6 +532,7 @@ export const patientFigures = pgTable(
     painBefore7: doublePrecision('pain_before7'),
     painAfter7: doublePrecision('pain_after7'),
     painAfterPrevious7: doublePrecision('pain_after_previous7'),
+    painBeforePrevious7: doublePrecision('pain_before_previous7'),
     trend: doublePrecision('trend').array().notNull(),
     // Derived for the day above when stored, so the dashboard sorts and flags 2,000 patients
     // without recomputing them per view: the ratios, the pain change and who needs attention
@@ -539,6 +540,7 @@ export const patientFigures = pgTable(
     adherence7: doublePrecision('adherence7'),
     adherence28: doublePrecision('adherence28'),
     painChange: doublePrecision('pain_change'),
+    painBeforeChange: doublePrecision('pain_before_change'),
     reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },

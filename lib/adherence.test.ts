@@ -5,6 +5,7 @@ import { alerts } from '@/db/schema';
 import { createClinicWithTeam } from '@/db/testing/factories';
 import { EVERY_DAY, fixtureExercise, patientOnPlan as onPlan, planItem } from '@/db/testing/on-plan';
 import { adherenceByPatient, dailyForPatient } from './adherence';
+import { rosterFigures } from './figures';
 import { patientChartData } from './patient-charts';
 import { prescribedSessions } from './prescription';
 import { adjustPlan } from './plans/assign';
@@ -108,7 +109,10 @@ describe('adherence, computed in SQL for a whole roster', () => {
     await p.logAt('2026-05-15T12:00:00Z', now, [3, 4]);
     await p.logAt('2026-05-16T12:00:00Z', now, [4, 8]); // red flag: 8, and +4
     const [row] = await adherenceByPatient(p.clinic.id, { now });
-    expect(row).toMatchObject({ lastSessionDay: '2026-05-16', daysSinceLastSession: 4, missedPrescribedDays: 3, painBefore7: 3.5, painAfter7: 6, painAfterPrevious7: 2, openRedFlags: 1 });
+    expect(row).toMatchObject({ lastSessionDay: '2026-05-16', daysSinceLastSession: 4, missedPrescribedDays: 3, painBefore7: 3.5, painAfter7: 6, painAfterPrevious7: 2, painBeforePrevious7: 2, openRedFlags: 1 });
+    // The stored figures carry both changes: after sessions 6 - 2, before them 3.5 - 2.
+    const [stored] = await rosterFigures(p.clinic.id, { now });
+    expect(stored).toMatchObject({ painChange: 4, painBeforeChange: 1.5, reasons: expect.arrayContaining(['red_flag', 'pain_rising']) });
     await db().update(alerts).set({ status: 'resolved' }).where(eq(alerts.patientId, p.patientId));
     expect((await adherenceByPatient(p.clinic.id, { now }))[0]?.openRedFlags).toBe(0);
   });

@@ -31,6 +31,7 @@ export type AdherenceRow = {
   painBefore7: number | null;
   painAfter7: number | null;
   painAfterPrevious7: number | null;
+  painBeforePrevious7: number | null;
   openRedFlags: number;
   /** 7-day adherence ending on each of the last 28 days, oldest first (for sparklines). */
   trend: (number | null)[];
@@ -179,7 +180,8 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
       select l.patient_id,
              avg(l.pain_before) filter (where l.local_day > r.today - 7) as before7,
              avg(l.pain_after) filter (where l.local_day > r.today - 7) as after7,
-             avg(l.pain_after) filter (where l.local_day <= r.today - 7 and l.local_day > r.today - 14) as after_prev7
+             avg(l.pain_after) filter (where l.local_day <= r.today - 7 and l.local_day > r.today - 14) as after_prev7,
+             avg(l.pain_before) filter (where l.local_day <= r.today - 7 and l.local_day > r.today - 14) as before_prev7
       from session_logs l join roster r on r.patient_id = l.patient_id
       where l.clinic_id = ${clinicId}::uuid and l.local_day > r.today - 14 and l.local_day <= r.today
       group by l.patient_id
@@ -196,7 +198,7 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
            ls.day::text as "lastSessionDay", (w.today - ls.day)::int as "daysSinceLastSession",
            coalesce(m.missed, 0)::int as "missedPrescribedDays",
            round(pa.before7, 2)::float8 as "painBefore7", round(pa.after7, 2)::float8 as "painAfter7",
-           round(pa.after_prev7, 2)::float8 as "painAfterPrevious7",
+           round(pa.after_prev7, 2)::float8 as "painAfterPrevious7", round(pa.before_prev7, 2)::float8 as "painBeforePrevious7",
            coalesce(f.open, 0)::int as "openRedFlags",
            t.trend::float8[] as trend
     from windows w

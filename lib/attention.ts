@@ -18,6 +18,7 @@ export function withAttention(base: SQL): SQL {
            case when b."prescribed28" > 0 then b."completed28"::float8 / b."prescribed28" end as "adherence28",
            (b.today::date - b."lastSessionDay"::date) as "daysSinceLastSession",
            round((b."painAfter7" - b."painAfterPrevious7")::numeric, 2)::float8 as "painChange",
+           round((b."painBefore7" - b."painBeforePrevious7")::numeric, 2)::float8 as "painBeforeChange",
            array_remove(array[
              case when b."openRedFlags" > 0 then 'red_flag' end,
              case when b."prescribed7" > 0 and b."completed7"::float8 / b."prescribed7" < 0.5 then 'low_adherence' end,

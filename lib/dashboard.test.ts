@@ -25,7 +25,8 @@ async function reasonsFor(changes: Partial<Figures>): Promise<string[]> {
   const f = { ...base, ...changes };
   const row = sql`select 'P' as name, '2026-06-15' as today, ${f.openRedFlags}::int as "openRedFlags", ${f.prescribed7}::int as "prescribed7",
     ${f.completed7}::int as "completed7", 0 as "prescribed28", 0 as "completed28", ${f.lastSessionDay}::text as "lastSessionDay",
-    ${f.missedPrescribedDays}::int as "missedPrescribedDays", ${f.painAfter7}::float8 as "painAfter7", ${f.painAfterPrevious7}::float8 as "painAfterPrevious7"`;
+    ${f.missedPrescribedDays}::int as "missedPrescribedDays", ${f.painAfter7}::float8 as "painAfter7", ${f.painAfterPrevious7}::float8 as "painAfterPrevious7",
+    null::float8 as "painBefore7", null::float8 as "painBeforePrevious7"`;
   const result = await db().execute(sql`select reasons from (${withAttention(row)}) x`);
   return (((result as { rows?: unknown[] }).rows ?? result) as [{ reasons: string[] }])[0].reasons;
 }

@@ -10,17 +10,20 @@ import { logsOfPatient } from './session-logs';
 export async function rosterCsv(actor: Actor, scope: 'clinic' | 'mine'): Promise<string> {
   const data = await dashboard(actor, { scope, show: 'all', sort: 'name', dir: 'asc', page: 1 }, 100_000);
   return toCsv(
-    ['patient', 'practitioner', 'adherence_7d', 'completed_7d', 'prescribed_7d', 'adherence_28d', 'completed_28d', 'prescribed_28d', 'last_session_day', 'pain_after_7d', 'pain_after_change', 'open_red_flags', 'needs_attention'],
+    ['patient', 'practitioner', 'adherence_7d', 'completed_7d', 'logged_7d', 'prescribed_7d', 'adherence_28d', 'completed_28d', 'prescribed_28d', 'last_session_day', 'pain_before_7d', 'pain_before_change', 'pain_after_7d', 'pain_after_change', 'open_red_flags', 'needs_attention'],
     data.rows.map((r) => [
       r.name,
       r.practitionerName,
       r.adherence7 === null ? null : r.adherence7.toFixed(3),
       r.completed7,
+      r.logged7,
       r.prescribed7,
       r.adherence28 === null ? null : r.adherence28.toFixed(3),
       r.completed28,
       r.prescribed28,
       r.lastSessionDay,
+      r.painBefore7,
+      r.painBeforeChange,
       r.painAfter7,
       r.painChange,
       r.openRedFlags,

@@ -21,6 +21,8 @@ export type FiguresRow = AdherenceRow & {
   practitionerName: string | null;
   /** Pain after sessions, last 7 days against the 7 before (null without both). */
   painChange: number | null;
+  /** The same for pain before sessions. */
+  painBeforeChange: number | null;
   /** Why this patient needs attention, if they do (lib/attention.ts). */
   reasons: AttentionReason[];
 };
@@ -65,6 +67,7 @@ export function storedFiguresSql(clinicId: string, scope: Scope | { patientIdsIn
            f.last_session_day::text as "lastSessionDay", (f.today - f.last_session_day) as "daysSinceLastSession",
            coalesce(f.missed_prescribed_days, 0) as "missedPrescribedDays",
            f.pain_before7 as "painBefore7", f.pain_after7 as "painAfter7", f.pain_after_previous7 as "painAfterPrevious7",
+           f.pain_before_previous7 as "painBeforePrevious7", f.pain_before_change as "painBeforeChange",
            f.pain_change as "painChange", coalesce(f.trend, '{}') as trend, coalesce(a.open, 0)::int as "openRedFlags",
            ${reasonsColumn} as reasons
     from patients p
@@ -103,18 +106,19 @@ async function refresh(clinicId: string, patientIds: string[], now: Date): Promi
     await tx.execute(sql`
       with computed as (${withAttention(adherenceQuery(clinicId, { now, patientIds, staleOnly: true }))})
       insert into patient_figures as f (patient_id, clinic_id, version, today, prescribed7, completed7, logged7, prescribed28, completed28,
-                                        last_session_day, missed_prescribed_days, pain_before7, pain_after7, pain_after_previous7, trend,
-                                        adherence7, adherence28, pain_change, reasons, computed_at)
+                                        last_session_day, missed_prescribed_days, pain_before7, pain_after7, pain_after_previous7,
+                                        pain_before_previous7, trend, adherence7, adherence28, pain_change, pain_before_change, reasons, computed_at)
       select c."patientId", ${clinicId}::uuid, c."figuresVersion", c.today::date, c."prescribed7", c."completed7", c."logged7",
              c."prescribed28", c."completed28", c."lastSessionDay"::date, c."missedPrescribedDays",
-             c."painBefore7", c."painAfter7", c."painAfterPrevious7", c.trend,
-             c."adherence7", c."adherence28", c."painChange", array_remove(c.reasons, 'red_flag'), now()
+             c."painBefore7", c."painAfter7", c."painAfterPrevious7", c."painBeforePrevious7", c.trend,
+             c."adherence7", c."adherence28", c."painChange", c."painBeforeChange", array_remove(c.reasons, 'red_flag'), now()
       from computed c
       on conflict (patient_id) do update set
         version = excluded.version, today = excluded.today, prescribed7 = excluded.prescribed7, completed7 = excluded.completed7,
         logged7 = excluded.logged7, prescribed28 = excluded.prescribed28, completed28 = excluded.completed28,
         last_session_day = excluded.last_session_day, missed_prescribed_days = excluded.missed_prescribed_days,
         pain_before7 = excluded.pain_before7, pain_after7 = excluded.pain_after7, pain_after_previous7 = excluded.pain_after_previous7,
+        pain_before_previous7 = excluded.pain_before_previous7, pain_before_change = excluded.pain_before_change,
         trend = excluded.trend, adherence7 = excluded.adherence7, adherence28 = excluded.adherence28,
         pain_change = excluded.pain_change, reasons = excluded.reasons, computed_at = excluded.computed_at
       where f.version <= excluded.version
