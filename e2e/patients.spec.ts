@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { DEMO_PATIENT_LINK } from '../db/demo-accounts';
 import { demoAdmin, expect, signIn, test } from './fixtures';
 
 async function createPatient(page: Page, name: string) {
@@ -96,7 +98,7 @@ test.describe('from new patient to an adjusted plan', () => {
 });
 
 test.describe('the roster', () => {
-  test('search, sort and pagination live in the URL', async ({ page }) => {
+  test('search, sort and pagination live in the URL', async ({ page, playwright, baseURL }) => {
     await signIn(page, demoAdmin.email, demoAdmin.password);
     await page.goto('/patients?size=10');
     await expect(page.getByTestId('roster-row')).toHaveCount(10);
@@ -113,6 +115,24 @@ test.describe('the roster', () => {
     await expect(page).not.toHaveURL(/dir=desc/);
     const firstAsc = await page.getByTestId('roster-row').first().getByRole('link').textContent();
     expect(firstDesc).not.toEqual(firstAsc);
+
+    // The roster has the dashboard's figures, sortable: a red flag Maria reports from her phone
+    // puts her among the first by open alerts (other tests may have handled the demo's own).
+    const phone = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
+    expect((await phone.get(`/p/${DEMO_PATIENT_LINK.token}`)).status()).toBe(303);
+    const flagged = await phone.post('/p/log', { data: { idempotencyKey: crypto.randomUUID(), performedAt: new Date().toISOString(), itemsDone: [], painBefore: 3, painAfter: 8, symptoms: [] } });
+    expect(flagged.ok()).toBe(true);
+    await phone.dispose();
+    await page.goto('/patients?sort=alerts&dir=desc');
+    const rows = page.getByTestId('roster-row');
+    await expect(rows.filter({ hasText: DEMO_PATIENT_LINK.patientName })).toContainText(/\d+ open/);
+    const openCounts = (await rows.allTextContents()).map((t) => Number(/(\d+) open/.exec(t)?.[1] ?? 0));
+    expect(openCounts[0]).toBeGreaterThan(0);
+    expect(openCounts).toEqual([...openCounts].sort((a, b) => b - a));
+    await page.getByRole('button', { name: '7 days' }).click();
+    await expect(page).toHaveURL(/sort=adherence7/);
+    await expect(page.getByTestId('roster-row').first().getByRole('img', { name: /7-day adherence over the last 4 weeks/ })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/roster-adherence.png', fullPage: true });
 
     await page.getByLabel('Search').fill('tanaka');
     await page.getByRole('button', { name: 'Apply' }).click();

@@ -38,7 +38,8 @@ function scopeFilter(scope: Scope): SQL {
   return sql.join(parts, sql` `);
 }
 
-const isFresh = (now: string) => sql`f.version = p.figures_version and f.today = (${now}::timestamptz at time zone p.timezone)::date`;
+/** Whether a patient's stored figures (f) are current: same figures version, same local day. */
+const isFresh = (now: string, p: SQL = sql.raw('p')) => sql`f.version = ${p}.figures_version and f.today = (${now}::timestamptz at time zone ${p}.timezone)::date`;
 
 const openRedFlags = (clinicId: string) => sql`
     left join (
@@ -137,6 +138,22 @@ export async function readThroughFigures<T>(clinicId: string, now: Date, read: (
   if (!first.stale.length) return first.value;
   await refresh(clinicId, first.stale, now);
   return (await read()).value;
+}
+
+/**
+ * Brings up to date, before a read that sorts by them, the stored figures of the active patients
+ * that `filter` (a condition on the \`patients\` table, as drizzle writes it) selects.
+ */
+export async function freshenFigures(clinicId: string, filter: SQL, now = new Date()): Promise<void> {
+  await readThroughFigures(clinicId, now, async () => {
+    const stale = rowsOf<{ id: string }>(
+      await db().execute(sql`
+        select patients.id from patients left join patient_figures f on f.patient_id = patients.id
+        where patients.clinic_id = ${clinicId}::uuid and patients.status = 'active' and ${filter}
+          and not coalesce(${isFresh(now.toISOString(), sql.raw('patients'))}, false)`),
+    );
+    return { value: undefined, stale: stale.map((r) => r.id) };
+  });
 }
 
 /** Every active patient in scope with current figures (for a page of the roster, a test, a script). */

@@ -2,7 +2,12 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditEvents, patients } from '@/db/schema';
+import crypto from 'node:crypto';
 import { createClinicWithTeam, createScreenedPatient, createUser } from '@/db/testing/factories';
+import { EVERY_DAY, fixtureExercise, planItem } from '@/db/testing/on-plan';
+import { createPatientLink, lookupToken } from './patient-links';
+import { assignPlan } from './plans/assign';
+import { recordSessionLog } from './session-logs';
 import { createPatient, findPatient, rosterPage, updatePatient } from './patients';
 import { currentScreening, recordScreening, screeningFormSchema, screeningHistory } from './screening/screening';
 import { patientSchema, parseRosterQuery } from './validation/patient';
@@ -119,5 +124,69 @@ describe('the roster', () => {
     expect(await recordScreening(b.admin, victim!.id, {})).toMatchObject({ ok: false, code: 'not_found' });
     expect(await screeningHistory(b.admin, victim!.id)).toEqual([]);
     expect((await findPatient(ctx.admin, victim!.id))?.name).toBe(victim!.name);
+  });
+});
+
+describe('the roster’s adherence, pain and alert columns', () => {
+  const day = 86_400_000;
+  const iso = (daysAgo: number) => new Date(Date.now() - daysAgo * day - 3_600_000).toISOString();
+
+  /** A patient on one session a day since three weeks ago, with sessions `daysAgo` (pain before, after). */
+  async function onPlan(ctx: Awaited<ReturnType<typeof createClinicWithTeam>>, name: string, sessions: [daysAgo: number, pain: [number, number]][]) {
+    const patientId = await createScreenedPatient(ctx.admin, { name, timezone: 'UTC' });
+    const startDate = new Date(Date.now() - 21 * day).toISOString().slice(0, 10);
+    const plan = await assignPlan(ctx.admin, patientId, { templateId: null, startDate, endDate: null, items: [planItem(exerciseId, 1, EVERY_DAY)], acknowledgements: {} });
+    if (!plan.ok) throw new Error(plan.message);
+    const link = await createPatientLink(ctx.admin, patientId, { label: 'phone', expiresInDays: null });
+    if (!link.ok) throw new Error('link');
+    const found = await lookupToken(link.token);
+    if (!found.ok) throw new Error('lookup');
+    const log = async (daysAgo: number, pain: [number, number]) => {
+      // Logged soon after the session, as the phone does (a log may arrive at most 7 days late).
+      const performedAt = iso(daysAgo);
+      const input = { idempotencyKey: crypto.randomUUID(), performedAt, itemsDone: [exerciseId], painBefore: pain[0], painAfter: pain[1], symptoms: [], note: null };
+      const done = await recordSessionLog(found.access, input, new Date(Date.parse(performedAt) + 60_000));
+      if (!done.ok) throw new Error(done.message);
+    };
+    for (const [daysAgo, pain] of sessions) await log(daysAgo, pain);
+    return { patientId, log };
+  }
+
+  let exerciseId: string;
+  beforeAll(async () => {
+    exerciseId = await fixtureExercise();
+  });
+
+  it('sorts by 7- and 28-day adherence, pain change and open alerts, figures made current first, blanks last', async () => {
+    const ctx = await createClinicWithTeam();
+    const week = (pain: [number, number]) => [0, 1, 2, 3, 4, 5, 6].map((d): [number, [number, number]] => [d, pain]);
+    await onPlan(ctx, 'Ada', [...week([4, 5]), [10, [3, 2]]]); // 7 of 7; pain after 5, from 2 the week before: +3
+    const bo = await onPlan(ctx, 'Bo', [[0, [3, 8]], [2, [3, 3]], [4, [3, 3]], [9, [3, 3]]]); // 3 of 7; pain 4.67 from 3; 8 raises a red flag
+    const cy = await onPlan(ctx, 'Cy', []); // nothing logged: 0 %
+    await createScreenedPatient(ctx.admin, { name: 'Di (no plan)' }); // no figures at all
+    const names = async (sort: string, dir = 'asc') => (await rosterPage(ctx.admin, parseRosterQuery({ sort, dir }))).rows.map((r) => r.name);
+
+    expect(await names('adherence7')).toEqual(['Cy', 'Bo', 'Ada', 'Di (no plan)']);
+    expect(await names('adherence7', 'desc')).toEqual(['Ada', 'Bo', 'Cy', 'Di (no plan)']);
+    expect(await names('adherence28', 'desc')).toEqual(['Ada', 'Bo', 'Cy', 'Di (no plan)']);
+    expect(await names('pain', 'desc')).toEqual(['Ada', 'Bo', 'Cy', 'Di (no plan)']); // +3, then Bo's +1.67; Cy has no pain
+    expect(await names('alerts', 'desc')).toEqual(['Bo', 'Ada', 'Cy', 'Di (no plan)']);
+
+    const [ada] = (await rosterPage(ctx.admin, parseRosterQuery({ sort: 'adherence7', dir: 'desc' }))).rows;
+    expect(ada).toMatchObject({ name: 'Ada', adherence7: 1, painAfter7: 5, painChange: 3, openRedFlags: 0 });
+    expect(ada?.trend).toHaveLength(28);
+
+    // Cy catches up today and yesterday: the stored figures are out of date, and the sort sees it.
+    for (const d of [0, 1, 2, 3, 4, 5, 6]) await cy.log(d, [2, 2]);
+    expect(await names('adherence7', 'desc')).toEqual(['Ada', 'Cy', 'Bo', 'Di (no plan)']);
+    // A discharged patient has no adherence to sort by.
+    await db().update(patients).set({ status: 'discharged' }).where(eq(patients.id, bo.patientId));
+    expect(await names('adherence7')).toEqual(['Ada', 'Cy', 'Di (no plan)']);
+    expect((await rosterPage(ctx.admin, parseRosterQuery({ status: 'all', sort: 'adherence7' }))).rows.map((r) => [r.name, r.adherence7])).toEqual([
+      ['Ada', 1],
+      ['Cy', 1],
+      ['Bo', null],
+      ['Di (no plan)', null],
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { patients, users } from '@/db/schema';
-import { rosterFigures } from './figures';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { alerts, patientFigures, patients, users } from '@/db/schema';
+import { freshenFigures, rosterFigures } from './figures';
 import { audit } from './audit';
 import type { Actor } from './auth/guard';
 import { revokeAllLinks } from './patient-links';
@@ -25,8 +26,13 @@ export type RosterRow = {
   primaryPractitionerName: string | null;
   lastSessionAt: string | null;
   createdAt: string;
-  /** Filled for active patients on the page, from the same adherence SQL as the dashboard. */
+  /** Filled for active patients on the page, from the same stored figures as the dashboard. */
   adherence7: number | null;
+  adherence28: number | null;
+  /** 7-day adherence ending on each of the last 28 days (the sparkline). */
+  trend: (number | null)[];
+  painAfter7: number | null;
+  painChange: number | null;
   openRedFlags: number;
 };
 
@@ -42,17 +48,25 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
     const pattern = `%${escapeLike(query.q)}%`;
     filters.push(or(ilike(patients.name, pattern), ilike(patients.email, pattern), ilike(patients.phone, pattern))!);
   }
-  const where = and(...filters);
+  const where = and(...filters)!;
   const direction = query.dir === 'desc' ? desc : asc;
+  // Adherence and pain come from the stored figures of active patients (made current first, so
+  // the order is today's); discharged patients have none. Open red flags are counted live.
+  const figure = (column: AnyPgColumn) => sql`case when ${patients.status} = 'active' then ${column} end`;
   const sortColumn = {
     name: sql`lower(${patients.name})`,
     created: patients.createdAt,
     last_session: patients.lastSessionAt,
-    status: patients.status,
+    adherence7: figure(patientFigures.adherence7),
+    adherence28: figure(patientFigures.adherence28),
+    pain: figure(patientFigures.painChange),
+    alerts: sql`(select count(*) from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.clinicId} = ${actor.clinicId} and ${alerts.status} = 'open')`,
   }[query.sort];
-  // Never-logged patients sort last whichever way, and the id keeps pages stable.
+  const byFigures = query.sort === 'adherence7' || query.sort === 'adherence28' || query.sort === 'pain';
+  if (byFigures) await freshenFigures(actor.clinicId, where);
+  // Patients without the figure (or never logged) sort last whichever way, and the id keeps pages stable.
   const order = [
-    query.sort === 'last_session' ? sql`${patients.lastSessionAt} is null` : undefined,
+    query.sort === 'last_session' || byFigures ? sql`${sortColumn} is null` : undefined,
     direction(sortColumn),
     query.sort !== 'name' ? asc(sql`lower(${patients.name})`) : undefined,
     asc(patients.id),
@@ -73,6 +87,7 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
       })
       .from(patients)
       .leftJoin(users, eq(users.id, patients.primaryPractitionerId))
+      .leftJoin(patientFigures, eq(patientFigures.patientId, patients.id))
       .where(where)
       .orderBy(...order)
       .limit(query.size)
@@ -89,6 +104,10 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
       lastSessionAt: r.lastSessionAt?.toISOString() ?? null,
       createdAt: r.createdAt.toISOString(),
       adherence7: byId.get(r.id)?.adherence7 ?? null,
+      adherence28: byId.get(r.id)?.adherence28 ?? null,
+      trend: byId.get(r.id)?.trend ?? [],
+      painAfter7: byId.get(r.id)?.painAfter7 ?? null,
+      painChange: byId.get(r.id)?.painChange ?? null,
       openRedFlags: byId.get(r.id)?.openRedFlags ?? 0,
     })),
   };

@@ -4,8 +4,7 @@ import { createColumnHelper, rowSortingFeature, type SortingState, tableFeatures
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTransition } from 'react';
-import { Sparkline } from '@/components/charts/sparkline';
-import { Badge } from '@/components/ui/badge';
+import { AdherenceCell, AlertsCell, PainCell, percent } from '@/components/patients/figure-cells';
 import { PageLink } from '@/components/ui/page-link';
 import { SortedTableSections } from '@/components/ui/sorted-table-sections';
 import { cn } from '@/lib/utils';
@@ -28,7 +27,6 @@ export type DashboardTableRow = {
 
 const features = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof features, DashboardTableRow>();
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
 
 const columns = helper.columns([
   helper.accessor('name', {
@@ -46,17 +44,9 @@ const columns = helper.columns([
   helper.accessor('adherence7', {
     id: 'adherence7',
     header: '7 days',
-    cell: (info) => {
-      const r = info.row.original;
-      return (
-        <div className="flex items-center gap-2">
-          <span className={cn('w-12 font-medium', r.adherence7 !== null && r.adherence7 < 0.5 && 'text-danger')}>{pct(r.adherence7)}</span>
-          <Sparkline values={r.trend} label={`7-day adherence over the last 4 weeks, now ${pct(r.adherence7)}`} />
-        </div>
-      );
-    },
+    cell: (info) => <AdherenceCell value={info.getValue()} trend={info.row.original.trend} />,
   }),
-  helper.accessor('adherence28', { id: 'adherence28', header: '28 days', cell: (info) => pct(info.getValue()) }),
+  helper.accessor('adherence28', { id: 'adherence28', header: '28 days', cell: (info) => percent(info.getValue()) }),
   helper.accessor('lastSessionDay', {
     id: 'last_session',
     header: 'Last session',
@@ -68,23 +58,9 @@ const columns = helper.columns([
   helper.accessor('painChange', {
     id: 'pain',
     header: 'Pain after',
-    cell: (info) => {
-      const r = info.row.original;
-      if (r.painAfter7 === null) return <span className="text-muted">—</span>;
-      const change = r.painChange;
-      return (
-        <span className={cn(change !== null && change >= 2 && 'font-medium text-danger')}>
-          {r.painAfter7.toFixed(1)}
-          {change !== null ? ` (${change > 0 ? '▲ +' : change < 0 ? '▼ ' : '± '}${change.toFixed(1)})` : ''}
-        </span>
-      );
-    },
+    cell: (info) => <PainCell after={info.row.original.painAfter7} change={info.getValue()} />,
   }),
-  helper.accessor('openRedFlags', {
-    id: 'alerts',
-    header: 'Alerts',
-    cell: (info) => (info.getValue() > 0 ? <Badge tone="danger">{info.getValue()} open</Badge> : <span className="text-muted">—</span>),
-  }),
+  helper.accessor('openRedFlags', { id: 'alerts', header: 'Alerts', cell: (info) => <AlertsCell open={info.getValue()} /> }),
 ]);
 
 export function DashboardTable({ rows, total, page, pageSize, sort, dir }: { rows: DashboardTableRow[]; total: number; page: number; pageSize: number; sort: string; dir: 'asc' | 'desc' }) {

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { AdherenceCell, AlertsCell, PainCell, percent } from '@/components/patients/figure-cells';
 import { Select } from '@/components/ui/input';
 import { PageLink } from '@/components/ui/page-link';
 import { SortedTableSections } from '@/components/ui/sorted-table-sections';
@@ -24,6 +25,16 @@ function sinceInWords(iso: string | null): string {
   return days < 14 ? relative.format(-days, 'day') : dateFormat.format(new Date(iso));
 }
 
+const SORT_NAMES: Record<RosterQuery['sort'], string> = {
+  name: 'name',
+  created: 'date added',
+  last_session: 'last session',
+  adherence7: '7-day adherence',
+  adherence28: '28-day adherence',
+  pain: 'change in pain after sessions',
+  alerts: 'open red flags',
+};
+
 // Column ids match the sort keys the server understands (lib/validation/patient.ts).
 const columns = helper.columns([
   helper.accessor('name', {
@@ -34,17 +45,17 @@ const columns = helper.columns([
         <Link href={`/patients/${info.row.original.id}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
           {info.getValue()}
         </Link>
+        {info.row.original.status === 'discharged' ? (
+          <Badge tone="neutral" className="ml-2">
+            Discharged
+          </Badge>
+        ) : null}
         <div className="text-xs text-muted">
           {info.row.original.birthYear ? `Born ${info.row.original.birthYear} · ` : ''}
           {info.row.original.timezone}
         </div>
       </div>
     ),
-  }),
-  helper.accessor('status', {
-    id: 'status',
-    header: 'Status',
-    cell: (info) => <Badge tone={info.getValue() === 'active' ? 'brand' : 'neutral'}>{info.getValue() === 'active' ? 'Active' : 'Discharged'}</Badge>,
   }),
   helper.accessor('primaryPractitionerName', {
     id: 'practitioner',
@@ -54,19 +65,16 @@ const columns = helper.columns([
   }),
   helper.accessor('adherence7', {
     id: 'adherence7',
-    header: '7-day adherence',
-    enableSorting: false,
-    cell: (info) => {
-      const v = info.getValue();
-      return v === null ? <span className="text-muted">—</span> : <span className={v < 0.5 ? 'font-medium text-danger' : ''}>{Math.round(v * 100)} %</span>;
-    },
+    header: '7 days',
+    cell: (info) => (info.row.original.status === 'active' ? <AdherenceCell value={info.getValue()} trend={info.row.original.trend} /> : <span className="text-muted">—</span>),
   }),
-  helper.accessor('openRedFlags', {
-    id: 'alerts',
-    header: 'Alerts',
-    enableSorting: false,
-    cell: (info) => (info.getValue() > 0 ? <Badge tone="danger">{info.getValue()} open</Badge> : <span className="text-muted">—</span>),
+  helper.accessor('adherence28', { id: 'adherence28', header: '28 days', cell: (info) => percent(info.getValue()) }),
+  helper.accessor('painChange', {
+    id: 'pain',
+    header: 'Pain after',
+    cell: (info) => <PainCell after={info.row.original.painAfter7} change={info.getValue()} />,
   }),
+  helper.accessor('openRedFlags', { id: 'alerts', header: 'Alerts', cell: (info) => <AlertsCell open={info.getValue()} /> }),
   helper.accessor('lastSessionAt', {
     id: 'last_session',
     header: 'Last session',
@@ -122,7 +130,9 @@ export function RosterTable({ rows, total, query }: { rows: RosterRow[]; total: 
     <div className={cn('rounded-lg border border-line bg-white transition-opacity', pending && 'opacity-60')} aria-busy={pending}>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Patients, sorted by {query.sort.replace('_', ' ')} ({query.dir === 'asc' ? 'ascending' : 'descending'})</caption>
+          <caption className="sr-only">
+            Patients, sorted by {SORT_NAMES[query.sort]} ({query.dir === 'asc' ? 'ascending' : 'descending'})
+          </caption>
           <SortedTableSections table={table} rowTestId="roster-row" rowClassName="hover:bg-surface/60" />
         </table>
       </div>

@@ -27,7 +27,7 @@ export const patientSchema = z.object({
 
 export type PatientInput = z.infer<typeof patientSchema>;
 
-export const ROSTER_SORTS = ['name', 'created', 'last_session', 'status'] as const;
+export const ROSTER_SORTS = ['name', 'created', 'last_session', 'adherence7', 'adherence28', 'pain', 'alerts'] as const;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /** The roster's state as it travels in the URL. Anything unexpected falls back to the default. */
