@@ -70,6 +70,8 @@ try {
     'first page by name': {},
     'page 100 by name (size 25)': { page: '100' },
     'sorted by last session desc': { sort: 'last_session', dir: 'desc' },
+    'sorted by 7-day adherence': { sort: 'adherence7' },
+    'sorted by open alerts desc': { sort: 'alerts', dir: 'desc' },
     'search "lopez"': { q: 'lopez' },
     'my patients, all statuses': { practitioner: 'me', status: 'all' },
   };
