@@ -15,6 +15,12 @@ test('the dashboard puts the patient with a red flag first; the practitioner ope
   await attention.getByRole('link', { name: 'Daniel Ruiz' }).click();
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
   const patientUrl = page.url();
+  // The patient's page shows the same figures as the dashboard's row, then links to the charts.
+  const figures = page.getByTestId('patient-figures');
+  await expect(figures).toContainText(/Last 7 days\s*\d+ %/);
+  await expect(figures).toContainText(/Pain after, 7 days\s*\d\.\d \(▲ \+\d\.\d\)/);
+  await expect(figures.getByRole('img', { name: /7-day adherence over the last 4 weeks/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/patient-page.png', fullPage: true });
   await page.getByRole('link', { name: 'Progress charts' }).click();
   await expect(page.getByTestId('chart-summary')).toContainText(/Completed \d+ of \d+ prescribed sessions \(\d+ %\) in the last 4 weeks; pain after sessions (rose|fell|stayed)/);
   await expect(page.getByTestId('chart-sessions').locator('svg.recharts-surface').first()).toBeVisible();

@@ -1,12 +1,20 @@
 import type { AlertCardData } from '@/components/alerts/alert-card';
 import type { AlertView } from './alerts';
 
-/** Dates as strings for the client component. */
+/**
+ * An alert for the client component, its times written out on the server in the patient's
+ * timezone with the zone's name, as the patient's log list shows them: the card reads the same
+ * wherever the practitioner's browser is, and server and browser render the same text.
+ */
 export function toAlertCard(a: AlertView): AlertCardData {
+  const stamp = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: a.patientTimezone });
+  const zone = new Intl.DateTimeFormat('en', { timeZone: a.patientTimezone, timeZoneName: 'short' });
+  const at = (d: Date) => `${stamp.format(d)} ${zone.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? ''}`.trim();
+  const { patientTimezone: _zone, ...rest } = a;
   return {
-    ...a,
-    createdAt: a.createdAt.toISOString(),
-    history: a.history.map((e) => ({ ...e, at: e.at.toISOString() })),
-    log: a.log ? { ...a.log, performedAt: a.log.performedAt.toISOString() } : null,
+    ...rest,
+    createdAt: at(a.createdAt),
+    history: a.history.map((e) => ({ ...e, at: at(e.at) })),
+    log: a.log ? { ...a.log, performedAt: at(a.log.performedAt) } : null,
   };
 }

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { alerts } from '@/db/schema';
 import { builtinIdsBySlug, seedReference } from '@/db/seed-reference';
 import { createClinicWithTeam, createScreenedPatient } from '@/db/testing/factories';
+import { toAlertCard } from './alert-view';
 import { actOnAlert, ALERT_PAGE_SIZE, alertActionSchema, alertInbox, patientAlerts } from './alerts';
 import { createPatientLink, lookupToken } from './patient-links';
 import { assignPlan } from './plans/assign';
@@ -105,5 +106,16 @@ describe('red-flag alerts', () => {
     const [alert] = await inbox(a.practitioner);
     expect(await actOnAlert(b.admin, { alertId: alert!.id, action: 'resolve', note: 'Not mine.' })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await inbox(a.practitioner, 'open')).toMatchObject([{ id: alert!.id, history: [] }]);
+  });
+});
+
+describe('alert cards', () => {
+  it('write every time in the patient’s timezone with its name, whatever the server’s zone', () => {
+    const at = new Date('2026-11-28T15:09:00Z');
+    const view = { id: 'a', patientId: 'p', patientName: 'D', patientTimezone: 'America/Denver', reasons: [], status: 'resolved' as const, createdAt: at, history: [{ action: 'resolve' as const, note: 'ok', actorName: 'Dana', at: new Date('2026-11-29T01:30:00Z') }], log: { performedAt: at, painBefore: 4, painAfter: 7, symptoms: [], note: null } };
+    const card = toAlertCard(view);
+    expect(card).toMatchObject({ createdAt: 'Nov 28, 2026, 8:09 AM MST', log: { performedAt: 'Nov 28, 2026, 8:09 AM MST' }, history: [{ at: 'Nov 28, 2026, 6:30 PM MST' }] });
+    expect(card).not.toHaveProperty('patientTimezone');
+    expect(toAlertCard({ ...view, patientTimezone: 'Pacific/Auckland' }).createdAt).toBe('Nov 29, 2026, 4:09 AM GMT+13');
   });
 });

@@ -32,6 +32,7 @@ export type AlertView = {
   id: string;
   patientId: string;
   patientName: string;
+  patientTimezone: string;
   reasons: string[];
   status: 'open' | 'acknowledged' | 'resolved';
   createdAt: Date;
@@ -44,7 +45,7 @@ const statusesOf = (filter: AlertFilter) => (filter === 'active' ? (['open', 'ac
 
 async function listAlerts(where: SQL | undefined, limit: number, offset = 0): Promise<AlertView[]> {
   const rows = await db()
-    .select({ alert: alerts, patientName: patients.name, log: sessionLogs })
+    .select({ alert: alerts, patientName: patients.name, patientTimezone: patients.timezone, log: sessionLogs })
     .from(alerts)
     .innerJoin(patients, and(eq(patients.id, alerts.patientId), eq(patients.clinicId, alerts.clinicId)))
     .leftJoin(sessionLogs, eq(sessionLogs.id, alerts.sessionLogId))
@@ -60,10 +61,11 @@ async function listAlerts(where: SQL | undefined, limit: number, offset = 0): Pr
         .where(inArray(alertEvents.alertId, rows.map((r) => r.alert.id)))
         .orderBy(asc(alertEvents.createdAt), asc(alertEvents.id))
     : [];
-  return rows.map(({ alert, patientName, log }) => ({
+  return rows.map(({ alert, patientName, patientTimezone, log }) => ({
     id: alert.id,
     patientId: alert.patientId,
     patientName,
+    patientTimezone,
     reasons: alert.reasons,
     status: alert.status,
     createdAt: alert.createdAt,

@@ -11,8 +11,8 @@ import { type ActionState, idle } from '@/lib/action-state';
 import type { AlertView } from '@/lib/alerts';
 import { SYMPTOMS } from '@/lib/red-flags';
 
-/** An alert as lib/alerts.ts reads it, with its dates as ISO strings (lib/alert-view.ts). */
-export type AlertCardData = Omit<AlertView, 'createdAt' | 'history' | 'log'> & {
+/** An alert as lib/alerts.ts reads it, with its times written out in the patient's timezone (lib/alert-view.ts). */
+export type AlertCardData = Omit<AlertView, 'patientTimezone' | 'createdAt' | 'history' | 'log'> & {
   createdAt: string;
   history: (Omit<AlertView['history'][number], 'at'> & { at: string })[];
   log: (Omit<NonNullable<AlertView['log']>, 'performedAt'> & { performedAt: string }) | null;
@@ -20,7 +20,6 @@ export type AlertCardData = Omit<AlertView, 'createdAt' | 'history' | 'log'> & {
 
 const DONE = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened' } as const;
 
-const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const symptom = new Map<string, string>(SYMPTOMS.map((s) => [s.code, s.label]));
 
 export function AlertCard({ alert, showPatient = true }: { alert: AlertCardData; showPatient?: boolean }) {
@@ -35,7 +34,7 @@ export function AlertCard({ alert, showPatient = true }: { alert: AlertCardData;
               {alert.patientName}
             </Link>
           ) : null}
-          <p className="text-xs text-muted">Raised {when.format(new Date(alert.createdAt))}</p>
+          <p className="text-xs text-muted">Raised {alert.createdAt}</p>
         </div>
         <Badge tone={alert.status === 'open' ? 'danger' : alert.status === 'acknowledged' ? 'warning' : 'neutral'}>{alert.status[0]!.toUpperCase() + alert.status.slice(1)}</Badge>
       </div>
@@ -46,18 +45,19 @@ export function AlertCard({ alert, showPatient = true }: { alert: AlertCardData;
       </ul>
       {alert.log ? (
         <p className="mt-2 text-sm">
-          Session {when.format(new Date(alert.log.performedAt))}: pain {alert.log.painBefore} → {alert.log.painAfter}
+          Session {alert.log.performedAt}: pain {alert.log.painBefore} → {alert.log.painAfter}
           {alert.log.symptoms.length ? ` · ${alert.log.symptoms.map((s) => symptom.get(s) ?? s).join('; ')}` : ''}
           {alert.log.note ? <span className="mt-1 block text-muted">“{alert.log.note}”</span> : null}
         </p>
       ) : null}
       {alert.history.length ? (
         <ol className="mt-3 space-y-1 border-l-2 border-line pl-3 text-sm" aria-label="What was done">
-          {alert.history.map((e) => (
-            <li key={`${e.action}-${e.at}`}>
+          {alert.history.map((e, i) => (
+            // The history only grows, so a position is a stable key.
+            <li key={i}>
               <span className="font-medium">{DONE[e.action]}</span>
               <span className="text-muted">
-                {e.actorName ? ` by ${e.actorName}` : ''}, {when.format(new Date(e.at))}
+                {e.actorName ? ` by ${e.actorName}` : ''}, {e.at}
               </span>
               {e.note ? <span className="block">{e.note}</span> : null}
             </li>

@@ -4,7 +4,7 @@ import { createColumnHelper, rowSortingFeature, type SortingState, tableFeatures
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTransition } from 'react';
-import { AdherenceCell, AlertsCell, PainCell, percent } from '@/components/patients/figure-cells';
+import { AdherenceCell, AlertsCell, LastSessionCell, PainCell, percent } from '@/components/patients/figure-cells';
 import { PageLink } from '@/components/ui/page-link';
 import { SortedTableSections } from '@/components/ui/sorted-table-sections';
 import { cn } from '@/lib/utils';
@@ -50,10 +50,7 @@ const columns = helper.columns([
   helper.accessor('lastSessionDay', {
     id: 'last_session',
     header: 'Last session',
-    cell: (info) => {
-      const d = info.row.original.daysSinceLastSession;
-      return d === null ? <span className="text-muted">None yet</span> : d === 0 ? 'Today' : d === 1 ? 'Yesterday' : `${d} days ago`;
-    },
+    cell: (info) => <LastSessionCell daysAgo={info.row.original.daysSinceLastSession} />,
   }),
   helper.accessor('painChange', {
     id: 'pain',

@@ -24,6 +24,12 @@ export function PainCell({ after, change }: { after: number | null; change: numb
   );
 }
 
+/** Days since the last session, in words. */
+export function LastSessionCell({ daysAgo }: { daysAgo: number | null }) {
+  if (daysAgo === null) return <span className="text-muted">None yet</span>;
+  return <>{daysAgo === 0 ? 'Today' : daysAgo === 1 ? 'Yesterday' : `${daysAgo} days ago`}</>;
+}
+
 export function AlertsCell({ open }: { open: number }) {
   return open > 0 ? <Badge tone="danger">{open} open</Badge> : <span className="text-muted">—</span>;
 }

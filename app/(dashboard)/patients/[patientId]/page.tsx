@@ -6,6 +6,7 @@ import { PatientLinks } from '@/components/patients/patient-links';
 import { ScreeningFindings } from '@/components/patients/screening-summary';
 import { SessionLogList } from '@/components/patients/session-log-list';
 import { StatusToggle } from '@/components/patients/status-toggle';
+import { AdherenceCell, LastSessionCell, PainCell, percent } from '@/components/patients/figure-cells';
 import { PlanItemsList } from '@/components/plans/plan-items-list';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -18,6 +19,7 @@ import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patient-page';
 import { formatDay, todayIn } from '@/lib/dates';
 import { clinicLibrary } from '@/lib/exercises/library';
+import { rosterFigures } from '@/lib/figures';
 import { linksOfPatient } from '@/lib/patient-links';
 import { logsOfPatient } from '@/lib/session-logs';
 import { activePlanId, planDetail, plansOfPatient } from '@/lib/plans/read';
@@ -37,7 +39,7 @@ export default async function PatientPage({
   const actor = await requirePractitioner();
   const patient = await patientForPage(actor, params);
   const flags = await searchParams;
-  const [screening, planId, history, links, logs, library, activeAlerts, resolvedAlerts] = await Promise.all([
+  const [screening, planId, history, links, logs, library, activeAlerts, resolvedAlerts, [figures]] = await Promise.all([
     currentScreening(actor, patient.id),
     activePlanId(actor, patient.id),
     plansOfPatient(actor, patient.id),
@@ -46,6 +48,7 @@ export default async function PatientPage({
     clinicLibrary(actor, { includeHidden: true }),
     patientAlerts(actor, patient.id, 'active'),
     patientAlerts(actor, patient.id, 'resolved'),
+    patient.status === 'active' ? rosterFigures(actor.clinicId, { patientIds: [patient.id] }) : [],
   ]);
   const plan = planId ? await planDetail(actor, planId) : null;
   const current = plan?.versions[0];
@@ -106,6 +109,35 @@ export default async function PatientPage({
                   {current.effectiveDate > today ? ` (takes effect ${formatDay(current.effectiveDate)})` : ''}
                 </p>
                 <PlanItemsList items={current.items} />
+                {figures ? (
+                  <dl className="mt-4 grid grid-cols-2 gap-3 border-t border-line pt-4 text-sm sm:grid-cols-4" data-testid="patient-figures">
+                    <div>
+                      <dt className="text-muted">Last 7 days</dt>
+                      <dd>
+                        <AdherenceCell value={figures.adherence7} trend={figures.trend} />
+                        <span className="text-xs text-muted">
+                          {figures.completed7} of {figures.prescribed7} sessions
+                        </span>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-muted">Last 28 days</dt>
+                      <dd className="font-medium">{percent(figures.adherence28)}</dd>
+                    </div>
+                    <div>
+                      <dt className="text-muted">Pain after, 7 days</dt>
+                      <dd>
+                        <PainCell after={figures.painAfter7} change={figures.painChange} />
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-muted">Last session</dt>
+                      <dd>
+                        <LastSessionCell daysAgo={figures.daysSinceLastSession} />
+                      </dd>
+                    </div>
+                  </dl>
+                ) : null}
               </>
             ) : (
               <div className="mt-2 text-sm">
