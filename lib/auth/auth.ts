@@ -54,6 +54,18 @@ const config = (): NextAuthConfig => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_SECONDS },
   pages: { signIn: '/login', error: '/login' },
+  // Auth.js's own messages go to our logger, as one line with the error's name: a refused sign-in
+  // is an expected outcome (authorizeCredentials logs it), not a stack trace on stderr.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') return;
+      logger.error({ event: 'auth_error', error: error.name, cause: error.cause instanceof Error ? error.cause.name : undefined }, 'Auth.js error');
+    },
+    warn(code) {
+      logger.warn({ event: 'auth_warning', code }, 'Auth.js warning');
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
