@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { authSecret } from '@/lib/auth/secret';
-import { renewSession } from '@/lib/auth/session-cookie';
+import { overHttps, renewSession } from '@/lib/auth/session-cookie';
 import { PATIENT_HEADERS } from '@/lib/patient-headers';
 
 /**
@@ -45,8 +45,7 @@ function withSecurityHeaders(request: NextRequest, response?: NextResponse): Nex
     res = NextResponse.next({ request: { headers: requestHeaders } });
     res.headers.set('Content-Security-Policy', csp);
   }
-  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-  if (https) res.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  if (overHttps(request.headers, request.nextUrl)) res.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   if (isPatientPath(request.nextUrl.pathname)) {
     for (const [k, v] of Object.entries(PATIENT_HEADERS)) res.headers.set(k, v);
   }
@@ -56,7 +55,7 @@ function withSecurityHeaders(request: NextRequest, response?: NextResponse): Nex
 export async function proxy(request: NextRequest) {
   if (isPatientPath(request.nextUrl.pathname)) return withSecurityHeaders(request);
   const { pathname, search } = request.nextUrl;
-  const session = await renewSession(request.headers.get('cookie') ?? '', authSecret());
+  const session = await renewSession(request.headers.get('cookie') ?? '', authSecret(), overHttps(request.headers, request.nextUrl));
   let response: NextResponse | undefined;
   if (!session.signedIn && !isPublic(pathname)) {
     const login = new URL('/login', request.nextUrl);

@@ -12,7 +12,7 @@ import { signInSchema } from '@/lib/validation/account';
 import { verifyPassword } from './password';
 import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from './rate-limit';
 import { authSecret } from './secret';
-import { checkedSessionToken } from './session-cookie';
+import { checkedSessionToken, overHttps } from './session-cookie';
 import { IDLE_TIMEOUT_SECONDS, refreshSessionToken } from './session-token';
 
 export class TooManyAttempts extends CredentialsSignin {
@@ -113,4 +113,7 @@ export const { handlers, signIn, signOut } = NextAuth(config);
  * checks it, or null; read once per request however many components ask. proxy.ts renews the
  * cookie (lib/auth/session-cookie.ts).
  */
-export const currentSessionToken = cache(async () => checkedSessionToken((await headers()).get('cookie') ?? '', authSecret()));
+export const currentSessionToken = cache(async () => {
+  const incoming = await headers();
+  return checkedSessionToken(incoming.get('cookie') ?? '', authSecret(), overHttps(incoming));
+});

@@ -3,8 +3,9 @@ import { decode, encode, getToken, type JWT, type JWTDecodeParams } from 'next-a
 import { IDLE_TIMEOUT_SECONDS, refreshSessionToken } from './session-token';
 
 /**
- * The practitioner's session cookie, which Auth.js writes at sign-in: its name, and its
- * `__Secure-` form over HTTPS. The name is also the salt of the token's encryption key.
+ * The practitioner's session cookie, which Auth.js writes at sign-in, named by the request's
+ * scheme as Auth.js names it: `__Secure-authjs.session-token` over HTTPS, `authjs.session-token`
+ * otherwise. The name is also the salt of the token's encryption key.
  *
  * Pages, actions and route handlers read it here, and proxy.ts renews it here, rather than
  * through Auth.js's `auth()`, which runs its whole session endpoint on every call (a fresh
@@ -44,20 +45,24 @@ async function decodeOnce(params: JWTDecodeParams): Promise<JWT | null> {
   return token;
 }
 
-const cookieNameIn = (cookieHeader: string) => (cookieHeader.includes(SECURE_SESSION_COOKIE) ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
+/** Whether the request came over HTTPS, here or at the load balancer in front (X-Forwarded-Proto). */
+export function overHttps(headers: Headers, url?: URL): boolean {
+  return url?.protocol === 'https:' || headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+}
 
 /**
  * The session token in a Cookie header, decrypted and its expiry checked by Auth.js's own reader
- * (chunked cookies included), or null. Only the cookie counts: no `Authorization` fallback.
+ * (which matches cookie names exactly), or null. Only the cookie counts: no `Authorization`
+ * fallback, and over HTTPS only the `__Secure-` cookie.
  */
-export async function sessionTokenFromCookies(cookieHeader: string, secret: string): Promise<JWT | null> {
+export async function sessionTokenFromCookies(cookieHeader: string, secret: string, secure: boolean): Promise<JWT | null> {
   if (!cookieHeader.includes(SESSION_COOKIE)) return null;
-  return getToken({ req: { headers: { cookie: cookieHeader } }, secret, secureCookie: cookieNameIn(cookieHeader) === SECURE_SESSION_COOKIE, decode: decodeOnce });
+  return getToken({ req: { headers: { cookie: cookieHeader } }, secret, secureCookie: secure, decode: decodeOnce });
 }
 
 /** The same check the `jwt` callback makes: the account still active, the session not ended. */
-export async function checkedSessionToken(cookieHeader: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): Promise<JWT | null> {
-  const token = await sessionTokenFromCookies(cookieHeader, secret);
+export async function checkedSessionToken(cookieHeader: string, secret: string, secure: boolean, nowSeconds = Math.floor(Date.now() / 1000)): Promise<JWT | null> {
+  const token = await sessionTokenFromCookies(cookieHeader, secret, secure);
   return token ? refreshSessionToken(token, nowSeconds) : null;
 }
 
@@ -69,14 +74,19 @@ export type SessionCookie = { name: string; value: string; httpOnly: true; sameS
  * idle timeout) once it is a minute old, or the cookie cleared when the session has ended.
  * The attributes are the ones Auth.js gives the cookie at sign-in.
  */
-export async function renewSession(cookieHeader: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): Promise<{ signedIn: boolean; cookies: SessionCookie[] }> {
+export async function renewSession(
+  cookieHeader: string,
+  secret: string,
+  secure: boolean,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Promise<{ signedIn: boolean; cookies: SessionCookie[] }> {
   if (!cookieHeader.includes(SESSION_COOKIE)) return { signedIn: false, cookies: [] };
-  const name = cookieNameIn(cookieHeader);
-  const base = { name, httpOnly: true, sameSite: 'lax', path: '/', secure: name === SECURE_SESSION_COOKIE } as const;
-  const token = await checkedSessionToken(cookieHeader, secret, nowSeconds);
+  const base = { name: secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, httpOnly: true, sameSite: 'lax', path: '/', secure } as const;
+  const token = await checkedSessionToken(cookieHeader, secret, secure, nowSeconds);
   if (!token) return { signedIn: false, cookies: [{ ...base, value: '', expires: new Date(0) }] };
   if (typeof token.iat === 'number' && nowSeconds - token.iat < RENEW_AFTER_SECONDS) return { signedIn: true, cookies: [] };
-  // Our claims are a few short strings, far below the 4 KB at which Auth.js would split the cookie.
-  const value = await encode({ token, secret, salt: name, maxAge: IDLE_TIMEOUT_SECONDS });
+  // Our claims are a few short strings, far below the 4 KB at which Auth.js would split the cookie
+  // into chunks (it never has for these tokens), so the renewed cookie is always one piece.
+  const value = await encode({ token, secret, salt: base.name, maxAge: IDLE_TIMEOUT_SECONDS });
   return { signedIn: true, cookies: [{ ...base, value, expires: new Date((nowSeconds + IDLE_TIMEOUT_SECONDS) * 1000) }] };
 }
