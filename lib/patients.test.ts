@@ -179,9 +179,16 @@ describe('the roster’s adherence, pain and alert columns', () => {
     // Cy catches up today and yesterday: the stored figures are out of date, and the sort sees it.
     for (const d of [0, 1, 2, 3, 4, 5, 6]) await cy.log(d, [2, 2]);
     expect(await names('adherence7', 'desc')).toEqual(['Ada', 'Cy', 'Bo', 'Di (no plan)']);
-    // A discharged patient has no adherence to sort by.
+    // A discharged patient has no adherence to sort by, and their open red flag no longer puts
+    // them first (the row shows none), whatever the status filter.
     await db().update(patients).set({ status: 'discharged' }).where(eq(patients.id, bo.patientId));
     expect(await names('adherence7')).toEqual(['Ada', 'Cy', 'Di (no plan)']);
+    expect((await rosterPage(ctx.admin, parseRosterQuery({ status: 'all', sort: 'alerts', dir: 'desc' }))).rows.map((r) => [r.name, r.openRedFlags])).toEqual([
+      ['Ada', 0],
+      ['Cy', 0],
+      ['Di (no plan)', 0],
+      ['Bo', 0],
+    ]);
     expect((await rosterPage(ctx.admin, parseRosterQuery({ status: 'all', sort: 'adherence7' }))).rows.map((r) => [r.name, r.adherence7])).toEqual([
       ['Ada', 1],
       ['Cy', 1],

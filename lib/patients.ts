@@ -60,13 +60,15 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
     adherence7: figure(patientFigures.adherence7),
     adherence28: figure(patientFigures.adherence28),
     pain: figure(patientFigures.painChange),
-    alerts: sql`(select count(*) from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.clinicId} = ${actor.clinicId} and ${alerts.status} = 'open')`,
+    // As shown: open red flags of active patients (a discharged patient's row shows none).
+    alerts: sql`case when ${patients.status} = 'active' then (select count(*) from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.clinicId} = ${actor.clinicId} and ${alerts.status} = 'open') end`,
   }[query.sort];
   const byFigures = query.sort === 'adherence7' || query.sort === 'adherence28' || query.sort === 'pain';
+  const blanksLast = byFigures || query.sort === 'alerts' || query.sort === 'last_session';
   if (byFigures) await freshenFigures(actor.clinicId, where);
   // Patients without the figure (or never logged) sort last whichever way, and the id keeps pages stable.
   const order = [
-    query.sort === 'last_session' || byFigures ? sql`${sortColumn} is null` : undefined,
+    blanksLast ? sql`${sortColumn} is null` : undefined,
     direction(sortColumn),
     query.sort !== 'name' ? asc(sql`lower(${patients.name})`) : undefined,
     asc(patients.id),
