@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { type ALERT_ACTIONS, alertEvents, alerts, patients, sessionLogs, users } from '@/db/schema';
+import { ALERT_ACTIONS, alertEvents, alerts, patients, sessionLogs, users } from '@/db/schema';
 import { audit } from './audit';
 import type { Actor } from './auth/guard';
 
@@ -15,7 +15,7 @@ export const ALERT_PAGE_SIZE = 25;
 export const alertActionSchema = z
   .object({
     alertId: z.uuid({ error: 'Unknown alert.' }),
-    action: z.enum(['acknowledge', 'resolve', 'reopen'], { error: 'Unknown action.' }),
+    action: z.enum(ALERT_ACTIONS, { error: 'Unknown action.' }),
     note: z
       .string()
       .trim()

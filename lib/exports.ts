@@ -3,7 +3,7 @@ import type { Actor } from './auth/guard';
 import { toCsv } from './csv';
 import { dashboard } from './dashboard';
 import { findPatient } from './patients';
-import { SYMPTOMS } from './red-flags';
+import { symptomLabel } from './red-flags';
 import { logsOfPatient } from './session-logs';
 
 /** The roster's adherence figures, one row per active patient in scope. */
@@ -32,7 +32,6 @@ export async function rosterCsv(actor: Actor, scope: 'clinic' | 'mine'): Promise
   );
 }
 
-const symptomLabel = new Map<string, string>(SYMPTOMS.map((s) => [s.code, s.label]));
 
 /** One patient's session logs, or null when the patient is not in the actor's clinic. */
 export async function patientLogsCsv(actor: Actor, patientId: string): Promise<{ name: string; csv: string } | null> {
@@ -43,7 +42,7 @@ export async function patientLogsCsv(actor: Actor, patientId: string): Promise<{
     name: patient.name,
     csv: toCsv(
       ['performed_at', 'local_day', 'exercises_done', 'pain_before', 'pain_after', 'symptoms', 'note', 'red_flags', 'alert_status'],
-      logs.map((l) => [l.performedAt, l.localDay, l.itemsDone.length, l.painBefore, l.painAfter, l.symptoms.map((s) => symptomLabel.get(s) ?? s).join('; '), l.note, l.redFlags?.join('; ') ?? null, l.alertStatus]),
+      logs.map((l) => [l.performedAt, l.localDay, l.itemsDone.length, l.painBefore, l.painAfter, l.symptoms.map(symptomLabel).join('; '), l.note, l.redFlags?.join('; ') ?? null, l.alertStatus]),
     ),
   };
 }

@@ -7,7 +7,7 @@ import { dailyForPatient } from './adherence';
 import type { Actor } from './auth/guard';
 import { findPatient } from './patients';
 import { prescribedSessions } from './prescription';
-import { SYMPTOMS } from './red-flags';
+import { symptomLabel } from './red-flags';
 
 export const CHART_RANGES = { '2w': 14, '4w': 28, '12w': 84 } as const;
 export type ChartRange = keyof typeof CHART_RANGES;
@@ -19,7 +19,6 @@ export function parseRange(value: unknown): ChartRange {
   return rangeSchema.parse(value);
 }
 
-const symptomLabel = new Map<string, string>(SYMPTOMS.map((s) => [s.code, s.label]));
 
 const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
@@ -90,7 +89,7 @@ export async function patientChartData(actor: Actor, patientId: string, range: C
     summary: `${summary}.`,
     days,
     versionChanges: versions.filter((v) => v.effectiveDate >= from).map((v) => ({ day: v.effectiveDate, label: `v${v.version}`, reason: v.reason })),
-    sessions: logs.map((l) => ({ at: l.performedAt.toISOString(), day: l.day, painBefore: l.painBefore, painAfter: l.painAfter, symptoms: l.symptoms.map((c) => symptomLabel.get(c) ?? c) })),
+    sessions: logs.map((l) => ({ at: l.performedAt.toISOString(), day: l.day, painBefore: l.painBefore, painAfter: l.painAfter, symptoms: l.symptoms.map(symptomLabel) })),
     exercises: [...perExercise.values()].map((e) => ({ ...e, rate: e.prescribed ? e.done / e.prescribed : 0 })),
   };
 }

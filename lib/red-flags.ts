@@ -9,6 +9,11 @@ export const SYMPTOMS = [
 
 export type SymptomCode = (typeof SYMPTOMS)[number]['code'];
 
+const SYMPTOM_LABELS = new Map<string, string>(SYMPTOMS.map((s) => [s.code, s.label]));
+
+/** A reported symptom in words (an unknown code as it is). */
+export const symptomLabel = (code: string): string => SYMPTOM_LABELS.get(code) ?? code;
+
 export const PAIN_RED_FLAG = 7;
 export const PAIN_RISE_RED_FLAG = 2;
 export const RED_FLAG_HIGH_PAIN = `Pain of ${PAIN_RED_FLAG} or more`;

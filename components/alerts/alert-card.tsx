@@ -9,7 +9,7 @@ import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, idle } from '@/lib/action-state';
 import type { AlertView } from '@/lib/alerts';
-import { SYMPTOMS } from '@/lib/red-flags';
+import { symptomLabel } from '@/lib/red-flags';
 
 /** An alert as lib/alerts.ts reads it, with its times written out in the patient's timezone (lib/alert-view.ts). */
 export type AlertCardData = Omit<AlertView, 'patientTimezone' | 'createdAt' | 'history' | 'log'> & {
@@ -20,7 +20,6 @@ export type AlertCardData = Omit<AlertView, 'patientTimezone' | 'createdAt' | 'h
 
 const DONE = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened' } as const;
 
-const symptom = new Map<string, string>(SYMPTOMS.map((s) => [s.code, s.label]));
 
 export function AlertCard({ alert, showPatient = true }: { alert: AlertCardData; showPatient?: boolean }) {
   const [state, action] = useActionState<ActionState, FormData>(alertAction, idle);
@@ -46,7 +45,7 @@ export function AlertCard({ alert, showPatient = true }: { alert: AlertCardData;
       {alert.log ? (
         <p className="mt-2 text-sm">
           Session {alert.log.performedAt}: pain {alert.log.painBefore} → {alert.log.painAfter}
-          {alert.log.symptoms.length ? ` · ${alert.log.symptoms.map((s) => symptom.get(s) ?? s).join('; ')}` : ''}
+          {alert.log.symptoms.length ? ` · ${alert.log.symptoms.map(symptomLabel).join('; ')}` : ''}
           {alert.log.note ? <span className="mt-1 block text-muted">“{alert.log.note}”</span> : null}
         </p>
       ) : null}

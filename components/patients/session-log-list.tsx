@@ -1,8 +1,7 @@
 import { Badge } from '@/components/ui/badge';
-import { SYMPTOMS } from '@/lib/red-flags';
+import { symptomLabel } from '@/lib/red-flags';
 import type { LoggedSession } from '@/lib/session-logs';
 
-const symptomLabel = new Map<string, string>(SYMPTOMS.map((s) => [s.code, s.label]));
 
 export function SessionLogList({ logs, exerciseNames, timezone }: { logs: LoggedSession[]; exerciseNames: Map<string, string>; timezone: string }) {
   if (logs.length === 0) return <p className="text-sm text-muted">No sessions logged yet.</p>;
@@ -25,7 +24,7 @@ export function SessionLogList({ logs, exerciseNames, timezone }: { logs: Logged
           <p className="text-muted">
             {log.itemsDone.length ? log.itemsDone.map((id) => exerciseNames.get(id) ?? 'An earlier exercise').join(', ') : 'No exercises ticked'}
           </p>
-          {log.symptoms.length ? <p className="text-danger">{log.symptoms.map((s) => symptomLabel.get(s) ?? s).join('; ')}</p> : null}
+          {log.symptoms.length ? <p className="text-danger">{log.symptoms.map(symptomLabel).join('; ')}</p> : null}
           {log.note ? <p className="mt-1 whitespace-pre-wrap">“{log.note}”</p> : null}
         </li>
       ))}
