@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { db } from '@/db/client';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { db } from '@/db/client';
 import { alerts, patientFigures, patients, users } from '@/db/schema';
 import { freshenFigures, rosterFigures } from './figures';
 import { audit } from './audit';
@@ -51,8 +51,9 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
   const where = and(...filters)!;
   const direction = query.dir === 'desc' ? desc : asc;
   // Adherence and pain come from the stored figures of active patients (made current first, so
-  // the order is today's); discharged patients have none. Open red flags are counted live.
-  const figure = (column: AnyPgColumn) => sql`case when ${patients.status} = 'active' then ${column} end`;
+  // the order is today's), open red flags are counted live; a discharged patient's row shows
+  // none of them, so sorts by them leave it blank too.
+  const figure = (value: AnyPgColumn | SQL) => sql`case when ${patients.status} = 'active' then ${value} end`;
   const sortColumn = {
     name: sql`lower(${patients.name})`,
     created: patients.createdAt,
@@ -60,8 +61,7 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
     adherence7: figure(patientFigures.adherence7),
     adherence28: figure(patientFigures.adherence28),
     pain: figure(patientFigures.painChange),
-    // As shown: open red flags of active patients (a discharged patient's row shows none).
-    alerts: sql`case when ${patients.status} = 'active' then (select count(*) from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.clinicId} = ${actor.clinicId} and ${alerts.status} = 'open') end`,
+    alerts: figure(sql`(select count(*) from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.clinicId} = ${actor.clinicId} and ${alerts.status} = 'open')`),
   }[query.sort];
   const byFigures = query.sort === 'adherence7' || query.sort === 'adherence28' || query.sort === 'pain';
   const blanksLast = byFigures || query.sort === 'alerts' || query.sort === 'last_session';
