@@ -2,6 +2,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { prepareServerOrExit } = await import('./lib/server-start');
+  const { prepareServerOrExit } = await import('@/scripts/server-start');
   await prepareServerOrExit();
 }

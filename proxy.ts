@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { authSecret } from '@/lib/auth/secret';
 import { overHttps, renewSession } from '@/lib/auth/session-cookie';
-import { PATIENT_HEADERS } from '@/lib/patient-headers';
+import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
 
 /**
  * Runs before every page request. It only does what must happen before rendering:

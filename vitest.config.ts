@@ -13,9 +13,9 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['{lib,db,app,components}/**/*.test.ts'],
-    globalSetup: ['db/testing/global-setup.ts'],
-    setupFiles: ['db/testing/setup.ts'],
+    include: ['{lib,db,app,components,scripts,testing}/**/*.test.ts'],
+    globalSetup: ['testing/global-setup.ts'],
+    setupFiles: ['testing/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

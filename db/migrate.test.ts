@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db, dbHandle, openDatabase } from './client';
 import { migrateDatabase } from './migrate';
-import { hasAnyClinic, seedDemo } from './seed';
+import { hasAnyClinic, seedDemo } from '@/scripts/seed/demo';
 import { clinics, users } from './schema';
 
 describe('migrations', () => {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { type Browser, type Page, expect, test as base } from '@playwright/test';
-import { DEMO_ACCOUNTS } from '../db/demo-accounts';
+import { DEMO_ACCOUNTS } from '../scripts/seed/demo-accounts';
 
 export const demoAdmin = DEMO_ACCOUNTS[0];
 export const demoPractitioner = DEMO_ACCOUNTS[1];

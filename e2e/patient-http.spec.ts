@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { DEMO_PATIENT_LINK } from '../db/demo-accounts';
+import { DEMO_PATIENT_LINK } from '../scripts/seed/demo-accounts';
 import { expect, test } from './fixtures';
 
 test.describe('patient routes over HTTP', () => {
@@ -43,7 +43,7 @@ test.describe('patient routes over HTTP', () => {
     await api.dispose();
 
     // A well-formed log under a link that opens nothing (unknown here; revoked and expired are
-    // checked in lib/session-logs.test.ts) is refused as signed out.
+    // checked in lib/patient-portal/record-log.test.ts) is refused as signed out.
     const stranger = await playwright.request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { cookie: `rc_patient=${crypto.randomBytes(32).toString('base64url')}` } });
     const refused = await stranger.post('/p/log', {
       data: { idempotencyKey: crypto.randomUUID(), performedAt: new Date().toISOString(), itemsDone: [], painBefore: 1, painAfter: 1, symptoms: [] },

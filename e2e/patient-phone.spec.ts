@@ -1,5 +1,5 @@
 import { type BrowserContext, devices, type Page } from '@playwright/test';
-import { DEMO_PATIENT_LINK } from '../db/demo-accounts';
+import { DEMO_PATIENT_LINK } from '../scripts/seed/demo-accounts';
 import { demoAdmin, expect, newPerson, signIn, test } from './fixtures';
 
 const phone = devices['Pixel 7'];

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { DEMO_PATIENT_LINK } from '../db/demo-accounts';
+import { DEMO_PATIENT_LINK } from '../scripts/seed/demo-accounts';
 import { demoAdmin, expect, signIn, test } from './fixtures';
 
 async function createPatient(page: Page, name: string) {

@@ -1,8 +1,8 @@
 import 'server-only';
-import { type ActionState, invalid, pick } from './action-state';
+import { type ActionState, invalid, pick } from '@/lib/actions/action-state';
 import { signIn } from './auth/auth';
 import type { Actor } from './auth/guard';
-import { changeOwnPassword } from './practitioners';
+import { changeOwnPassword } from '@/lib/clinic/practitioners';
 import { changePasswordSchema, safeCallbackPath } from './validation/account';
 
 /**

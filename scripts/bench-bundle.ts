@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { DEMO_PATIENT_LINK } from '@/db/demo-accounts';
+import { DEMO_PATIENT_LINK } from '@/scripts/seed/demo-accounts';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');

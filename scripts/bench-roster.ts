@@ -5,7 +5,7 @@
 //   --runs N       timed runs per query (default 30)
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createThrowawayDatabase } from '@/db/throwaway';
+import { createThrowawayDatabase } from '@/testing/throwaway';
 
 const { values } = parseArgs({ options: { patients: { type: 'string', default: '5000' }, runs: { type: 'string', default: '30' } } });
 const patientCount = Number(values.patients);
@@ -25,7 +25,7 @@ if (serverUrl) {
 const { closeDb, db, dbHandle } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { clinics, patients, users } = await import('@/db/schema');
-const { rosterPage } = await import('@/lib/patients');
+const { rosterPage } = await import('@/lib/roster/roster-page');
 const { parseRosterQuery } = await import('@/lib/validation/patient');
 
 try {

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { createThrowawayDatabase } from '@/db/throwaway';
+import { createThrowawayDatabase } from '@/testing/throwaway';
 
 const { values: flags } = parseArgs({
   options: {
@@ -55,10 +55,10 @@ if (serverUrl) {
 
 const { closeDb, db, dbHandle, rowsOf } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { builtinIdsBySlug, seedReference } = await import('@/db/seed-reference');
+const { builtinIdsBySlug, seedReference } = await import('@/scripts/seed/reference');
 const { hashPassword } = await import('@/lib/auth/password');
-const { hashToken } = await import('@/lib/patient-links');
-const { adherenceByPatient } = await import('@/lib/adherence');
+const { hashToken } = await import('@/lib/patient-portal/link-access');
+const { adherenceByPatient } = await import('@/lib/adherence/adherence');
 const { sql } = await import('drizzle-orm');
 
 const ms = (t: number) => Number(t.toFixed(2));
@@ -234,7 +234,7 @@ async function load(url: string, connections: number, headers: Record<string, st
 }
 
 /**
- * The dashboard reads stored figures (lib/figures.ts) while they are current; this times the
+ * The dashboard reads stored figures (lib/adherence/figures.ts) while they are current; this times the
  * first page view after every patient's figures went out of date (as after midnight), so the
  * whole roster is recomputed inside the request. PostgreSQL only: PGlite's folder is the server's.
  */

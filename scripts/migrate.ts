@@ -1,7 +1,7 @@
 // npm run db:migrate — apply pending migrations to DATABASE_URL, or to the embedded database.
 import { closeDb, dbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedReference } from '@/db/seed-reference';
+import { seedReference } from '@/scripts/seed/reference';
 
 const handle = dbHandle();
 try {

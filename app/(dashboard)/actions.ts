@@ -2,7 +2,7 @@
 
 import { requirePractitioner } from '@/lib/auth/guard';
 import { signOut } from '@/lib/auth/auth';
-import { endAllSessions } from '@/lib/practitioners';
+import { endAllSessions } from '@/lib/clinic/practitioners';
 
 /** Signing out ends this session and any copied cookie of it. */
 export async function signOutAction(): Promise<void> {

@@ -2,7 +2,7 @@ import type * as React from 'react';
 import { AppShell } from '@/components/layout/app-shell';
 import { Toaster } from '@/components/ui/toaster';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { clinicOf } from '@/lib/clinics';
+import { clinicOf } from '@/lib/clinic/clinic';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePractitioner();

@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/action-state';
+import { type ActionState, idle } from '@/lib/actions/action-state';
 import { CONTRAINDICATIONS, type Severity } from '@/lib/screening/contraindications';
 import { EQUIPMENT_LABELS, KIND_LABELS } from './exercise-card';
 import { ILLUSTRATION_KEYS, type IllustrationKey } from './illustration';

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { setExerciseHiddenAction } from '@/app/(dashboard)/exercises/actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/action-state';
+import { type ActionState, idle } from '@/lib/actions/action-state';
 
 /** Admins take a built-in exercise out of their clinic's library, or put it back. */
 export function HideToggle({ exerciseId, name, hidden }: { exerciseId: string; name: string; hidden: boolean }) {

@@ -9,7 +9,7 @@ import { AdherenceCell, AlertsCell, PainCell, percent } from '@/components/patie
 import { Select } from '@/components/ui/input';
 import { PageLink } from '@/components/ui/page-link';
 import { SortedTableSections } from '@/components/ui/sorted-table-sections';
-import type { RosterRow } from '@/lib/patients';
+import type { RosterRow } from '@/lib/roster/roster-page';
 import { PAGE_SIZES, type RosterQuery } from '@/lib/validation/patient';
 import { cn } from '@/lib/utils';
 

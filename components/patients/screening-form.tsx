@@ -5,7 +5,7 @@ import { recordScreeningAction } from '@/app/(dashboard)/patients/actions';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/action-state';
+import { type ActionState, idle } from '@/lib/actions/action-state';
 import { CONTRAINDICATIONS, type Severity } from '@/lib/screening/contraindications';
 import { cn } from '@/lib/utils';
 

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
-import { symptomLabel } from '@/lib/red-flags';
-import type { LoggedSession } from '@/lib/session-logs';
+import { symptomLabel } from '@/lib/patient-portal/red-flags';
+import type { LoggedSession } from '@/lib/patients/session-logs';
 
 
 export function SessionLogList({ logs, exerciseNames, timezone }: { logs: LoggedSession[]; exerciseNames: Map<string, string>; timezone: string }) {

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { setPatientStatusAction } from '@/app/(dashboard)/patients/actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/action-state';
+import { type ActionState, idle } from '@/lib/actions/action-state';
 
 export function StatusToggle({ patientId, status, name }: { patientId: string; status: 'active' | 'discharged'; name: string }) {
   const [state, action] = useActionState<ActionState, FormData>(setPatientStatusAction, idle);

@@ -6,7 +6,7 @@ import { useActionToast } from '@/components/ui/action-toast';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/action-state';
+import { type ActionState, idle } from '@/lib/actions/action-state';
 
 /** "Restore" on an earlier version: asks for a reason, then saves its items as a new version. */
 export function RestoreVersion({ patientId, planId, version }: { patientId: string; planId: string; version: number }) {

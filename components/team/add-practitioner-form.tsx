@@ -6,7 +6,7 @@ import { useActionToast } from '@/components/ui/action-toast';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/action-state';
+import { type ActionState, idle } from '@/lib/actions/action-state';
 import { DISCIPLINE_LABELS, PASSWORD_MIN } from '@/lib/validation/account';
 
 export function AddPractitionerForm() {

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { toast } from 'sonner';
-import type { ActionState } from '@/lib/action-state';
+import type { ActionState } from '@/lib/actions/action-state';
 
 /** Shows a toast each time an action finishes with a message. */
 export function useActionToast(state: ActionState) {

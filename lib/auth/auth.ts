@@ -6,7 +6,7 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import { clientAddress } from '@/lib/client-address';
+import { clientAddress } from '@/lib/http/client-address';
 import { logger } from '@/lib/logger';
 import { signInSchema } from '@/lib/validation/account';
 import { verifyPassword } from './password';

@@ -1,7 +1,7 @@
 import { encode } from 'next-auth/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClinicWithTeam, reloadUser } from '@/db/testing/factories';
-import { endAllSessions } from '@/lib/practitioners';
+import { createClinicWithTeam, reloadUser } from '@/testing/factories';
+import { endAllSessions } from '@/lib/clinic/practitioners';
 import { RENEW_AFTER_SECONDS, renewSession, sessionTokenFromCookies } from './session-cookie';
 import { IDLE_TIMEOUT_SECONDS } from './session-token';
 

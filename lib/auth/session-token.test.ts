@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClinicWithTeam, reloadUser } from '@/db/testing/factories';
-import { endAllSessions, setDisabled } from '@/lib/practitioners';
+import { createClinicWithTeam, reloadUser } from '@/testing/factories';
+import { endAllSessions, setDisabled } from '@/lib/clinic/practitioners';
 import { ABSOLUTE_TIMEOUT_SECONDS, refreshSessionToken } from './session-token';
 
 const now = Math.floor(Date.now() / 1000);

@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { patients, plans, planVersions, precautionAcknowledgements } from '@/db/schema';
-import { builtinIdsBySlug, seedReference } from '@/db/seed-reference';
-import { createClinicWithTeam, createScreenedPatient } from '@/db/testing/factories';
+import { builtinIdsBySlug, seedReference } from '@/scripts/seed/reference';
+import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories';
 import { setExerciseHidden } from '@/lib/exercises/library';
-import { setPatientStatus } from '@/lib/patients';
+import { setPatientStatus } from '@/lib/patients/patients';
 import { todayIn, shiftDate } from '@/lib/dates';
 import { adjustPlanSchema, assignPlanSchema, planFormToObject, planItemSchema, type PlanItemInput } from '@/lib/validation/plan';
 import { adjustPlan, assignPlan, restorePlanVersion, swapToVariant } from './assign';
@@ -41,7 +41,7 @@ async function assigned(options: { yes?: string[] } = {}) {
 describe('screening is enforced when a plan is assigned', () => {
   it('refuses any exercise before the patient has been screened', async () => {
     const { practitioner } = await createClinicWithTeam();
-    const { createPatient } = await import('@/lib/patients');
+    const { createPatient } = await import('@/lib/patients/patients');
     const created = await createPatient(practitioner, { name: 'Unscreened', birthYear: null, email: null, phone: null, timezone: 'UTC', primaryPractitionerId: null, notes: null });
     if (!created.ok) throw new Error('patient');
     const outcome = await assignPlan(practitioner, created.value.id, { templateId: null, startDate: today, endDate: null, items: [item('thoracic-extension')], acknowledgements: {} });
@@ -283,7 +283,7 @@ describe('unauthorized access: another clinic’s plans', () => {
       }),
     );
     if (!custom.ok) throw new Error('setup');
-    const { saveTemplate } = await import('@/lib/templates');
+    const { saveTemplate } = await import('@/lib/plans/templates');
     const template = await saveTemplate(a.admin, null, { name: 'A only', description: null, items: [item('thoracic-extension')] });
     if (!template.ok) throw new Error('setup');
 

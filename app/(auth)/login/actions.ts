@@ -2,10 +2,10 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
-import { type ActionState, invalid, pick } from '@/lib/action-state';
+import { type ActionState, invalid, pick } from '@/lib/actions/action-state';
 import { signIn } from '@/lib/auth/auth';
 import { signInRetryAfter } from '@/lib/auth/rate-limit';
-import { clientAddress } from '@/lib/client-address';
+import { clientAddress } from '@/lib/http/client-address';
 import { safeCallbackPath, signInSchema } from '@/lib/validation/account';
 
 function tooManyAttempts(ms: number): ActionState {

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { type ActionState, invalid } from '@/lib/action-state';
-import { actOnAlert, alertActionSchema } from '@/lib/alerts';
+import { type ActionState, invalid } from '@/lib/actions/action-state';
+import { actOnAlert, alertActionSchema } from '@/lib/alerts/alerts';
 import { requirePractitioner } from '@/lib/auth/guard';
 
 export async function alertAction(_prev: ActionState, form: FormData): Promise<ActionState> {

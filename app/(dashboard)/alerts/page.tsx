@@ -7,8 +7,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PageLink } from '@/components/ui/page-link';
 import { PillNav } from '@/components/ui/pill-nav';
-import { toAlertCard } from '@/lib/alert-view';
-import { ALERT_FILTERS, ALERT_PAGE_SIZE, type AlertFilter, alertInbox } from '@/lib/alerts';
+import { toAlertCard } from '@/lib/alerts/alert-view';
+import { ALERT_FILTERS, ALERT_PAGE_SIZE, type AlertFilter, alertInbox } from '@/lib/alerts/alerts';
 import { requirePractitioner } from '@/lib/auth/guard';
 
 export const metadata: Metadata = { title: 'Alerts' };

@@ -7,8 +7,8 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { PillNav } from '@/components/ui/pill-nav';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { clinicOf } from '@/lib/clinics';
-import { ATTENTION_LABELS, dashboard, dashboardQuerySchema } from '@/lib/dashboard';
+import { clinicOf } from '@/lib/clinic/clinic';
+import { ATTENTION_LABELS, dashboard, dashboardQuerySchema } from '@/lib/roster/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type ActionState, invalid, pick } from '@/lib/action-state';
+import { type ActionState, invalid, pick } from '@/lib/actions/action-state';
 import { requireAdmin } from '@/lib/auth/guard';
 import { createCustomExercise } from '@/lib/exercises/custom';
 import { setExerciseHidden } from '@/lib/exercises/library';

@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type ActionState, invalid, pick } from '@/lib/action-state';
+import { type ActionState, invalid, pick } from '@/lib/actions/action-state';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { createPatient, setPatientStatus, updatePatient } from '@/lib/patients';
+import { createPatient, setPatientStatus, updatePatient } from '@/lib/patients/patients';
 import { answersFromForm, recordScreening, screeningFormSchema } from '@/lib/screening/screening';
 import { CONTRAINDICATIONS } from '@/lib/screening/contraindications';
 import { patientSchema } from '@/lib/validation/patient';

@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { activePractitioners, rosterPage } from '@/lib/patients';
+import { activePractitioners } from '@/lib/patients/patients';
+import { rosterPage } from '@/lib/roster/roster-page';
 import { parseRosterQuery } from '@/lib/validation/patient';
 
 export const metadata: Metadata = { title: 'Patients' };

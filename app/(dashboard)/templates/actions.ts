@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type ActionState, invalid } from '@/lib/action-state';
+import { type ActionState, invalid } from '@/lib/actions/action-state';
 import { requireAdmin } from '@/lib/auth/guard';
-import { deleteTemplate, saveTemplate } from '@/lib/templates';
+import { deleteTemplate, saveTemplate } from '@/lib/plans/templates';
 import { templateSchema } from '@/lib/validation/exercise';
 import { MAX_PLAN_ITEMS, planFormToObject, planItemSchema } from '@/lib/validation/plan';
 

@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { clinicTemplates } from '@/lib/templates';
+import { clinicTemplates } from '@/lib/plans/templates';
 
 export const metadata: Metadata = { title: 'Templates' };
 

@@ -1,12 +1,12 @@
 import { CalendarPlus } from 'lucide-react';
 import { ExerciseIllustration } from '@/components/exercises/illustration';
-import { GuidedSession } from '@/components/patient/guided-session';
-import { HistoryStrip } from '@/components/patient/history-strip';
-import { InactiveLink } from '@/components/patient/inactive-link';
-import { SafetyCard } from '@/components/patient/safety-card';
-import { patientToday } from '@/lib/patient-plan';
-import { touchLink } from '@/lib/patient-links';
-import { currentPatientOrClinic } from '@/lib/patient-session';
+import { GuidedSession } from '@/components/patient-portal/guided-session';
+import { HistoryStrip } from '@/components/patient-portal/history-strip';
+import { InactiveLink } from '@/components/patient-portal/inactive-link';
+import { SafetyCard } from '@/components/patient-portal/safety-card';
+import { patientToday } from '@/lib/patient-portal/today';
+import { touchLink } from '@/lib/patient-portal/link-access';
+import { currentPatientOrClinic } from '@/lib/patient-portal/session';
 
 /**
  * The patient's plan on their phone. Server-rendered: only the guided session and the log form

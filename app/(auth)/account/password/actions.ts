@@ -1,7 +1,7 @@
 'use server';
 
 import { changePasswordAndSignIn } from '@/lib/account-actions';
-import type { ActionState } from '@/lib/action-state';
+import type { ActionState } from '@/lib/actions/action-state';
 import { requirePractitioner } from '@/lib/auth/guard';
 
 export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -4,10 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { type ActionState, invalid } from '@/lib/action-state';
+import { type ActionState, invalid } from '@/lib/actions/action-state';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { createPatientLink, revokePatientLink, rotatePatientLinks } from '@/lib/patient-links';
-import { publicOrigin } from '@/lib/public-url';
+import { createPatientLink, revokePatientLink, rotatePatientLinks } from '@/lib/patients/links';
+import { publicOrigin } from '@/lib/http/public-url';
 import { createLinkSchema } from '@/lib/validation/link';
 
 /** The one time a link's address exists outside the patient's hands: shown once, never stored. */

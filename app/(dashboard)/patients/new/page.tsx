@@ -3,8 +3,8 @@ import { PatientForm } from '@/components/patients/patient-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { clinicOf } from '@/lib/clinics';
-import { activePractitioners } from '@/lib/patients';
+import { clinicOf } from '@/lib/clinic/clinic';
+import { activePractitioners } from '@/lib/patients/patients';
 import { timezoneChoices } from '@/lib/timezones';
 
 export const metadata: Metadata = { title: 'Add a patient' };

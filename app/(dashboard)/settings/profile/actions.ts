@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { type ActionState, invalid, pick } from '@/lib/action-state';
+import { type ActionState, invalid, pick } from '@/lib/actions/action-state';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { updateProfile } from '@/lib/practitioners';
+import { updateProfile } from '@/lib/clinic/practitioners';
 import { profileSchema } from '@/lib/validation/account';
 
 export async function updateProfileAction(_prev: ActionState, form: FormData): Promise<ActionState> {

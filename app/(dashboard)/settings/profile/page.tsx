@@ -4,7 +4,7 @@ import { ProfileForm } from '@/components/account/profile-form';
 import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { practitionersOfClinic } from '@/lib/practitioners';
+import { practitionersOfClinic } from '@/lib/clinic/practitioners';
 
 export const metadata: Metadata = { title: 'Your profile' };
 

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { type ActionState, invalid, pick } from '@/lib/action-state';
+import { type ActionState, invalid, pick } from '@/lib/actions/action-state';
 import { requireAdmin } from '@/lib/auth/guard';
-import { addPractitioner, changeRole, type Outcome, setDisabled } from '@/lib/practitioners';
+import { addPractitioner, changeRole, type Outcome, setDisabled } from '@/lib/clinic/practitioners';
 import { addPractitionerSchema, role, userIdSchema } from '@/lib/validation/account';
 
 function toState(outcome: Outcome, okMessage: string, values?: Record<string, string>): ActionState {

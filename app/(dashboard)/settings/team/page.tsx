@@ -4,7 +4,7 @@ import { TeamTable } from '@/components/team/team-table';
 import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/guard';
-import { practitionersOfClinic } from '@/lib/practitioners';
+import { practitionersOfClinic } from '@/lib/clinic/practitioners';
 
 export const metadata: Metadata = { title: 'Team' };
 

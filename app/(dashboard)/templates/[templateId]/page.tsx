@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { doseInWords } from '@/lib/exercises/dose';
 import { editorLibrary } from '@/lib/plans/editor-data';
-import { findTemplate } from '@/lib/templates';
+import { findTemplate } from '@/lib/plans/templates';
 import { idParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Template' };

@@ -1,8 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { clientAddress } from '@/lib/client-address';
-import { PATIENT_HEADERS } from '@/lib/patient-headers';
-import { lookupToken, recordUnknownToken, touchLink, unknownTokenRetryAfter } from '@/lib/patient-links';
-import { PATIENT_COOKIE, PATIENT_COOKIE_OPTIONS } from '@/lib/patient-session';
+import { clientAddress } from '@/lib/http/client-address';
+import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
+import { lookupToken, recordUnknownToken, touchLink, unknownTokenRetryAfter } from '@/lib/patient-portal/link-access';
+import { PATIENT_COOKIE, PATIENT_COOKIE_OPTIONS } from '@/lib/patient-portal/session';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
 import { z } from 'zod';
-import { PATIENT_HEADERS } from '@/lib/patient-headers';
-import { patientToday } from '@/lib/patient-plan';
-import { currentPatient } from '@/lib/patient-session';
+import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
+import { patientToday } from '@/lib/patient-portal/today';
+import { currentPatient } from '@/lib/patient-portal/session';
 
 export const dynamic = 'force-dynamic';
 

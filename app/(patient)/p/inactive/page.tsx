@@ -1,5 +1,5 @@
-import { InactiveLink } from '@/components/patient/inactive-link';
-import { clinicContactBySlug } from '@/lib/patient-links';
+import { InactiveLink } from '@/components/patient-portal/inactive-link';
+import { clinicContactBySlug } from '@/lib/patient-portal/link-access';
 
 export default async function InactivePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { clinic } = await searchParams;

@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
-import { PATIENT_HEADERS } from '@/lib/patient-headers';
-import { PATIENT_COOKIE } from '@/lib/patient-session';
-import { recordSessionLog, sessionLogSchema } from '@/lib/session-logs';
+import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
+import { PATIENT_COOKIE } from '@/lib/patient-portal/session';
+import { recordSessionLog, sessionLogSchema } from '@/lib/patient-portal/record-log';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,7 @@ function json(body: unknown, status: number) {
 
 /** The patient's phone sends each session here, possibly several times (offline retries). */
 export async function POST(request: Request) {
-  // The link itself is checked by the write's own statement (lib/session-logs.ts): revoked,
+  // The link itself is checked by the write's own statement (lib/patient-portal/record-log.ts): revoked,
   // expired or unknown links store nothing and get the same 401 as a missing cookie.
   const token = (await cookies()).get(PATIENT_COOKIE)?.value;
   if (!token) return json({ error: 'link_inactive' }, 401);

@@ -1,6 +1,6 @@
 import { currentActor } from '@/lib/auth/guard';
-import { csvResponse } from '@/lib/csv';
-import { rosterCsv } from '@/lib/exports';
+import { csvResponse } from '@/lib/http/csv';
+import { rosterCsv } from '@/lib/roster/exports';
 
 export const dynamic = 'force-dynamic';
 

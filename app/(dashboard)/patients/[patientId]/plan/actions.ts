@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type ActionState, invalid } from '@/lib/action-state';
+import { type ActionState, invalid } from '@/lib/actions/action-state';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { findPatient } from '@/lib/patients';
+import { findPatient } from '@/lib/patients/patients';
 import { adjustPlan, assignPlan, type PlanOutcome, restorePlanVersion, swapToVariant } from '@/lib/plans/assign';
 import { adjustPlanSchema, assignPlanSchema, planFormToObject, restoreVersionSchema, swapVariantSchema } from '@/lib/validation/plan';
 

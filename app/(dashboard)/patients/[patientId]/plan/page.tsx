@@ -9,7 +9,7 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { patientForPage } from '@/lib/patient-page';
+import { patientForPage } from '@/lib/patients/for-page';
 import { formatDay, todayIn } from '@/lib/dates';
 import { planAcknowledgements } from '@/lib/plans/assign';
 import { editorLibrary } from '@/lib/plans/editor-data';

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { PillNav } from '@/components/ui/pill-nav';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { CHART_RANGES, parseRange, patientChartData } from '@/lib/patient-charts';
+import { CHART_RANGES, parseRange, patientChartData } from '@/lib/patients/charts';
 import { patientIdParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Progress' };

@@ -4,7 +4,7 @@ import { ScreeningFindings } from '@/components/patients/screening-summary';
 import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { patientForPage } from '@/lib/patient-page';
+import { patientForPage } from '@/lib/patients/for-page';
 import { screeningHistory } from '@/lib/screening/screening';
 
 export const metadata: Metadata = { title: 'Screening' };

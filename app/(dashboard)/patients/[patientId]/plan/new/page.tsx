@@ -6,12 +6,12 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
-import { patientForPage } from '@/lib/patient-page';
+import { patientForPage } from '@/lib/patients/for-page';
 import { todayIn } from '@/lib/dates';
 import { editorLibrary } from '@/lib/plans/editor-data';
 import { activePlanId } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
-import { clinicTemplates } from '@/lib/templates';
+import { clinicTemplates } from '@/lib/plans/templates';
 
 export const metadata: Metadata = { title: 'Assign a plan' };
 

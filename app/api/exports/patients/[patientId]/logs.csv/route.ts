@@ -1,6 +1,6 @@
 import { currentActor } from '@/lib/auth/guard';
-import { csvResponse } from '@/lib/csv';
-import { patientLogsCsv } from '@/lib/exports';
+import { csvResponse } from '@/lib/http/csv';
+import { patientLogsCsv } from '@/lib/roster/exports';
 import { idParam } from '@/lib/validation/params';
 
 export const dynamic = 'force-dynamic';

@@ -1,0 +1,123 @@
+import 'server-only';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import { ALERT_ACTIONS, alertEvents, alerts, patients, sessionLogs, users } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import type { Actor } from '@/lib/auth/guard';
+
+export const ALERT_FILTERS = ['open', 'acknowledged', 'resolved', 'active'] as const;
+export type AlertFilter = (typeof ALERT_FILTERS)[number];
+
+/** Alerts per page of the inbox. */
+export const ALERT_PAGE_SIZE = 25;
+
+export const alertActionSchema = z
+  .object({
+    alertId: z.uuid({ error: 'Unknown alert.' }),
+    action: z.enum(ALERT_ACTIONS, { error: 'Unknown action.' }),
+    note: z
+      .string()
+      .trim()
+      .max(1000, 'Notes are at most 1,000 characters.')
+      .optional()
+      .nullable()
+      .transform((v) => v || null),
+  })
+  .refine((v) => v.action !== 'resolve' || v.note !== null, { path: ['note'], message: 'Say what was done before resolving the alert.' });
+
+export type AlertEventView = { action: (typeof ALERT_ACTIONS)[number]; note: string | null; actorName: string | null; at: Date };
+
+export type AlertView = {
+  id: string;
+  patientId: string;
+  patientName: string;
+  patientTimezone: string;
+  reasons: string[];
+  status: 'open' | 'acknowledged' | 'resolved';
+  createdAt: Date;
+  /** What was done about it, oldest first. */
+  history: AlertEventView[];
+  log: { performedAt: Date; painBefore: number; painAfter: number; symptoms: string[]; note: string | null } | null;
+};
+
+const statusesOf = (filter: AlertFilter) => (filter === 'active' ? (['open', 'acknowledged'] as const) : ([filter] as const));
+
+async function listAlerts(where: SQL | undefined, limit: number, offset = 0): Promise<AlertView[]> {
+  const rows = await db()
+    .select({ alert: alerts, patientName: patients.name, patientTimezone: patients.timezone, log: sessionLogs })
+    .from(alerts)
+    .innerJoin(patients, and(eq(patients.id, alerts.patientId), eq(patients.clinicId, alerts.clinicId)))
+    .leftJoin(sessionLogs, eq(sessionLogs.id, alerts.sessionLogId))
+    .where(where)
+    .orderBy(desc(alerts.createdAt), desc(alerts.id))
+    .limit(limit)
+    .offset(offset);
+  const events = rows.length
+    ? await db()
+        .select({ alertId: alertEvents.alertId, action: alertEvents.action, note: alertEvents.note, actorName: users.name, at: alertEvents.createdAt })
+        .from(alertEvents)
+        .leftJoin(users, eq(users.id, alertEvents.actorId))
+        .where(inArray(alertEvents.alertId, rows.map((r) => r.alert.id)))
+        .orderBy(asc(alertEvents.createdAt), asc(alertEvents.id))
+    : [];
+  return rows.map(({ alert, patientName, patientTimezone, log }) => ({
+    id: alert.id,
+    patientId: alert.patientId,
+    patientName,
+    patientTimezone,
+    reasons: alert.reasons,
+    status: alert.status,
+    createdAt: alert.createdAt,
+    history: events.filter((e) => e.alertId === alert.id).map(({ alertId: _alertId, ...e }) => e),
+    log: log ? { performedAt: log.performedAt, painBefore: log.painBefore, painAfter: log.painAfter, symptoms: log.symptoms, note: log.note } : null,
+  }));
+}
+
+/** One patient's alerts with the given status, newest first (the patient's page). */
+export async function patientAlerts(actor: Actor, patientId: string, filter: AlertFilter): Promise<AlertView[]> {
+  return listAlerts(and(eq(alerts.clinicId, actor.clinicId), eq(alerts.patientId, patientId), inArray(alerts.status, [...statusesOf(filter)])), 500);
+}
+
+/** A page of the clinic's alert inbox, newest first: "active" means open or acknowledged. */
+export async function alertInbox(actor: Actor, filter: AlertFilter, page = 1) {
+  const where = and(eq(alerts.clinicId, actor.clinicId), inArray(alerts.status, [...statusesOf(filter)]));
+  const [[counted], items] = await Promise.all([
+    db().select({ total: count() }).from(alerts).where(where),
+    listAlerts(where, ALERT_PAGE_SIZE, (page - 1) * ALERT_PAGE_SIZE),
+  ]);
+  const total = counted?.total ?? 0;
+  return { alerts: items, total, page, pages: Math.max(1, Math.ceil(total / ALERT_PAGE_SIZE)) };
+}
+
+/** Which statuses each action may start from: nothing is acknowledged twice or resolved twice. */
+const TRANSITIONS = {
+  acknowledge: { from: ['open'], to: 'acknowledged', refused: 'That alert has already been acknowledged or resolved.' },
+  resolve: { from: ['open', 'acknowledged'], to: 'resolved', refused: 'That alert is already resolved.' },
+  reopen: { from: ['acknowledged', 'resolved'], to: 'open', refused: 'That alert is already open.' },
+} as const;
+
+/**
+ * Acknowledge, resolve (with a note) or reopen an alert of the actor's clinic. The status moves
+ * only from where the action allows, in the same statement that checks it, and every action is
+ * kept with its note and author in the alert's history.
+ */
+export async function actOnAlert(actor: Actor, input: z.infer<typeof alertActionSchema>) {
+  const step = TRANSITIONS[input.action];
+  return db().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(alerts)
+      .set({ status: step.to })
+      .where(and(eq(alerts.id, input.alertId), eq(alerts.clinicId, actor.clinicId), inArray(alerts.status, [...step.from])))
+      .returning({ patientId: alerts.patientId });
+    if (!updated) {
+      const [exists] = await tx.select({ id: alerts.id }).from(alerts).where(and(eq(alerts.id, input.alertId), eq(alerts.clinicId, actor.clinicId)));
+      return exists
+        ? ({ ok: false, code: 'conflict', message: step.refused } as const)
+        : ({ ok: false, code: 'not_found', message: 'That alert is not in your clinic.' } as const);
+    }
+    await tx.insert(alertEvents).values({ clinicId: actor.clinicId, alertId: input.alertId, action: input.action, note: input.note, actorId: actor.userId });
+    await audit(tx, actor, { action: `alert.${input.action}`, subjectType: 'patient', subjectId: updated.patientId, detail: { alertId: input.alertId } });
+    return { ok: true, patientId: updated.patientId, status: step.to } as const;
+  });
+}

@@ -1,0 +1,101 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { RateLimiterDrizzle } from 'rate-limiter-flexible';
+import { db } from '@/db/client';
+import { clinics, patientLinks, patients, rateLimits } from '@/db/schema';
+
+/** 256 random bits, base64url: exactly 43 characters. Anything else is not a token. */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function newToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export type PatientAccess = {
+  linkId: string;
+  patientId: string;
+  clinicId: string;
+  timezone: string;
+};
+
+export type ClinicContact = { slug: string; name: string; phone: string | null };
+
+export type TokenLookup = { ok: true; access: PatientAccess } | { ok: false; clinic: ClinicContact | null };
+
+/**
+ * Who a token belongs to, if it may still be used: not revoked, not expired, patient active.
+ * A refused token that matched a link still tells which clinic to call.
+ */
+export async function lookupToken(token: string, now = new Date()): Promise<TokenLookup> {
+  if (!TOKEN_PATTERN.test(token)) return { ok: false, clinic: null };
+  const [row] = await db()
+    .select({
+      linkId: patientLinks.id,
+      patientId: patientLinks.patientId,
+      clinicId: patientLinks.clinicId,
+      revokedAt: patientLinks.revokedAt,
+      expiresAt: patientLinks.expiresAt,
+      status: patients.status,
+      timezone: patients.timezone,
+      clinicSlug: clinics.slug,
+      clinicName: clinics.name,
+      clinicPhone: clinics.phone,
+    })
+    .from(patientLinks)
+    .innerJoin(patients, and(eq(patients.id, patientLinks.patientId), eq(patients.clinicId, patientLinks.clinicId)))
+    .innerJoin(clinics, eq(clinics.id, patientLinks.clinicId))
+    .where(eq(patientLinks.tokenHash, hashToken(token)))
+    .limit(1);
+  if (!row) return { ok: false, clinic: null };
+  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.status !== 'active') {
+    return { ok: false, clinic: { slug: row.clinicSlug, name: row.clinicName, phone: row.clinicPhone } };
+  }
+  return { ok: true, access: { linkId: row.linkId, patientId: row.patientId, clinicId: row.clinicId, timezone: row.timezone } };
+}
+
+/** Records that a link was used; at most once a minute per link to keep writes down. */
+export async function touchLink(linkId: string): Promise<void> {
+  await db()
+    .update(patientLinks)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(patientLinks.id, linkId), or(isNull(patientLinks.lastUsedAt), gt(sql`now() - ${patientLinks.lastUsedAt}`, sql`interval '1 minute'`))));
+}
+
+/** Unknown tokens from one address: 30 a minute, then 429. Shared by every instance. */
+export const UNKNOWN_TOKEN_LIMIT = { points: 30, duration: 60 } as const;
+
+const g = globalThis as { __rollcallLinkLimiter?: RateLimiterDrizzle };
+
+function linkLimiter() {
+  g.__rollcallLinkLimiter ??= new RateLimiterDrizzle({
+    storeClient: db(),
+    schema: rateLimits,
+    keyPrefix: 'patient-link',
+    points: UNKNOWN_TOKEN_LIMIT.points,
+    duration: UNKNOWN_TOKEN_LIMIT.duration,
+  });
+  return g.__rollcallLinkLimiter;
+}
+
+/** Seconds to wait before this address may try tokens again; 0 when it may now. */
+export async function unknownTokenRetryAfter(address: string): Promise<number> {
+  const res = await linkLimiter().get(address);
+  return res && res.consumedPoints >= UNKNOWN_TOKEN_LIMIT.points ? Math.ceil(res.msBeforeNext / 1000) : 0;
+}
+
+export async function recordUnknownToken(address: string): Promise<void> {
+  await linkLimiter()
+    .consume(address)
+    .catch(() => undefined);
+}
+
+export async function clinicContactBySlug(slug: string): Promise<ClinicContact | null> {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+  const [row] = await db().select({ slug: clinics.slug, name: clinics.name, phone: clinics.phone }).from(clinics).where(eq(clinics.slug, slug)).limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,140 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db, rowsOf } from '@/db/client';
+import { SYMPTOM_CODES, sessionLogs } from '@/db/schema';
+import { hashToken, type PatientAccess, TOKEN_PATTERN } from './link-access';
+import { redFlagsOf } from './red-flags';
+
+export const MAX_NOTE = 2000;
+const MAX_AGE_DAYS = 7;
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export const sessionLogSchema = z.object({
+  idempotencyKey: z.uuid({ error: 'Each log needs its own id (a UUID).' }),
+  performedAt: z.iso.datetime({ offset: true, error: 'When the session happened is missing or not a date.' }),
+  itemsDone: z.array(z.uuid({ error: 'Unknown exercise.' })).max(12, 'Too many exercises.'),
+  painBefore: z.number({ error: 'Pain before must be a whole number from 0 to 10.' }).int('Pain before must be a whole number from 0 to 10.').min(0).max(10),
+  painAfter: z.number({ error: 'Pain after must be a whole number from 0 to 10.' }).int('Pain after must be a whole number from 0 to 10.').min(0).max(10),
+  symptoms: z.array(z.enum(SYMPTOM_CODES, { error: 'Unknown symptom.' })).max(SYMPTOM_CODES.length).default([]),
+  note: z
+    .string()
+    .max(MAX_NOTE, `Notes are at most ${MAX_NOTE} characters.`)
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null)),
+});
+
+export type SessionLogInput = z.infer<typeof sessionLogSchema>;
+
+export type LogOutcome =
+  | { ok: true; status: 'recorded' | 'duplicate'; logId: string; redFlags: string[] }
+  | { ok: false; code: 'invalid' | 'conflict' | 'link_inactive'; message: string; fieldErrors?: Record<string, string[]> };
+
+/** The same body always hashes the same, whatever order the lists came in. */
+function payloadHash(input: SessionLogInput): string {
+  const canonical = {
+    performedAt: new Date(input.performedAt).toISOString(),
+    itemsDone: [...new Set(input.itemsDone)].sort(),
+    painBefore: input.painBefore,
+    painAfter: input.painAfter,
+    symptoms: [...new Set(input.symptoms)].sort(),
+    note: input.note,
+  };
+  return crypto.createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+/** A list of UUIDs (already validated) as a PostgreSQL array literal. */
+const uuidArray = (values: readonly string[]) => `{${values.join(',')}}`;
+
+/**
+ * Who is logging: the patient behind a link token as the phone sends it (checked in the same
+ * statement as the write), or a patient already looked up (seeds and tests).
+ */
+export type LogAuthor = { token: string } | Pick<PatientAccess, 'patientId' | 'clinicId' | 'timezone'>;
+
+/**
+ * The link behind a token, if it still opens the plan: not revoked, not expired, its patient
+ * active (as lookupToken in lib/patient-portal/link-access.ts decides for pages).
+ */
+function authorSql(author: LogAuthor, now: Date): SQL {
+  if ('token' in author) {
+    return sql`
+      select l.patient_id, l.clinic_id, p.timezone
+      from patient_links l
+      join patients p on p.id = l.patient_id and p.clinic_id = l.clinic_id
+      where l.token_hash = ${hashToken(author.token)} and l.revoked_at is null
+        and (l.expires_at is null or l.expires_at > ${now.toISOString()}::timestamptz) and p.status = 'active'`;
+  }
+  return sql`select ${author.patientId}::uuid as patient_id, ${author.clinicId}::uuid as clinic_id, ${author.timezone}::text as timezone`;
+}
+
+/**
+ * Stores one session log, exactly once per idempotency key: a retry with the same body returns
+ * the stored log, a different body under the same key is refused. Red flags raise an alert.
+ * One statement, atomic without a transaction's extra round trips: the link check, the plan
+ * version in effect on the patient's day, the exercises' check, the log and any alert. The
+ * database's trigger keeps the patient's last session and figures version.
+ */
+export async function recordSessionLog(author: LogAuthor, input: SessionLogInput, now = new Date()): Promise<LogOutcome> {
+  if ('token' in author && !TOKEN_PATTERN.test(author.token)) return { ok: false, code: 'link_inactive', message: 'This link no longer opens a plan.' };
+  const performedAt = new Date(input.performedAt);
+  if (performedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    return { ok: false, code: 'invalid', message: 'That session is dated in the future.', fieldErrors: { performedAt: ['That session is dated in the future.'] } };
+  }
+  if (performedAt.getTime() < now.getTime() - MAX_AGE_DAYS * 86_400_000) {
+    return { ok: false, code: 'invalid', message: `Sessions can be logged up to ${MAX_AGE_DAYS} days later.`, fieldErrors: { performedAt: [`Older than ${MAX_AGE_DAYS} days.`] } };
+  }
+  const hash = payloadHash(input);
+  const redFlags = redFlagsOf(input);
+  const itemsDone = uuidArray([...new Set(input.itemsDone)]);
+  const [outcome] = rowsOf<{ patientId: string | null; hasPlan: boolean; itemsInPlan: boolean | null; id: string | null }>(
+    await db().execute(sql`
+      with author as (
+        select a.patient_id, a.clinic_id, (${performedAt.toISOString()}::timestamptz at time zone a.timezone)::date as local_day
+        from (${authorSql(author, now)}) a
+      ),
+      version as (
+        select pl.id as plan_id, v.id as version_id,
+               ${itemsDone}::uuid[] <@ array(select i.exercise_id from plan_items i where i.plan_version_id = v.id) as items_in_plan
+        from author
+        join plans pl on pl.patient_id = author.patient_id and pl.clinic_id = author.clinic_id
+        join plan_versions v on v.plan_id = pl.id
+        where pl.start_date <= author.local_day and (pl.end_date is null or pl.end_date >= author.local_day)
+          and v.effective_date <= author.local_day
+        order by pl.start_date desc, v.version desc
+        limit 1
+      ),
+      inserted as (
+        insert into session_logs (clinic_id, patient_id, plan_id, plan_version_id, performed_at, local_day, items_done,
+                                  pain_before, pain_after, symptoms, note, idempotency_key, payload_hash)
+        select author.clinic_id, author.patient_id, version.plan_id, version.version_id,
+               ${performedAt.toISOString()}::timestamptz, author.local_day, ${itemsDone}::uuid[],
+               ${input.painBefore}, ${input.painAfter}, array(select jsonb_array_elements_text(${JSON.stringify([...new Set(input.symptoms)])}::jsonb)), ${input.note},
+               ${input.idempotencyKey}::uuid, ${hash}
+        from author, version where version.items_in_plan
+        on conflict (patient_id, idempotency_key) do nothing
+        returning id, clinic_id, patient_id
+      ),
+      alert as (
+        insert into alerts (clinic_id, patient_id, session_log_id, kind, reasons)
+        select inserted.clinic_id, inserted.patient_id, inserted.id, 'red_flag', array(select jsonb_array_elements_text(${JSON.stringify(redFlags)}::jsonb))
+        from inserted where ${redFlags.length > 0}::boolean
+      )
+      select (select patient_id from author) as "patientId", exists(select 1 from version) as "hasPlan",
+             (select items_in_plan from version) as "itemsInPlan", (select id from inserted) as id`),
+  );
+  if (!outcome?.patientId) return { ok: false, code: 'link_inactive', message: 'This link no longer opens a plan.' };
+  if (!outcome.hasPlan) return { ok: false, code: 'invalid', message: 'There was no plan in effect on that day.' };
+  if (!outcome.itemsInPlan) return { ok: false, code: 'invalid', message: 'Some exercises are not in your plan.', fieldErrors: { itemsDone: ['Some exercises are not in your plan.'] } };
+  if (outcome.id) return { ok: true, status: 'recorded', logId: outcome.id, redFlags };
+
+  const [existing] = await db()
+    .select({ id: sessionLogs.id, payloadHash: sessionLogs.payloadHash })
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.patientId, outcome.patientId), eq(sessionLogs.idempotencyKey, input.idempotencyKey)));
+  if (!existing || existing.payloadHash !== hash) {
+    return { ok: false, code: 'conflict', message: 'A different log was already sent with this id.' };
+  }
+  return { ok: true, status: 'duplicate', logId: existing.id, redFlags };
+}

@@ -1,0 +1,101 @@
+import 'server-only';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { type Database, db } from '@/db/client';
+import { patientLinks, patients } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import type { Actor } from '@/lib/auth/guard';
+import { hashToken, newToken } from '@/lib/patient-portal/link-access';
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export type LinkRow = {
+  id: string;
+  label: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+};
+
+export async function linksOfPatient(actor: Actor, patientId: string): Promise<LinkRow[]> {
+  return db()
+    .select({
+      id: patientLinks.id,
+      label: patientLinks.label,
+      createdAt: patientLinks.createdAt,
+      expiresAt: patientLinks.expiresAt,
+      revokedAt: patientLinks.revokedAt,
+      lastUsedAt: patientLinks.lastUsedAt,
+    })
+    .from(patientLinks)
+    .where(and(eq(patientLinks.patientId, patientId), eq(patientLinks.clinicId, actor.clinicId)))
+    .orderBy(desc(patientLinks.createdAt));
+}
+
+async function insertLink(tx: Tx, actor: Actor, patientId: string, label: string, expiresAt: Date | null, token = newToken()) {
+  const [row] = await tx
+    .insert(patientLinks)
+    .values({ clinicId: actor.clinicId, patientId, tokenHash: hashToken(token), label, expiresAt, createdBy: actor.userId })
+    .returning({ id: patientLinks.id });
+  await audit(tx, actor, { action: 'patient_link.created', subjectType: 'patient', subjectId: patientId, detail: { linkId: row!.id } });
+  return { token, linkId: row!.id };
+}
+
+async function activePatient(tx: Tx | Database, actor: Actor, patientId: string) {
+  const [patient] = await tx
+    .select({ id: patients.id, status: patients.status })
+    .from(patients)
+    .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)))
+    .limit(1);
+  return patient ?? null;
+}
+
+export type LinkOutcome =
+  | { ok: true; token: string; linkId: string }
+  | { ok: false; code: 'not_found' | 'conflict'; message: string };
+
+/** A new link. The token is returned once, here, and never stored. */
+export async function createPatientLink(actor: Actor, patientId: string, input: { label: string; expiresInDays: number | null }): Promise<LinkOutcome> {
+  return db().transaction(async (tx) => {
+    const patient = await activePatient(tx, actor, patientId);
+    if (!patient) return { ok: false, code: 'not_found', message: 'That patient is not in your clinic.' } as const;
+    if (patient.status !== 'active') return { ok: false, code: 'conflict', message: 'Reactivate this patient before giving them a link.' } as const;
+    const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+    return { ok: true, ...(await insertLink(tx, actor, patientId, input.label, expiresAt)) } as const;
+  });
+}
+
+export async function revokePatientLink(actor: Actor, linkId: string) {
+  return db().transaction(async (tx) => {
+    const updated = await tx
+      .update(patientLinks)
+      .set({ revokedAt: sql`coalesce(${patientLinks.revokedAt}, now())` })
+      .where(and(eq(patientLinks.id, linkId), eq(patientLinks.clinicId, actor.clinicId)))
+      .returning({ patientId: patientLinks.patientId });
+    if (!updated[0]) return { ok: false, code: 'not_found', message: 'That link is not in your clinic.' } as const;
+    await audit(tx, actor, { action: 'patient_link.revoked', subjectType: 'patient', subjectId: updated[0].patientId, detail: { linkId } });
+    return { ok: true } as const;
+  });
+}
+
+/** Revokes every live link of a patient (inside the caller's transaction). */
+export async function revokeAllLinks(tx: Tx, actor: Actor, patientId: string): Promise<number> {
+  const revoked = await tx
+    .update(patientLinks)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(patientLinks.patientId, patientId), eq(patientLinks.clinicId, actor.clinicId), isNull(patientLinks.revokedAt)))
+    .returning({ id: patientLinks.id });
+  return revoked.length;
+}
+
+/** "Rotate": every existing link stops working and one new link is issued. */
+export async function rotatePatientLinks(actor: Actor, patientId: string, label: string): Promise<LinkOutcome> {
+  return db().transaction(async (tx) => {
+    const patient = await activePatient(tx, actor, patientId);
+    if (!patient) return { ok: false, code: 'not_found', message: 'That patient is not in your clinic.' } as const;
+    if (patient.status !== 'active') return { ok: false, code: 'conflict', message: 'Reactivate this patient before giving them a link.' } as const;
+    const revoked = await revokeAllLinks(tx, actor, patientId);
+    await audit(tx, actor, { action: 'patient_link.rotated', subjectType: 'patient', subjectId: patientId, detail: { revoked } });
+    return { ok: true, ...(await insertLink(tx, actor, patientId, label, null)) } as const;
+  });
+}

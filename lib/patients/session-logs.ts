@@ -1,0 +1,39 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { alerts, sessionLogs } from '@/db/schema';
+
+export type LoggedSession = {
+  id: string;
+  performedAt: Date;
+  localDay: string;
+  itemsDone: string[];
+  painBefore: number;
+  painAfter: number;
+  symptoms: string[];
+  note: string | null;
+  redFlags: string[] | null;
+  alertStatus: string | null;
+};
+
+/** A patient's latest logs for their practitioner, with any red-flag alert each raised. */
+export async function logsOfPatient(actor: { clinicId: string }, patientId: string, limit = 20): Promise<LoggedSession[]> {
+  return db()
+    .select({
+      id: sessionLogs.id,
+      performedAt: sessionLogs.performedAt,
+      localDay: sessionLogs.localDay,
+      itemsDone: sessionLogs.itemsDone,
+      painBefore: sessionLogs.painBefore,
+      painAfter: sessionLogs.painAfter,
+      symptoms: sessionLogs.symptoms,
+      note: sessionLogs.note,
+      redFlags: alerts.reasons,
+      alertStatus: alerts.status,
+    })
+    .from(sessionLogs)
+    .leftJoin(alerts, eq(alerts.sessionLogId, sessionLogs.id))
+    .where(and(eq(sessionLogs.patientId, patientId), eq(sessionLogs.clinicId, actor.clinicId)))
+    .orderBy(desc(sessionLogs.performedAt))
+    .limit(limit);
+}
