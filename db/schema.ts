@@ -18,13 +18,38 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Dose } from '@/lib/exercises/types';
 
 export const ROLES = ['admin', 'practitioner'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const DISCIPLINES = ['chiropractor', 'physical_therapist', 'massage_therapist', 'other'] as const;
 export type Discipline = (typeof DISCIPLINES)[number];
+
+// Column types are declared with the columns they type, so db/ depends on nothing above it.
+export const EXERCISE_KINDS = ['soft_tissue', 'joint_mobility'] as const;
+export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
+
+export const EQUIPMENT = ['standard_roller', 'hard_core_roller'] as const;
+export type Equipment = (typeof EQUIPMENT)[number];
+
+/** What the count in a dose counts: slow breaths (on a stiff segment) or repetitions. */
+export const REPS_UNITS = ['breaths', 'reps'] as const;
+export type RepsUnit = (typeof REPS_UNITS)[number];
+
+/** Whether the timed part is rolling for a while or holding a position. Changes the patient's wording. */
+export const TIMINGS = ['roll', 'hold'] as const;
+export type Timing = (typeof TIMINGS)[number];
+
+/** ISO weekdays: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export type Dose = {
+  sessionsPerDay: number;
+  daysOfWeek: Weekday[];
+  holdSeconds: number;
+  reps: number;
+  sets: number;
+};
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -191,15 +216,15 @@ export const exercises = pgTable(
     clinicId: uuid('clinic_id').references(() => clinics.id, { onDelete: 'cascade' }),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['soft_tissue', 'joint_mobility'] }).notNull(),
-    equipment: text('equipment', { enum: ['standard_roller', 'hard_core_roller'] }).notNull(),
+    kind: text('kind', { enum: EXERCISE_KINDS }).notNull(),
+    equipment: text('equipment', { enum: EQUIPMENT }).notNull(),
     summary: text('summary').notNull().default(''),
     steps: jsonb('steps').$type<string[]>().notNull(),
     cues: jsonb('cues').$type<string[]>().notNull(),
     safetyNotes: jsonb('safety_notes').$type<string[]>().notNull(),
     illustration: text('illustration'),
-    timing: text('timing', { enum: ['roll', 'hold'] }).notNull(),
-    repsUnit: text('reps_unit', { enum: ['breaths', 'reps'] }).notNull(),
+    timing: text('timing', { enum: TIMINGS }).notNull(),
+    repsUnit: text('reps_unit', { enum: REPS_UNITS }).notNull(),
     defaultDose: jsonb('default_dose').$type<Dose>().notNull(),
     holdMin: integer('hold_min').notNull(),
     holdMax: integer('hold_max').notNull(),
@@ -248,7 +273,7 @@ export const hiddenExercises = pgTable(
 
 const doseColumns = () => ({
   sessionsPerDay: smallint('sessions_per_day').notNull(),
-  daysOfWeek: smallint('days_of_week').array().notNull(),
+  daysOfWeek: smallint('days_of_week').array().$type<Weekday[]>().notNull(),
   holdSeconds: integer('hold_seconds').notNull(),
   reps: smallint('reps').notNull(),
   sets: smallint('sets').notNull(),

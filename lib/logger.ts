@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { env } from './env';
+import { env } from '@/db/env';
 
 // Structured logs. Callers log ids and outcomes only: never names, emails, notes or tokens.
 const g = globalThis as { __rollcallLogger?: pino.Logger };

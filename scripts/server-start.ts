@@ -4,7 +4,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { hasAnyClinic, seedDemo } from '@/scripts/seed/demo';
 import { seedReference } from '@/scripts/seed/reference';
 import { authSecret } from '@/lib/auth/secret';
-import { env } from '@/lib/env';
+import { env } from '@/db/env';
 import { logger } from '@/lib/logger';
 
 /**

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { storedSecret } from '@/lib/auth/secret-store';
-import { EnvError, parseEnv } from '@/lib/env';
+import { EnvError, parseEnv } from '@/db/env';
 
 const { values: flags } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false } } });
 function configOrExit() {

@@ -8,15 +8,9 @@ import { Badge } from '@/components/ui/badge';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, idle } from '@/lib/actions/action-state';
-import type { AlertView } from '@/lib/alerts/alerts';
+import type { AlertCardData } from '@/lib/alerts/alert-view';
 import { symptomLabel } from '@/lib/patient-portal/red-flags';
 
-/** An alert as lib/alerts.ts reads it, with its times written out in the patient's timezone (lib/alert-view.ts). */
-export type AlertCardData = Omit<AlertView, 'patientTimezone' | 'createdAt' | 'history' | 'log'> & {
-  createdAt: string;
-  history: (Omit<AlertView['history'][number], 'at'> & { at: string })[];
-  log: (Omit<NonNullable<AlertView['log']>, 'performedAt'> & { performedAt: string }) | null;
-};
 
 const DONE = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened' } as const;
 

@@ -11,7 +11,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, idle } from '@/lib/actions/action-state';
 import { CONTRAINDICATIONS, type Severity } from '@/lib/screening/contraindications';
 import { EQUIPMENT_LABELS, KIND_LABELS } from './exercise-card';
-import { ILLUSTRATION_KEYS, type IllustrationKey } from './illustration';
+import { ILLUSTRATION_KEYS, type IllustrationKey } from '@/lib/exercises/illustrations';
 
 const ILLUSTRATION_LABELS: Record<IllustrationKey, string> = {
   'upper-back-roll-bridge': 'Upper-back roll in a low bridge',

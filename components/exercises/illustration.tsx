@@ -1,4 +1,5 @@
 import type * as React from 'react';
+import { type IllustrationKey, isIllustrationKey } from '@/lib/exercises/illustrations';
 
 /**
  * Simple original side-view line drawings for the built-in exercises.
@@ -6,20 +7,6 @@ import type * as React from 'react';
  * their back with the head on the left and the feet on the right; the floor is at y = 164.
  */
 
-export const ILLUSTRATION_KEYS = [
-  'upper-back-roll-bridge',
-  'upper-back-roll-arms-crossed',
-  'thoracic-extension',
-  'segmental-mobilization',
-  'supported-mobilization',
-  'elbows-open-mobilization',
-] as const;
-
-export type IllustrationKey = (typeof ILLUSTRATION_KEYS)[number];
-
-export function isIllustrationKey(v: string): v is IllustrationKey {
-  return (ILLUSTRATION_KEYS as readonly string[]).includes(v);
-}
 
 const FLOOR_Y = 164;
 const ROLLER_R = 15;

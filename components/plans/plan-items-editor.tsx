@@ -5,19 +5,10 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import { WEEKDAYS } from '@/lib/exercises/dose';
+import type { EditorExercise } from '@/lib/plans/editor-data';
 import { cn } from '@/lib/utils';
 
-export type EditorExercise = {
-  id: string;
-  name: string;
-  kind: 'soft_tissue' | 'joint_mobility';
-  timing: 'roll' | 'hold';
-  repsUnit: 'breaths' | 'reps';
-  defaultDose: { sessionsPerDay: number; daysOfWeek: number[]; holdSeconds: number; reps: number; sets: number };
-  limits: { holdMin: number; holdMax: number; repsMin: number; repsMax: number; setsMin: number; setsMax: number; sessionsMin: number; sessionsMax: number };
-  blocked: { label: string; guidance: string }[];
-  cautions: { code: string; label: string; guidance: string }[];
-};
+export type { EditorExercise };
 
 export type EditorItem = {
   exerciseId: string;

@@ -1,5 +1,11 @@
-import type { AlertCardData } from '@/components/alerts/alert-card';
 import type { AlertView } from './alerts';
+
+/** An alert as the card shows it: AlertView with its times already written out. */
+export type AlertCardData = Omit<AlertView, 'patientTimezone' | 'createdAt' | 'history' | 'log'> & {
+  createdAt: string;
+  history: (Omit<AlertView['history'][number], 'at'> & { at: string })[];
+  log: (Omit<NonNullable<AlertView['log']>, 'performedAt'> & { performedAt: string }) | null;
+};
 
 /**
  * An alert for the client component, its times written out on the server in the patient's

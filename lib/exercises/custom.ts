@@ -6,7 +6,7 @@ import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
 import { slugify } from '@/lib/validation/clinic';
 import type { CustomExerciseInput } from '@/lib/validation/exercise';
-import { isIllustrationKey } from '@/components/exercises/illustration';
+import { isIllustrationKey } from '@/lib/exercises/illustrations';
 import { clinicLibrary } from './library';
 
 export async function createCustomExercise(actor: Actor, input: CustomExerciseInput) {

@@ -1,4 +1,4 @@
-import { env } from '@/lib/env';
+import { env } from '@/db/env';
 
 /**
  * The caller's address for rate limiting. Next sets X-Forwarded-For from the socket when the

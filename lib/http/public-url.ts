@@ -1,4 +1,4 @@
-import { env } from '@/lib/env';
+import { env } from '@/db/env';
 
 /** Where patients open their links: PUBLIC_URL, else the host this request came in on. */
 export function publicOrigin(headers: Headers): string {

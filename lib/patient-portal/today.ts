@@ -4,7 +4,6 @@ import { db } from '@/db/client';
 import { clinics, exercises, patients, planItems, plans, planVersions, sessionLogs } from '@/db/schema';
 import { shiftDate, todayIn } from '@/lib/dates';
 import { doseInWords } from '@/lib/exercises/dose';
-import type { Weekday } from '@/lib/exercises/types';
 import type { PatientAccess } from './link-access';
 import { prescribedSessions } from '@/lib/adherence/prescription';
 
@@ -73,9 +72,9 @@ export async function patientToday(access: PatientAccess, now = new Date()) {
       reps: item.reps,
       sets: item.sets,
       sessionsPerDay: item.sessionsPerDay,
-      daysOfWeek: item.daysOfWeek as Weekday[],
+      daysOfWeek: item.daysOfWeek,
       patientNote: item.patientNote,
-      doseText: doseInWords({ ...item, daysOfWeek: item.daysOfWeek as Weekday[] }, exercise),
+      doseText: doseInWords(item, exercise),
     })),
   };
 }

@@ -197,7 +197,7 @@ export async function versionItems(actor: Actor, planId: string, version: number
   return rows.map(({ item }) => ({
     exerciseId: item.exerciseId,
     sessionsPerDay: item.sessionsPerDay,
-    daysOfWeek: item.daysOfWeek as PlanItemInput['daysOfWeek'],
+    daysOfWeek: item.daysOfWeek,
     holdSeconds: item.holdSeconds,
     reps: item.reps,
     sets: item.sets,

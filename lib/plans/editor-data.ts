@@ -1,9 +1,21 @@
 import 'server-only';
-import type { EditorExercise } from '@/components/plans/plan-items-editor';
 import type { Actor } from '@/lib/auth/guard';
 import { clinicLibrary } from '@/lib/exercises/library';
 import { evaluateExercise } from '@/lib/screening/evaluate';
 import type { ScreeningAnswers } from '@/db/schema';
+
+/** One exercise as the plan editor offers it: its dose limits and what the screening says. */
+export type EditorExercise = {
+  id: string;
+  name: string;
+  kind: 'soft_tissue' | 'joint_mobility';
+  timing: 'roll' | 'hold';
+  repsUnit: 'breaths' | 'reps';
+  defaultDose: { sessionsPerDay: number; daysOfWeek: number[]; holdSeconds: number; reps: number; sets: number };
+  limits: { holdMin: number; holdMax: number; repsMin: number; repsMax: number; setsMin: number; setsMax: number; sessionsMin: number; sessionsMax: number };
+  blocked: { label: string; guidance: string }[];
+  cautions: { code: string; label: string; guidance: string }[];
+};
 
 /** The assignable library, with what this patient's screening says about each exercise. */
 export async function editorLibrary(actor: Actor, answers: ScreeningAnswers | null): Promise<EditorExercise[]> {

@@ -3,7 +3,6 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { type Exercise, exercises, planItems, plans, planVersions, precautionAcknowledgements, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/guard';
-import type { Weekday } from '@/lib/exercises/types';
 import { contraindicationByCode } from '@/lib/screening/contraindications';
 import { diffVersions, type VersionDiff, type VersionItem } from './diff';
 
@@ -73,7 +72,7 @@ export async function planDetail(actor: Actor, planId: string): Promise<PlanView
         exerciseId: exercise.id,
         exerciseName: exercise.name,
         sessionsPerDay: item.sessionsPerDay,
-        daysOfWeek: item.daysOfWeek as Weekday[],
+        daysOfWeek: item.daysOfWeek,
         holdSeconds: item.holdSeconds,
         reps: item.reps,
         sets: item.sets,

@@ -7,7 +7,6 @@ import { isUniqueViolation } from '@/lib/db-errors';
 import type { Actor } from '@/lib/auth/guard';
 import { doseProblems, limitsOf } from '@/lib/exercises/dose';
 import { assignableExercises } from '@/lib/exercises/library';
-import type { Weekday } from '@/lib/exercises/types';
 import type { PlanItemInput } from '@/lib/validation/plan';
 
 export type TemplateView = {
@@ -40,7 +39,7 @@ export async function clinicTemplates(actor: Actor): Promise<TemplateView[]> {
         exerciseId: item.exerciseId,
         exerciseName,
         sessionsPerDay: item.sessionsPerDay,
-        daysOfWeek: item.daysOfWeek as Weekday[],
+        daysOfWeek: item.daysOfWeek,
         holdSeconds: item.holdSeconds,
         reps: item.reps,
         sets: item.sets,

@@ -18,12 +18,13 @@ import {
   precautionAcknowledgements,
   screenings,
   users,
+  type Dose,
+  type Weekday,
 } from '@/db/schema';
 import { DEMO_PATIENT_LINK } from './demo-accounts';
 import { type LogStory, seedDemoLogs } from './demo-logs';
 import { builtinIdsBySlug } from './reference';
 
-type Dose = { holdSeconds: number; reps: number; sets: number; sessionsPerDay: number; daysOfWeek: number[] };
 type Item = { slug: string; dose?: Partial<Dose>; note?: string };
 
 const base = (slug: string): Dose => {
@@ -196,7 +197,7 @@ async function seedClinicCare(db: Database, slug: string, list: DemoPatient[], i
       .returning({ id: plans.id });
     if (!plan) continue;
     let number = 0;
-    const seeded: { versionId: string; effectiveDate: string; items: { exerciseId: string; sessionsPerDay: number; daysOfWeek: number[] }[] }[] = [];
+    const seeded: { versionId: string; effectiveDate: string; items: { exerciseId: string; sessionsPerDay: number; daysOfWeek: Weekday[] }[] }[] = [];
     for (const [offset, reason, items] of p.versions) {
       number++;
       const [version] = await db

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * Every environment variable the app reads, parsed once. A bad value stops start-up with a
- * message that names the variable instead of failing later in some request.
+ * message that names the variable instead of failing later in some request. It lives in db/, the
+ * lowest layer, because the database client reads it and db/ imports nothing from above.
  */
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
