@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { alerts, sessionLogs } from '@/db/schema';
+import type { Actor } from '@/lib/auth/guard';
 
 export type LoggedSession = {
   id: string;
@@ -17,7 +18,7 @@ export type LoggedSession = {
 };
 
 /** A patient's latest logs for their practitioner, with any red-flag alert each raised. */
-export async function logsOfPatient(actor: { clinicId: string }, patientId: string, limit = 20): Promise<LoggedSession[]> {
+export async function logsOfPatient(actor: Actor, patientId: string, limit = 20): Promise<LoggedSession[]> {
   return db()
     .select({
       id: sessionLogs.id,

@@ -19,8 +19,8 @@ import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patients/for-page';
 import { formatDay, todayIn } from '@/lib/dates';
 import { clinicLibrary } from '@/lib/exercises/library';
-import { rosterFigures } from '@/lib/adherence/figures';
 import { linksOfPatient } from '@/lib/patients/links';
+import { figuresOfPatient } from '@/lib/patients/figures';
 import { logsOfPatient } from '@/lib/patients/session-logs';
 import { activePlanId, planDetail, plansOfPatient } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
@@ -39,7 +39,7 @@ export default async function PatientPage({
   const actor = await requirePractitioner();
   const patient = await patientForPage(actor, params);
   const flags = await searchParams;
-  const [screening, planId, history, links, logs, library, activeAlerts, resolvedAlerts, [figures]] = await Promise.all([
+  const [screening, planId, history, links, logs, library, activeAlerts, resolvedAlerts, figures] = await Promise.all([
     currentScreening(actor, patient.id),
     activePlanId(actor, patient.id),
     plansOfPatient(actor, patient.id),
@@ -48,7 +48,7 @@ export default async function PatientPage({
     clinicLibrary(actor, { includeHidden: true }),
     patientAlerts(actor, patient.id, 'active'),
     patientAlerts(actor, patient.id, 'resolved'),
-    patient.status === 'active' ? rosterFigures(actor.clinicId, { patientIds: [patient.id] }) : [],
+    patient.status === 'active' ? figuresOfPatient(actor, patient.id) : null,
   ]);
   const plan = planId ? await planDetail(actor, planId) : null;
   const current = plan?.versions[0];
