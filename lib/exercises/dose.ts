@@ -95,3 +95,9 @@ export function doseChanges(before: Dose & { patientNote?: string | null }, afte
     changes.push({ field: 'patientNote', from: before.patientNote || '—', to: after.patientNote || '—' });
   return changes;
 }
+
+/** A plan or template item's dose and note, picked from a row that has more columns. */
+export function itemDose(item: Dose & { patientNote: string | null }): Dose & { patientNote: string | null } {
+  const { sessionsPerDay, daysOfWeek, holdSeconds, reps, sets, patientNote } = item;
+  return { sessionsPerDay, daysOfWeek, holdSeconds, reps, sets, patientNote };
+}

@@ -9,6 +9,7 @@ import { assignableExercises, exercisesByIds } from '@/lib/exercises/library';
 import { currentScreening } from '@/lib/screening/screening';
 import type { AdjustPlanInput, AssignPlanInput, PlanItemInput } from '@/lib/validation/plan';
 import { type AcceptedAcknowledgement, checkPlanItems, hasProblems } from './rules';
+import { itemDose } from '@/lib/exercises/dose';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -98,12 +99,7 @@ async function writeVersion(
       planVersionId: row.id,
       position,
       exerciseId: item.exerciseId,
-      sessionsPerDay: item.sessionsPerDay,
-      daysOfWeek: item.daysOfWeek,
-      holdSeconds: item.holdSeconds,
-      reps: item.reps,
-      sets: item.sets,
-      patientNote: item.patientNote,
+      ...itemDose(item),
     })),
   );
   if (accepted.length) {
@@ -196,12 +192,7 @@ export async function versionItems(actor: Actor, planId: string, version: number
   if (rows.length === 0) return null;
   return rows.map(({ item }) => ({
     exerciseId: item.exerciseId,
-    sessionsPerDay: item.sessionsPerDay,
-    daysOfWeek: item.daysOfWeek,
-    holdSeconds: item.holdSeconds,
-    reps: item.reps,
-    sets: item.sets,
-    patientNote: item.patientNote,
+    ...itemDose(item),
   }));
 }
 

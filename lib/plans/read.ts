@@ -5,6 +5,7 @@ import { type Exercise, exercises, planItems, plans, planVersions, precautionAck
 import type { Actor } from '@/lib/auth/guard';
 import { contraindicationByCode } from '@/lib/screening/contraindications';
 import { diffVersions, type VersionDiff, type VersionItem } from './diff';
+import { itemDose } from '@/lib/exercises/dose';
 
 export type PlanItemView = VersionItem & {
   position: number;
@@ -71,12 +72,7 @@ export async function planDetail(actor: Actor, planId: string): Promise<PlanView
         position: item.position,
         exerciseId: exercise.id,
         exerciseName: exercise.name,
-        sessionsPerDay: item.sessionsPerDay,
-        daysOfWeek: item.daysOfWeek,
-        holdSeconds: item.holdSeconds,
-        reps: item.reps,
-        sets: item.sets,
-        patientNote: item.patientNote,
+        ...itemDose(item),
         exercise,
       }));
     views.push({

@@ -5,7 +5,7 @@ import { exercises, planTemplateItems, planTemplates } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { isUniqueViolation } from '@/lib/db-errors';
 import type { Actor } from '@/lib/auth/guard';
-import { doseProblems, limitsOf } from '@/lib/exercises/dose';
+import { doseProblems, itemDose, limitsOf } from '@/lib/exercises/dose';
 import { assignableExercises } from '@/lib/exercises/library';
 import type { PlanItemInput } from '@/lib/validation/plan';
 
@@ -38,12 +38,7 @@ export async function clinicTemplates(actor: Actor): Promise<TemplateView[]> {
       .map(({ item, exerciseName }) => ({
         exerciseId: item.exerciseId,
         exerciseName,
-        sessionsPerDay: item.sessionsPerDay,
-        daysOfWeek: item.daysOfWeek,
-        holdSeconds: item.holdSeconds,
-        reps: item.reps,
-        sets: item.sets,
-        patientNote: item.patientNote,
+        ...itemDose(item),
       })),
   }));
 }
