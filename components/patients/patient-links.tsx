@@ -2,7 +2,7 @@
 
 import { Check, Copy, Link2 } from 'lucide-react';
 import { useActionState, useState } from 'react';
-import { issueLinkAction, type LinkActionState, revokeLinkAction } from '@/app/(dashboard)/patients/[patientId]/links-actions';
+import { issueLinkAction, revokeLinkAction } from '@/app/(dashboard)/patients/[patientId]/links-actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -10,6 +10,7 @@ import { Input, Select } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, idle } from '@/lib/actions/action-state';
+import type { LinkActionState } from '@/lib/patients/links';
 
 export type LinkView = { id: string; label: string; createdAt: string; expiresAt: string | null; revokedAt: string | null; lastUsedAt: string | null };
 
