@@ -19,5 +19,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // next-auth imports `next/server` without the `.js` Node's ESM loader insists on; vite's resolver finds it.
+    server: { deps: { inline: ['next-auth'] } },
   },
 });

@@ -38,15 +38,15 @@ export async function patientOnPlan(exerciseId: string, timezone: string, startD
   if (!plan.ok) throw new Error(plan.message);
   const link = await createPatientLink(team.practitioner, patientId, { label: 'x', expiresInDays: null });
   if (!link.ok) throw new Error('link');
-  const found = await lookupToken(link.token);
+  const found = await lookupToken(link.value.token);
   if (!found.ok) throw new Error('lookup');
   const logAt = async (iso: string, now: Date, pain: [number, number] = [3, 2], extra: { symptoms?: SymptomCode[]; itemsDone?: string[] } = {}) => {
     const outcome = await recordSessionLog(
-      found.access,
+      found.value,
       { idempotencyKey: crypto.randomUUID(), performedAt: iso, itemsDone: extra.itemsDone ?? [exerciseId], painBefore: pain[0], painAfter: pain[1], symptoms: extra.symptoms ?? [], note: null },
       now,
     );
     if (!outcome.ok) throw new Error(`${iso}: ${outcome.message}`);
   };
-  return { ...team, patientId, planId: plan.planId, logAt };
+  return { ...team, patientId, planId: plan.value.planId, logAt };
 }

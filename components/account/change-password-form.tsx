@@ -1,19 +1,18 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changePasswordAction } from '@/app/(auth)/account/password/actions';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import { PASSWORD_MIN } from '@/lib/validation/account';
 
-export function ChangePasswordForm({ next }: { next: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(changePasswordAction, idle);
+export function ChangePasswordForm({ next, action }: { next: string; action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" noValidate aria-label="Change password">
+    <form action={submit} className="space-y-4" noValidate aria-label="Change password">
       <input type="hidden" name="next" value={next} />
       {state.status === 'error' && state.message ? (
         <Notice tone="danger" live>

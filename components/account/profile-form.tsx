@@ -1,20 +1,19 @@
 'use client';
 
 import { useActionState } from 'react';
-import { updateProfileAction } from '@/app/(dashboard)/settings/profile/actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import { DISCIPLINE_LABELS } from '@/lib/validation/account';
 
-export function ProfileForm({ name, discipline }: { name: string; discipline: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(updateProfileAction, idle);
+export function ProfileForm({ name, discipline, action }: { name: string; discipline: string; action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   const v = state.values ?? { name, discipline };
   return (
-    <form action={action} className="space-y-4" noValidate aria-label="Profile">
+    <form action={submit} className="space-y-4" noValidate aria-label="Profile">
       <Field id="profile-name" label="Full name" errors={state.fieldErrors?.name}>
         {(c) => <Input {...c} name="name" required maxLength={120} defaultValue={v.name} key={v.name} />}
       </Field>

@@ -2,21 +2,19 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { alertAction } from '@/app/(dashboard)/alerts/actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Badge } from '@/components/ui/badge';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import type { AlertCardData } from '@/lib/alerts/alert-view';
 import { symptomLabel } from '@/lib/patient-portal/red-flags';
-
 
 const DONE = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened' } as const;
 
 
-export function AlertCard({ alert, showPatient = true }: { alert: AlertCardData; showPatient?: boolean }) {
-  const [state, action] = useActionState<ActionState, FormData>(alertAction, idle);
+export function AlertCard({ alert, showPatient = true, action }: { alert: AlertCardData; showPatient?: boolean; action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   return (
     <article className="rounded-lg border border-line bg-white p-4" data-testid="alert" aria-label={`Alert for ${alert.patientName}`}>
@@ -57,7 +55,7 @@ export function AlertCard({ alert, showPatient = true }: { alert: AlertCardData;
           ))}
         </ol>
       ) : null}
-      <form action={action} className="mt-3 flex flex-wrap items-end gap-2">
+      <form action={submit} className="mt-3 flex flex-wrap items-end gap-2">
         <input type="hidden" name="alertId" value={alert.id} />
         <label className="min-w-48 flex-1 text-xs font-medium">
           Note {alert.status === 'resolved' ? '(optional)' : '(needed to resolve)'}

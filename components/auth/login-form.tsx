@@ -1,17 +1,16 @@
 'use client';
 
 import { useActionState } from 'react';
-import { authenticate } from '@/app/(auth)/login/actions';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(authenticate, idle);
+export function LoginForm({ callbackUrl, action }: { callbackUrl: string; action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={submit} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.status === 'error' && state.message ? (
         <Notice tone="danger" live data-testid="login-error">

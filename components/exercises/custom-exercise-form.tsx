@@ -1,14 +1,13 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import { createCustomExerciseAction } from '@/app/(dashboard)/exercises/actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Card, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import { CONTRAINDICATIONS, type Severity } from '@/lib/screening/contraindications';
 import { EQUIPMENT_LABELS, KIND_LABELS } from './exercise-card';
 import { ILLUSTRATION_KEYS, type IllustrationKey } from '@/lib/exercises/illustrations';
@@ -94,8 +93,8 @@ const SEVERITY_GROUPS: { severity: Severity; legend: string }[] = [
   { severity: 'relative', legend: 'Relative: can be assigned with a stated reason' },
 ];
 
-export function CustomExerciseForm({ library }: { library: { id: string; name: string }[] }) {
-  const [state, action] = useActionState<ActionState, FormData>(createCustomExerciseAction, idle);
+export function CustomExerciseForm({ library, action }: { library: { id: string; name: string }[]; action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -112,7 +111,7 @@ export function CustomExerciseForm({ library }: { library: { id: string; name: s
   const contraindicationError = errors.contraindications?.[0];
 
   return (
-    <form ref={formRef} action={action} className="space-y-6" noValidate aria-label="Add an exercise">
+    <form ref={formRef} action={submit} className="space-y-6" noValidate aria-label="Add an exercise">
       <Card aria-labelledby="about-heading">
         <CardTitle id="about-heading">About the exercise</CardTitle>
         <div className="mt-4 grid gap-4 md:grid-cols-2">

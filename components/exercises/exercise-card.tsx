@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import type { FormAction } from '@/lib/actions/action-state';
 import { doseInWords } from '@/lib/exercises/dose';
 import type { LibraryExercise } from '@/lib/exercises/library';
 import type { Equipment, ExerciseKind } from '@/lib/exercises/types';
@@ -28,8 +29,8 @@ export function ExerciseBadges({ exercise }: { exercise: Pick<LibraryExercise, '
   );
 }
 
-/** One exercise in the library grid. Admins get the hide/show control on built-ins. */
-export function ExerciseCard({ exercise, canManage }: { exercise: LibraryExercise; canManage: boolean }) {
+/** One exercise in the library grid. Admins get the hide/show control on built-ins: the page hands it only to them. */
+export function ExerciseCard({ exercise, hideAction }: { exercise: LibraryExercise; hideAction?: FormAction }) {
   const href = `/exercises/${exercise.id}`;
   return (
     <Card
@@ -54,9 +55,9 @@ export function ExerciseCard({ exercise, canManage }: { exercise: LibraryExercis
         <span className="font-medium">Default dose: </span>
         {doseInWords(exercise.defaultDose, exercise)}
       </p>
-      {canManage && exercise.builtIn ? (
+      {hideAction && exercise.builtIn ? (
         <div className="mt-auto pt-4">
-          <HideToggle exerciseId={exercise.id} name={exercise.name} hidden={exercise.hidden} />
+          <HideToggle exerciseId={exercise.id} name={exercise.name} hidden={exercise.hidden} action={hideAction} />
         </div>
       ) : null}
     </Card>

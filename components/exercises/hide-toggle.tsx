@@ -2,17 +2,16 @@
 
 import { Eye, EyeOff } from 'lucide-react';
 import { useActionState } from 'react';
-import { setExerciseHiddenAction } from '@/app/(dashboard)/exercises/actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 
 /** Admins take a built-in exercise out of their clinic's library, or put it back. */
-export function HideToggle({ exerciseId, name, hidden }: { exerciseId: string; name: string; hidden: boolean }) {
-  const [state, action] = useActionState<ActionState, FormData>(setExerciseHiddenAction, idle);
+export function HideToggle({ exerciseId, name, hidden, action }: { exerciseId: string; name: string; hidden: boolean; action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   return (
-    <form action={action}>
+    <form action={submit}>
       <input type="hidden" name="exerciseId" value={exerciseId} />
       <input type="hidden" name="hidden" value={hidden ? 'false' : 'true'} />
       <SubmitButton

@@ -1,18 +1,20 @@
-import { Bell, ClipboardList, Dumbbell, LayoutDashboard, LogOut, UserCircle, UserRound, Users } from 'lucide-react';
+import { Bell, ClipboardList, Dumbbell, LayoutDashboard, UserCircle, UserRound, Users } from 'lucide-react';
 import type * as React from 'react';
-import { signOutAction } from '@/app/(dashboard)/actions';
-import { Button } from '@/components/ui/button';
+import type { FormAction } from '@/lib/actions/action-state';
 import { NavLink } from './nav-link';
+import { SignOutForm } from './sign-out-form';
 
 export function AppShell({
   clinicName,
   userName,
   isAdmin,
+  signOutAction,
   children,
 }: {
   clinicName: string;
   userName: string;
   isAdmin: boolean;
+  signOutAction: FormAction;
   children: React.ReactNode;
 }) {
   return (
@@ -60,21 +62,13 @@ export function AppShell({
           <p className="text-sm font-medium" data-testid="user-name">
             {userName}
           </p>
-          <form action={signOutAction} className="mt-2">
-            <Button type="submit" variant="secondary" size="sm">
-              <LogOut aria-hidden /> Sign out
-            </Button>
-          </form>
+          <SignOutForm action={signOutAction} className="mt-2" />
         </div>
       </aside>
       <div className="min-w-0">
         <div className="flex items-center justify-end gap-3 border-b border-line bg-white px-4 py-2 md:hidden">
           <span className="text-sm">{userName}</span>
-          <form action={signOutAction}>
-            <Button type="submit" variant="secondary" size="sm">
-              <LogOut aria-hidden /> Sign out
-            </Button>
-          </form>
+          <SignOutForm action={signOutAction} />
         </div>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6 md:px-8 md:py-8">
           {children}

@@ -1,12 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createPatientAction, updatePatientAction } from '@/app/(dashboard)/patients/actions';
 import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 
 export type PatientFormValues = {
   name: string;
@@ -23,18 +22,20 @@ export function PatientForm({
   initial,
   practitioners,
   timezones,
+  action,
 }: {
   patientId?: string;
   initial: PatientFormValues;
   practitioners: { id: string; name: string }[];
   timezones: string[];
+  action: FormAction;
 }) {
-  const [state, action] = useActionState<ActionState, FormData>(patientId ? updatePatientAction : createPatientAction, idle);
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   const v = { ...initial, ...(state.values ?? {}) };
   const e = state.fieldErrors ?? {};
   const k = JSON.stringify(state.values ?? {});
   return (
-    <form action={action} className="grid gap-5 md:grid-cols-2" noValidate aria-label={patientId ? 'Edit patient' : 'New patient'}>
+    <form action={submit} className="grid gap-5 md:grid-cols-2" noValidate aria-label={patientId ? 'Edit patient' : 'New patient'}>
       {patientId ? <input type="hidden" name="patientId" value={patientId} /> : null}
       {state.status !== 'idle' && state.message ? (
         <Notice tone="danger" live className="md:col-span-2">

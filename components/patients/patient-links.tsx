@@ -2,14 +2,14 @@
 
 import { Check, Copy, Link2 } from 'lucide-react';
 import { useActionState, useState } from 'react';
-import { issueLinkAction, type LinkActionState, revokeLinkAction } from '@/app/(dashboard)/patients/[patientId]/links-actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
+import type { LinkActionState } from '@/lib/patients/links';
 
 export type LinkView = { id: string; label: string; createdAt: string; expiresAt: string | null; revokedAt: string | null; lastUsedAt: string | null };
 
@@ -21,8 +21,21 @@ function statusOf(link: LinkView): { text: string; tone: 'brand' | 'neutral' | '
   return { text: 'Active', tone: 'brand' };
 }
 
-export function PatientLinks({ patientId, links, active }: { patientId: string; links: LinkView[]; active: boolean }) {
-  const [created, issueAction] = useActionState<LinkActionState, FormData>(issueLinkAction, idle);
+export function PatientLinks({
+  patientId,
+  links,
+  active,
+  issueAction,
+  revokeAction,
+}: {
+  patientId: string;
+  links: LinkView[];
+  active: boolean;
+  /** Creates or, with `intent=rotate`, rotates links; the new one comes back in `created`. */
+  issueAction: FormAction<LinkActionState>;
+  revokeAction: FormAction;
+}) {
+  const [created, issue] = useActionState<LinkActionState, FormData>(issueAction, idle);
   const shown = created.created;
   useActionToast(created);
   return (
@@ -47,14 +60,14 @@ export function PatientLinks({ patientId, links, active }: { patientId: string; 
                   {` · ${link.lastUsedAt ? `last used ${when.format(new Date(link.lastUsedAt))}` : 'not used yet'}`}
                 </p>
               </div>
-              {status.text === 'Active' ? <RevokeLink linkId={link.id} patientId={patientId} label={link.label} /> : null}
+              {status.text === 'Active' ? <RevokeLink linkId={link.id} patientId={patientId} label={link.label} action={revokeAction} /> : null}
             </li>
           );
         })}
       </ul>
       {active ? (
         <div className="space-y-3 border-t border-line pt-3">
-          <form action={issueAction} className="flex flex-wrap items-end gap-2" aria-label="Create a link">
+          <form action={issue} className="flex flex-wrap items-end gap-2" aria-label="Create a link">
             <input type="hidden" name="patientId" value={patientId} />
             <input type="hidden" name="intent" value="create" />
             <label className="text-xs font-medium">
@@ -76,7 +89,7 @@ export function PatientLinks({ patientId, links, active }: { patientId: string; 
           </form>
           {links.some((l) => !l.revokedAt) ? (
             <form
-              action={issueAction}
+              action={issue}
               onSubmit={(e) => {
                 if (!window.confirm('Stop every existing link for this patient and issue a new one?')) e.preventDefault();
               }}
@@ -125,11 +138,11 @@ function NewLink({ url, qrSvg, label }: { url: string; qrSvg: string; label: str
   );
 }
 
-function RevokeLink({ linkId, patientId, label }: { linkId: string; patientId: string; label: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(revokeLinkAction, idle);
+function RevokeLink({ linkId, patientId, label, action }: { linkId: string; patientId: string; label: string; action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   return (
-    <form action={action}>
+    <form action={submit}>
       <input type="hidden" name="linkId" value={linkId} />
       <input type="hidden" name="patientId" value={patientId} />
       <SubmitButton size="sm" variant="ghost" pendingLabel="Revoking…" aria-label={`Revoke link ${label}`}>

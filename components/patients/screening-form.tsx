@@ -1,18 +1,17 @@
 'use client';
 
 import { useActionState } from 'react';
-import { recordScreeningAction } from '@/app/(dashboard)/patients/actions';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import { CONTRAINDICATIONS, type Severity } from '@/lib/screening/contraindications';
 import { cn } from '@/lib/utils';
 
 type Previous = Record<string, { present: boolean; note?: string }> | null;
 
-export function ScreeningForm({ patientId, previous }: { patientId: string; previous: Previous }) {
-  const [state, action] = useActionState<ActionState, FormData>(recordScreeningAction, idle);
+export function ScreeningForm({ patientId, previous, action }: { patientId: string; previous: Previous; action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   const groups: { severity: Severity; title: string; help: string }[] = [
     { severity: 'absolute', title: 'Absolute contraindications', help: 'A yes blocks the exercises that list it; suggest in-person care.' },
     { severity: 'relative', title: 'Relative contraindications and precautions', help: 'A yes allows the exercise only with your stated reason at assignment.' },
@@ -23,7 +22,7 @@ export function ScreeningForm({ patientId, previous }: { patientId: string; prev
   const k = JSON.stringify(state.values ?? {});
 
   return (
-    <form action={action} noValidate aria-label="Screening" className="space-y-8">
+    <form action={submit} noValidate aria-label="Screening" className="space-y-8">
       <input type="hidden" name="patientId" value={patientId} />
       {state.status !== 'idle' && state.message ? (
         <Notice tone="danger" live>

@@ -1,18 +1,17 @@
 'use client';
 
 import { useActionState } from 'react';
-import { setPatientStatusAction } from '@/app/(dashboard)/patients/actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 
-export function StatusToggle({ patientId, status, name }: { patientId: string; status: 'active' | 'discharged'; name: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(setPatientStatusAction, idle);
+export function StatusToggle({ patientId, status, name, action }: { patientId: string; status: 'active' | 'discharged'; name: string; action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   const discharging = status === 'active';
   return (
     <form
-      action={action}
+      action={submit}
       onSubmit={(e) => {
         if (discharging && !window.confirm(`Discharge ${name}? Their active plan ends today.`)) e.preventDefault();
       }}

@@ -1,13 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { adjustPlanAction } from '@/app/(dashboard)/patients/[patientId]/plan/actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import { type EditorExercise, type EditorItem, PlanItemsEditor } from './plan-items-editor';
 
 export function AdjustPlanForm({
@@ -18,6 +17,7 @@ export function AdjustPlanForm({
   acknowledgements,
   earliest,
   version,
+  action,
 }: {
   patientId: string;
   planId: string;
@@ -26,12 +26,13 @@ export function AdjustPlanForm({
   acknowledgements: Record<string, string>;
   earliest: string;
   version: number;
+  action: FormAction;
 }) {
-  const [state, action] = useActionState<ActionState, FormData>(adjustPlanAction, idle);
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="Adjust the plan" className="space-y-5">
+    <form action={submit} noValidate aria-label="Adjust the plan" className="space-y-5">
       <input type="hidden" name="patientId" value={patientId} />
       <input type="hidden" name="planId" value={planId} />
       {(state.status === 'invalid' || state.status === 'error') && state.message ? (

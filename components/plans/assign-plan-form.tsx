@@ -1,12 +1,11 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { assignPlanAction } from '@/app/(dashboard)/patients/[patientId]/plan/actions';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import { type EditorExercise, type EditorItem, PlanItemsEditor } from './plan-items-editor';
 
 export type TemplateChoice = { id: string; name: string; description: string | null; items: EditorItem[] };
@@ -17,20 +16,22 @@ export function AssignPlanForm({
   templates,
   today,
   replacing,
+  action,
 }: {
   patientId: string;
   library: EditorExercise[];
   templates: TemplateChoice[];
   today: string;
   replacing: boolean;
+  action: FormAction;
 }) {
-  const [state, action] = useActionState<ActionState, FormData>(assignPlanAction, idle);
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   const [templateId, setTemplateId] = useState('');
   const [items, setItems] = useState<EditorItem[]>([]);
   const [replaced, setReplaced] = useState(0);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate aria-label="Assign a plan" className="space-y-6">
+    <form action={submit} noValidate aria-label="Assign a plan" className="space-y-6">
       <input type="hidden" name="patientId" value={patientId} />
       <input type="hidden" name="templateId" value={templateId} />
       {state.status !== 'idle' && state.message ? (

@@ -1,16 +1,15 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { restoreVersionAction, swapVariantAction } from '@/app/(dashboard)/patients/[patientId]/plan/actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 
 /** "Restore" on an earlier version: asks for a reason, then saves its items as a new version. */
-export function RestoreVersion({ patientId, planId, version }: { patientId: string; planId: string; version: number }) {
-  const [state, action] = useActionState<ActionState, FormData>(restoreVersionAction, idle);
+export function RestoreVersion({ patientId, planId, version, action }: { patientId: string; planId: string; version: number; action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   const [open, setOpen] = useState(false);
   useActionToast(state);
   if (!open) {
@@ -21,7 +20,7 @@ export function RestoreVersion({ patientId, planId, version }: { patientId: stri
     );
   }
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2" aria-label={`Restore version ${version}`}>
+    <form action={submit} className="flex flex-wrap items-end gap-2" aria-label={`Restore version ${version}`}>
       <input type="hidden" name="patientId" value={patientId} />
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={version} />
@@ -44,14 +43,16 @@ export function SwapVariant({
   position,
   direction,
   variantName,
+  action,
 }: {
   patientId: string;
   planId: string;
   position: number;
   direction: 'easier' | 'harder';
   variantName: string;
+  action: FormAction;
 }) {
-  const [state, action] = useActionState<ActionState, FormData>(swapVariantAction, idle);
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   const [open, setOpen] = useState(false);
   useActionToast(state);
   const label = `${direction === 'easier' ? 'Easier' : 'Harder'}: ${variantName}`;
@@ -63,7 +64,7 @@ export function SwapVariant({
     );
   }
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2" aria-label={`Swap to ${variantName}`}>
+    <form action={submit} className="flex flex-wrap items-end gap-2" aria-label={`Swap to ${variantName}`}>
       <input type="hidden" name="patientId" value={patientId} />
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="position" value={position} />

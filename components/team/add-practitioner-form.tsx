@@ -1,16 +1,15 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import { addPractitionerAction } from '@/app/(dashboard)/settings/team/actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import { DISCIPLINE_LABELS, PASSWORD_MIN } from '@/lib/validation/account';
 
-export function AddPractitionerForm() {
-  const [state, action] = useActionState<ActionState, FormData>(addPractitionerAction, idle);
+export function AddPractitionerForm({ action }: { action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -19,7 +18,7 @@ export function AddPractitionerForm() {
   const v = state.status === 'ok' ? {} : (state.values ?? {});
   const errors = state.fieldErrors ?? {};
   return (
-    <form ref={formRef} action={action} className="space-y-4" noValidate aria-label="Add a practitioner">
+    <form ref={formRef} action={submit} className="space-y-4" noValidate aria-label="Add a practitioner">
       <Field id="new-name" label="Full name" errors={errors.name}>
         {(c) => <Input {...c} name="name" required maxLength={120} defaultValue={v.name ?? ''} key={`n${v.name}`} />}
       </Field>

@@ -1,12 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeRoleAction, setDisabledAction } from '@/app/(dashboard)/settings/team/actions';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Badge } from '@/components/ui/badge';
 import { Select } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import { DISCIPLINE_LABELS } from '@/lib/validation/account';
 
 export type TeamRow = {
@@ -23,7 +22,9 @@ export type TeamRow = {
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
-export function TeamTable({ rows, currentUserId }: { rows: TeamRow[]; currentUserId: string }) {
+type MemberActions = { changeRoleAction: FormAction; setDisabledAction: FormAction };
+
+export function TeamTable({ rows, currentUserId, ...actions }: { rows: TeamRow[]; currentUserId: string } & MemberActions) {
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
       <table className="w-full text-left text-sm">
@@ -46,7 +47,7 @@ export function TeamTable({ rows, currentUserId }: { rows: TeamRow[]; currentUse
         </thead>
         <tbody>
           {rows.map((row) => (
-            <TeamMember key={row.id} row={row} isSelf={row.id === currentUserId} />
+            <TeamMember key={row.id} row={row} isSelf={row.id === currentUserId} {...actions} />
           ))}
         </tbody>
       </table>
@@ -54,7 +55,7 @@ export function TeamTable({ rows, currentUserId }: { rows: TeamRow[]; currentUse
   );
 }
 
-function TeamMember({ row, isSelf }: { row: TeamRow; isSelf: boolean }) {
+function TeamMember({ row, isSelf, changeRoleAction, setDisabledAction }: { row: TeamRow; isSelf: boolean } & MemberActions) {
   const [roleState, roleAction] = useActionState<ActionState, FormData>(changeRoleAction, idle);
   const [disableState, disableAction] = useActionState<ActionState, FormData>(setDisabledAction, idle);
   useActionToast(roleState);

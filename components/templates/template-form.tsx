@@ -1,13 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { deleteTemplateAction, saveTemplateAction } from '@/app/(dashboard)/templates/actions';
 import { type EditorExercise, type EditorItem, PlanItemsEditor } from '@/components/plans/plan-items-editor';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type ActionState, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 
 export function TemplateForm({
   templateId,
@@ -15,19 +14,21 @@ export function TemplateForm({
   description,
   items,
   library,
+  action,
 }: {
   templateId?: string;
   name: string;
   description: string;
   items: EditorItem[];
   library: EditorExercise[];
+  action: FormAction;
 }) {
-  const [state, action] = useActionState<ActionState, FormData>(saveTemplateAction, idle);
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   const errors = state.fieldErrors ?? {};
   const v = { name, description, ...(state.values ?? {}) };
   const k = JSON.stringify(state.values ?? {});
   return (
-    <form action={action} noValidate aria-label="Template" className="space-y-5">
+    <form action={submit} noValidate aria-label="Template" className="space-y-5">
       {templateId ? <input type="hidden" name="templateId" value={templateId} /> : null}
       {state.status !== 'idle' && state.message ? (
         <Notice tone="danger" live>
@@ -46,11 +47,11 @@ export function TemplateForm({
   );
 }
 
-export function DeleteTemplate({ templateId, name }: { templateId: string; name: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(deleteTemplateAction, idle);
+export function DeleteTemplate({ templateId, name, action }: { templateId: string; name: string; action: FormAction }) {
+  const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   return (
     <form
-      action={action}
+      action={submit}
       onSubmit={(e) => {
         if (!window.confirm(`Delete the template “${name}”? Plans assigned from it are not affected.`)) e.preventDefault();
       }}

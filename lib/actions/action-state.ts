@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { Failure } from './result';
 
 /** What every server action hands back to its form. Never carries passwords or tokens. */
 export type ActionState = {
@@ -9,24 +9,21 @@ export type ActionState = {
   values?: Record<string, string>;
 };
 
+/** A server action as a form receives it from its page (forms never import app/). */
+export type FormAction<S extends ActionState = ActionState> = (prev: S, form: FormData) => Promise<S>;
+
 export const idle: ActionState = { status: 'idle' };
 
-export function invalid(error: z.ZodError, values?: Record<string, string>, message?: string): ActionState {
-  const flat = error.flatten();
-  return {
-    status: 'invalid',
-    message: message ?? flat.formErrors[0] ?? 'Check the highlighted fields.',
-    fieldErrors: flat.fieldErrors as Record<string, string[] | undefined>,
-    values,
+/**
+ * A failure as its form shows it: one that names fields is shown at those fields ('invalid'),
+ * any other is an error message (and a toast).
+ */
+export function failureState(failure: Failure, values?: Record<string, string>): ActionState {
+  const state: ActionState = {
+    status: failure.code === 'invalid' || failure.fieldErrors ? 'invalid' : 'error',
+    message: failure.message,
   };
-}
-
-/** Echo only the named, non-secret fields of a submitted form. */
-export function pick(form: FormData, names: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const v = form.get(name);
-    if (typeof v === 'string') out[name] = v.slice(0, 2048);
-  }
-  return out;
+  if (failure.fieldErrors) state.fieldErrors = failure.fieldErrors;
+  if (values) state.values = values;
+  return state;
 }

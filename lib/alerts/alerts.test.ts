@@ -26,9 +26,9 @@ async function patientWithRedFlag() {
   });
   const link = await createPatientLink(team.practitioner, patientId, { label: 'x', expiresInDays: null });
   if (!link.ok) throw new Error('link');
-  const found = await lookupToken(link.token);
+  const found = await lookupToken(link.value.token);
   if (!found.ok) throw new Error('lookup');
-  await recordSessionLog(found.access, {
+  await recordSessionLog(found.value, {
     idempotencyKey: crypto.randomUUID(), performedAt: new Date(Date.now() - 60_000).toISOString(),
     itemsDone: [exerciseId], painBefore: 3, painAfter: 8, symptoms: ['sharp_pain'], note: 'Sharp pain between my shoulder blades',
   });
@@ -43,9 +43,9 @@ describe('red-flag alerts', () => {
     const { practitioner, admin, patientId } = await patientWithRedFlag();
     const [alert] = await inbox(practitioner);
     expect(alert).toMatchObject({ status: 'open', history: [], reasons: ['Sharp or shooting pain', 'Pain of 7 or more', 'Pain 2 or more points higher after the session'], log: { painBefore: 3, painAfter: 8, note: 'Sharp pain between my shoulder blades' } });
-    expect(await act(practitioner, { alertId: alert!.id, action: 'acknowledge', note: 'Left a voicemail.' })).toMatchObject({ ok: true, status: 'acknowledged' });
+    expect(await act(practitioner, { alertId: alert!.id, action: 'acknowledge', note: 'Left a voicemail.' })).toMatchObject({ ok: true, value: { status: 'acknowledged' } });
     expect(await inbox(practitioner, 'open')).toHaveLength(0);
-    expect(await act(admin, { alertId: alert!.id, action: 'resolve', note: 'Called; advised the supported variant.' })).toMatchObject({ ok: true, status: 'resolved' });
+    expect(await act(admin, { alertId: alert!.id, action: 'resolve', note: 'Called; advised the supported variant.' })).toMatchObject({ ok: true, value: { status: 'resolved' } });
     const [resolved] = await inbox(practitioner, 'resolved');
     // The acknowledgement's note and author survive the resolve: the history keeps both, in order.
     expect(resolved).toMatchObject({
@@ -72,7 +72,7 @@ describe('red-flag alerts', () => {
     const [after] = await inbox(practitioner, 'resolved');
     expect(after?.history.map((e) => e.action)).toEqual(['resolve']);
     // Reopening is allowed, and is part of the history too.
-    expect(await act(practitioner, { alertId: alert!.id, action: 'reopen', note: 'Pain came back.' })).toMatchObject({ ok: true, status: 'open' });
+    expect(await act(practitioner, { alertId: alert!.id, action: 'reopen', note: 'Pain came back.' })).toMatchObject({ ok: true, value: { status: 'open' } });
     expect((await inbox(practitioner, 'open'))[0]?.history.map((e) => e.action)).toEqual(['resolve', 'reopen']);
   });
 

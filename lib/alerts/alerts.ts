@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { ALERT_ACTIONS, alertEvents, alerts, patients, sessionLogs, users } from '@/db/schema';
+import { fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
 
@@ -112,12 +113,10 @@ export async function actOnAlert(actor: Actor, input: z.infer<typeof alertAction
       .returning({ patientId: alerts.patientId });
     if (!updated) {
       const [exists] = await tx.select({ id: alerts.id }).from(alerts).where(and(eq(alerts.id, input.alertId), eq(alerts.clinicId, actor.clinicId)));
-      return exists
-        ? ({ ok: false, code: 'conflict', message: step.refused } as const)
-        : ({ ok: false, code: 'not_found', message: 'That alert is not in your clinic.' } as const);
+      return exists ? fail('conflict', step.refused) : fail('not_found', 'That alert is not in your clinic.');
     }
     await tx.insert(alertEvents).values({ clinicId: actor.clinicId, alertId: input.alertId, action: input.action, note: input.note, actorId: actor.userId });
     await audit(tx, actor, { action: `alert.${input.action}`, subjectType: 'patient', subjectId: updated.patientId, detail: { alertId: input.alertId } });
-    return { ok: true, patientId: updated.patientId, status: step.to } as const;
+    return ok({ patientId: updated.patientId, status: step.to });
   });
 }

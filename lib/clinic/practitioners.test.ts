@@ -32,7 +32,7 @@ describe('clinic admins manage their team', () => {
     const { admin, practitioner } = await createClinicWithTeam();
     const before = await practitionersOfClinic(admin);
     const outcome = await addPractitioner(admin, newcomer(practitioner.email));
-    expect(outcome).toMatchObject({ ok: false, code: 'conflict', field: 'email' });
+    expect(outcome).toMatchObject({ ok: false, code: 'conflict', fieldErrors: { email: [expect.any(String)] } });
     expect(await practitionersOfClinic(admin)).toHaveLength(before.length);
   });
 
@@ -101,7 +101,7 @@ describe('practitioners manage their own account', () => {
       newPassword: 'a-brand-new-password',
       confirmPassword: 'a-brand-new-password',
     });
-    expect(wrong).toMatchObject({ ok: false, field: 'currentPassword' });
+    expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: [expect.any(String)] } });
     expect((await reloadUser(user.id)).sessionVersion).toBe(user.sessionVersion);
 
     const right = await changeOwnPassword(me, {

@@ -3,17 +3,14 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { db } from '@/db/client';
 import { type Role, users } from '@/db/schema';
+import { type Result, fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { addPractitionerSchema, changePasswordSchema, profileSchema } from '@/lib/validation/account';
 
-export type Outcome =
-  | { ok: true }
-  | { ok: false; code: 'forbidden' | 'not_found' | 'conflict' | 'invalid'; message: string; field?: string };
-
-const forbidden: Outcome = { ok: false, code: 'forbidden', message: 'Only clinic admins can do that.' };
-const notFound: Outcome = { ok: false, code: 'not_found', message: 'That practitioner is not in your clinic.' };
+const forbidden = fail('forbidden', 'Only clinic admins can do that.');
+const notFound = fail('not_found', 'That practitioner is not in your clinic.');
 
 export type PractitionerRow = {
   id: string;
@@ -45,7 +42,7 @@ export async function practitionersOfClinic(actor: Actor): Promise<PractitionerR
     .orderBy(asc(users.name));
 }
 
-export async function addPractitioner(actor: Actor, input: z.infer<typeof addPractitionerSchema>): Promise<Outcome> {
+export async function addPractitioner(actor: Actor, input: z.infer<typeof addPractitionerSchema>): Promise<Result> {
   if (actor.role !== 'admin') return forbidden;
   const passwordHash = await hashPassword(input.temporaryPassword);
   return db().transaction(async (tx) => {
@@ -64,7 +61,7 @@ export async function addPractitioner(actor: Actor, input: z.infer<typeof addPra
       .returning({ id: users.id });
     const created = inserted[0];
     if (!created) {
-      return { ok: false, code: 'conflict', field: 'email', message: 'Someone already signs in with that email.' } as const;
+      return fail('conflict', 'Someone already signs in with that email.', { email: ['Someone already signs in with that email.'] });
     }
     await audit(tx, actor, {
       action: 'practitioner.added',
@@ -72,7 +69,7 @@ export async function addPractitioner(actor: Actor, input: z.infer<typeof addPra
       subjectId: created.id,
       detail: { role: input.role },
     });
-    return { ok: true } as const;
+    return ok();
   });
 }
 
@@ -87,10 +84,10 @@ async function otherActiveAdmins(clinicId: string, exceptUserId: string): Promis
   return row?.n ?? 0;
 }
 
-export async function changeRole(actor: Actor, userId: string, role: Role): Promise<Outcome> {
+export async function changeRole(actor: Actor, userId: string, role: Role): Promise<Result> {
   if (actor.role !== 'admin') return forbidden;
   if (role !== 'admin' && (await otherActiveAdmins(actor.clinicId, userId)) === 0) {
-    return { ok: false, code: 'conflict', message: 'A clinic needs at least one active admin.' };
+    return fail('conflict', 'A clinic needs at least one active admin.');
   }
   return db().transaction(async (tx) => {
     const updated = await tx
@@ -100,17 +97,17 @@ export async function changeRole(actor: Actor, userId: string, role: Role): Prom
       .returning({ id: users.id });
     if (!updated[0]) return notFound;
     await audit(tx, actor, { action: 'practitioner.role_changed', subjectType: 'user', subjectId: userId, detail: { role } });
-    return { ok: true } as const;
+    return ok();
   });
 }
 
-export async function setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<Outcome> {
+export async function setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<Result> {
   if (actor.role !== 'admin') return forbidden;
   if (disabled && userId === actor.userId) {
-    return { ok: false, code: 'conflict', message: 'You cannot disable your own account.' };
+    return fail('conflict', 'You cannot disable your own account.');
   }
   if (disabled && (await otherActiveAdmins(actor.clinicId, userId)) === 0) {
-    return { ok: false, code: 'conflict', message: 'A clinic needs at least one active admin.' };
+    return fail('conflict', 'A clinic needs at least one active admin.');
   }
   return db().transaction(async (tx) => {
     const updated = await tx
@@ -129,19 +126,19 @@ export async function setDisabled(actor: Actor, userId: string, disabled: boolea
       subjectType: 'user',
       subjectId: userId,
     });
-    return { ok: true } as const;
+    return ok();
   });
 }
 
-export async function updateProfile(actor: Actor, input: z.infer<typeof profileSchema>): Promise<Outcome> {
+export async function updateProfile(actor: Actor, input: z.infer<typeof profileSchema>): Promise<Result> {
   await db()
     .update(users)
     .set({ name: input.name, discipline: input.discipline, updatedAt: new Date() })
     .where(and(eq(users.id, actor.userId), eq(users.clinicId, actor.clinicId)));
-  return { ok: true };
+  return ok();
 }
 
-export async function changeOwnPassword(actor: Actor, input: z.infer<typeof changePasswordSchema>): Promise<Outcome> {
+export async function changeOwnPassword(actor: Actor, input: z.infer<typeof changePasswordSchema>): Promise<Result> {
   const [me] = await db()
     .select({ passwordHash: users.passwordHash })
     .from(users)
@@ -149,7 +146,7 @@ export async function changeOwnPassword(actor: Actor, input: z.infer<typeof chan
     .limit(1);
   if (!me) return notFound;
   if (!(await verifyPassword(me.passwordHash, input.currentPassword))) {
-    return { ok: false, code: 'invalid', field: 'currentPassword', message: 'That is not your current password.' };
+    return fail('invalid', 'That is not your current password.', { currentPassword: ['That is not your current password.'] });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db().transaction(async (tx) => {
@@ -164,7 +161,7 @@ export async function changeOwnPassword(actor: Actor, input: z.infer<typeof chan
       .where(eq(users.id, actor.userId));
     await audit(tx, actor, { action: 'practitioner.password_changed', subjectType: 'user', subjectId: actor.userId });
   });
-  return { ok: true };
+  return ok();
 }
 
 /** Sign-out ends this session and every other copy of it (JWT cookies cannot be recalled). */

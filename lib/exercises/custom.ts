@@ -2,6 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { db } from '@/db/client';
 import { exercises } from '@/db/schema';
+import { type Result, fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
 import { slugify } from '@/lib/validation/clinic';
@@ -9,14 +10,14 @@ import type { CustomExerciseInput } from '@/lib/validation/exercise';
 import { isIllustrationKey } from '@/lib/exercises/illustrations';
 import { clinicLibrary } from './library';
 
-export async function createCustomExercise(actor: Actor, input: CustomExerciseInput) {
-  if (actor.role !== 'admin') return { ok: false, code: 'forbidden', message: 'Only clinic admins can add exercises.' } as const;
+export async function createCustomExercise(actor: Actor, input: CustomExerciseInput): Promise<Result<{ id: string }>> {
+  if (actor.role !== 'admin') return fail('forbidden', 'Only clinic admins can add exercises.');
   const library = new Set((await clinicLibrary(actor, { includeHidden: true })).map((e) => e.id));
   const fieldErrors: Record<string, string[]> = {};
   if (input.easierId && !library.has(input.easierId)) fieldErrors.easierId = ['Choose an exercise from your library.'];
   if (input.harderId && !library.has(input.harderId)) fieldErrors.harderId = ['Choose an exercise from your library.'];
   if (input.illustration && !isIllustrationKey(input.illustration)) fieldErrors.illustration = ['Choose one of the drawings, or none.'];
-  if (Object.keys(fieldErrors).length) return { ok: false, code: 'invalid', message: 'Check the highlighted fields.', fieldErrors } as const;
+  if (Object.keys(fieldErrors).length) return fail('invalid', 'Check the highlighted fields.', fieldErrors);
 
   return db().transaction(async (tx) => {
     const [row] = await tx
@@ -57,6 +58,6 @@ export async function createCustomExercise(actor: Actor, input: CustomExerciseIn
       .returning({ id: exercises.id });
     if (!row) throw new Error('exercise insert returned nothing');
     await audit(tx, actor, { action: 'exercise.created', subjectType: 'exercise', subjectId: row.id });
-    return { ok: true, value: { id: row.id } } as const;
+    return ok({ id: row.id });
   });
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { db } from '@/db/client';
 import { hiddenExercises } from '@/db/schema';
 import { builtinIdsBySlug, seedReference } from '@/scripts/seed/reference';
@@ -164,7 +165,7 @@ describe('customExerciseSchema keeps each default inside its own limits', () => 
   it('refuses a default outside min–max, with a message on the default', () => {
     const result = customExerciseSchema.safeParse(formInput({ defaultHoldSeconds: '45', defaultSets: '0' }));
     expect(result.success).toBe(false);
-    const errors = result.error?.flatten().fieldErrors ?? {};
+    const errors = (result.error ? z.flattenError(result.error).fieldErrors : {});
     expect(errors.defaultHoldSeconds).toEqual(['The default must be between 5 and 30.']);
     expect(errors.defaultSets?.[0]).toMatch(/at least 1/);
   });
@@ -172,7 +173,7 @@ describe('customExerciseSchema keeps each default inside its own limits', () => 
   it('refuses a largest value below the smallest, with a message on the largest', () => {
     const result = customExerciseSchema.safeParse(formInput({ repsMin: '10', repsMax: '4', defaultReps: '6' }));
     expect(result.success).toBe(false);
-    const errors = result.error?.flatten().fieldErrors ?? {};
+    const errors = (result.error ? z.flattenError(result.error).fieldErrors : {});
     expect(errors.repsMax).toEqual(['The largest value must not be below the smallest.']);
     expect(errors.defaultReps).toBeUndefined();
   });

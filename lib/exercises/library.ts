@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { type Exercise, exercises, hiddenExercises } from '@/db/schema';
+import { type Result, fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
 
@@ -53,11 +54,11 @@ export async function exercisesByIds(actor: Actor, ids: string[]): Promise<Map<s
   return new Map(rows.map((e) => [e.id, e]));
 }
 
-export async function setExerciseHidden(actor: Actor, exerciseId: string, hidden: boolean) {
-  if (actor.role !== 'admin') return { ok: false, code: 'forbidden', message: 'Only clinic admins can change the library.' } as const;
+export async function setExerciseHidden(actor: Actor, exerciseId: string, hidden: boolean): Promise<Result> {
+  if (actor.role !== 'admin') return fail('forbidden', 'Only clinic admins can change the library.');
   const exercise = await findExercise(actor, exerciseId);
-  if (!exercise) return { ok: false, code: 'not_found', message: 'That exercise is not in your library.' } as const;
-  if (!exercise.builtIn) return { ok: false, code: 'invalid', message: 'Only built-in exercises can be hidden.' } as const;
+  if (!exercise) return fail('not_found', 'That exercise is not in your library.');
+  if (!exercise.builtIn) return fail('conflict', 'Only built-in exercises can be hidden.');
   await db().transaction(async (tx) => {
     if (hidden) {
       await tx.insert(hiddenExercises).values({ clinicId: actor.clinicId, exerciseId }).onConflictDoNothing();
@@ -66,5 +67,5 @@ export async function setExerciseHidden(actor: Actor, exerciseId: string, hidden
     }
     await audit(tx, actor, { action: hidden ? 'exercise.hidden' : 'exercise.shown', subjectType: 'exercise', subjectId: exerciseId });
   });
-  return { ok: true } as const;
+  return ok();
 }

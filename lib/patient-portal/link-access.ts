@@ -4,6 +4,7 @@ import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { RateLimiterDrizzle } from 'rate-limiter-flexible';
 import { db } from '@/db/client';
 import { clinics, patientLinks, patients, rateLimits } from '@/db/schema';
+import { type Failure, type Ok, fail, ok } from '@/lib/actions/result';
 
 /** 256 random bits, base64url: exactly 43 characters. Anything else is not a token. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -25,14 +26,17 @@ export type PatientAccess = {
 
 export type ClinicContact = { slug: string; name: string; phone: string | null };
 
-export type TokenLookup = { ok: true; access: PatientAccess } | { ok: false; clinic: ClinicContact | null };
+/** A refused link still says which clinic to call, when it matched one. */
+export type TokenLookup = Ok<PatientAccess> | (Failure & { clinic: ClinicContact | null });
+
+const refused = (clinic: ClinicContact | null): TokenLookup => ({ ...fail('refused', 'This link no longer opens a plan.'), clinic });
 
 /**
  * Who a token belongs to, if it may still be used: not revoked, not expired, patient active.
  * A refused token that matched a link still tells which clinic to call.
  */
 export async function lookupToken(token: string, now = new Date()): Promise<TokenLookup> {
-  if (!TOKEN_PATTERN.test(token)) return { ok: false, clinic: null };
+  if (!TOKEN_PATTERN.test(token)) return refused(null);
   const [row] = await db()
     .select({
       linkId: patientLinks.id,
@@ -51,11 +55,11 @@ export async function lookupToken(token: string, now = new Date()): Promise<Toke
     .innerJoin(clinics, eq(clinics.id, patientLinks.clinicId))
     .where(eq(patientLinks.tokenHash, hashToken(token)))
     .limit(1);
-  if (!row) return { ok: false, clinic: null };
+  if (!row) return refused(null);
   if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.status !== 'active') {
-    return { ok: false, clinic: { slug: row.clinicSlug, name: row.clinicName, phone: row.clinicPhone } };
+    return refused({ slug: row.clinicSlug, name: row.clinicName, phone: row.clinicPhone });
   }
-  return { ok: true, access: { linkId: row.linkId, patientId: row.patientId, clinicId: row.clinicId, timezone: row.timezone } };
+  return ok({ linkId: row.linkId, patientId: row.patientId, clinicId: row.clinicId, timezone: row.timezone });
 }
 
 /** Records that a link was used; at most once a minute per link to keep writes down. */

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { db } from '@/db/client';
 import { alerts, patientLinks, patients, sessionLogs } from '@/db/schema';
 import { builtinIdsBySlug, seedReference } from '@/scripts/seed/reference';
@@ -30,9 +31,9 @@ async function patientWithPlan(timezone = 'Europe/London', slug = 'thoracic-exte
   if (!plan.ok) throw new Error(plan.message);
   const link = await createPatientLink(team.practitioner, patientId, { label: 'Phone', expiresInDays: null });
   if (!link.ok) throw new Error('link');
-  const found = await lookupToken(link.token);
+  const found = await lookupToken(link.value.token);
   if (!found.ok) throw new Error('lookup');
-  return { ...team, patientId, token: link.token, linkId: link.linkId, access: found.access as PatientAccess, exerciseId: ids.get(slug)! };
+  return { ...team, patientId, token: link.value.token, linkId: link.value.linkId, access: found.value as PatientAccess, exerciseId: ids.get(slug)! };
 }
 
 const log = (exerciseId: string, patch: Partial<SessionLogInput> = {}): SessionLogInput => ({
@@ -52,8 +53,8 @@ describe('logging a session', () => {
     const body = log(exerciseId);
     const results = await Promise.all(Array.from({ length: 10 }, () => recordSessionLog(access, { ...body })));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(results.filter((r) => r.ok && r.status === 'recorded')).toHaveLength(1);
-    expect(results.filter((r) => r.ok && r.status === 'duplicate')).toHaveLength(9);
+    expect(results.filter((r) => r.ok && r.value.status === 'recorded')).toHaveLength(1);
+    expect(results.filter((r) => r.ok && r.value.status === 'duplicate')).toHaveLength(9);
     expect(await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, patientId))).toHaveLength(1);
   });
 
@@ -84,7 +85,7 @@ describe('logging a session', () => {
   it('raises an alert for red flags and keeps the patient’s last session time', async () => {
     const { access, exerciseId, patientId } = await patientWithPlan();
     const outcome = await recordSessionLog(access, log(exerciseId, { painBefore: 2, painAfter: 5, symptoms: ['tingling'] }));
-    expect(outcome).toMatchObject({ ok: true, redFlags: ['Tingling or numbness in the arms or hands', 'Pain 2 or more points higher after the session'] });
+    expect(outcome).toMatchObject({ ok: true, value: { redFlags: ['Tingling or numbness in the arms or hands', 'Pain 2 or more points higher after the session'] } });
     const raised = await db().select().from(alerts).where(eq(alerts.patientId, patientId));
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ kind: 'red_flag', status: 'open' });
@@ -108,7 +109,7 @@ describe('logging a session', () => {
     for (const [body, field] of bad) {
       const parsed = sessionLogSchema.safeParse(body);
       expect(parsed.success).toBe(false);
-      if (!parsed.success) expect(Object.keys(parsed.error.flatten().fieldErrors).join()).toMatch(field);
+      if (!parsed.success) expect(Object.keys(z.flattenError(parsed.error).fieldErrors).join()).toMatch(field);
     }
     const future = await recordSessionLog(access, log(exerciseId, { performedAt: new Date(Date.now() + 3_600_000).toISOString() }));
     expect(future).toMatchObject({ ok: false, message: expect.stringMatching(/future/) });
@@ -139,7 +140,7 @@ describe('logging a session', () => {
     const lateUtc = new Date(Date.now() - 86_400_000);
     lateUtc.setUTCHours(23, 30, 0, 0);
     const first = await recordSessionLog({ token: p.token }, log(p.exerciseId, { performedAt: lateUtc.toISOString() }));
-    expect(first).toMatchObject({ ok: true, status: 'recorded' });
+    expect(first).toMatchObject({ ok: true, value: { status: 'recorded' } });
     const [stored] = await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, p.patientId));
     const aucklandDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland' }).format(lateUtc);
     expect(stored).toMatchObject({ clinicId: p.clinic.id, localDay: aucklandDay });
@@ -150,7 +151,7 @@ describe('logging a session', () => {
       const after = (await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, p.patientId))).length;
       return { outcome, stored: after - before };
     };
-    const inactive = { outcome: { ok: false, code: 'link_inactive' }, stored: 0 };
+    const inactive = { outcome: { ok: false, code: 'refused' }, stored: 0 };
     expect(await stores(newToken())).toMatchObject(inactive);
     expect(await stores('not-a-token')).toMatchObject(inactive);
 

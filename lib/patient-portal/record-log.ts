@@ -4,6 +4,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, rowsOf } from '@/db/client';
 import { SYMPTOM_CODES, sessionLogs } from '@/db/schema';
+import { type Result, fail, ok } from '@/lib/actions/result';
 import { hashToken, type PatientAccess, TOKEN_PATTERN } from './link-access';
 import { redFlagsOf } from './red-flags';
 
@@ -27,9 +28,9 @@ export const sessionLogSchema = z.object({
 
 export type SessionLogInput = z.infer<typeof sessionLogSchema>;
 
-export type LogOutcome =
-  | { ok: true; status: 'recorded' | 'duplicate'; logId: string; redFlags: string[] }
-  | { ok: false; code: 'invalid' | 'conflict' | 'link_inactive'; message: string; fieldErrors?: Record<string, string[]> };
+export type RecordedLog = { status: 'recorded' | 'duplicate'; logId: string; redFlags: string[] };
+
+const linkInactive = fail('refused', 'This link no longer opens a plan.');
 
 /** The same body always hashes the same, whatever order the lists came in. */
 function payloadHash(input: SessionLogInput): string {
@@ -76,14 +77,14 @@ function authorSql(author: LogAuthor, now: Date): SQL {
  * version in effect on the patient's day, the exercises' check, the log and any alert. The
  * database's trigger keeps the patient's last session and figures version.
  */
-export async function recordSessionLog(author: LogAuthor, input: SessionLogInput, now = new Date()): Promise<LogOutcome> {
-  if ('token' in author && !TOKEN_PATTERN.test(author.token)) return { ok: false, code: 'link_inactive', message: 'This link no longer opens a plan.' };
+export async function recordSessionLog(author: LogAuthor, input: SessionLogInput, now = new Date()): Promise<Result<RecordedLog>> {
+  if ('token' in author && !TOKEN_PATTERN.test(author.token)) return linkInactive;
   const performedAt = new Date(input.performedAt);
   if (performedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    return { ok: false, code: 'invalid', message: 'That session is dated in the future.', fieldErrors: { performedAt: ['That session is dated in the future.'] } };
+    return fail('invalid', 'That session is dated in the future.', { performedAt: ['That session is dated in the future.'] });
   }
   if (performedAt.getTime() < now.getTime() - MAX_AGE_DAYS * 86_400_000) {
-    return { ok: false, code: 'invalid', message: `Sessions can be logged up to ${MAX_AGE_DAYS} days later.`, fieldErrors: { performedAt: [`Older than ${MAX_AGE_DAYS} days.`] } };
+    return fail('invalid', `Sessions can be logged up to ${MAX_AGE_DAYS} days later.`, { performedAt: [`Older than ${MAX_AGE_DAYS} days.`] });
   }
   const hash = payloadHash(input);
   const redFlags = redFlagsOf(input);
@@ -124,17 +125,17 @@ export async function recordSessionLog(author: LogAuthor, input: SessionLogInput
       select (select patient_id from author) as "patientId", exists(select 1 from version) as "hasPlan",
              (select items_in_plan from version) as "itemsInPlan", (select id from inserted) as id`),
   );
-  if (!outcome?.patientId) return { ok: false, code: 'link_inactive', message: 'This link no longer opens a plan.' };
-  if (!outcome.hasPlan) return { ok: false, code: 'invalid', message: 'There was no plan in effect on that day.' };
-  if (!outcome.itemsInPlan) return { ok: false, code: 'invalid', message: 'Some exercises are not in your plan.', fieldErrors: { itemsDone: ['Some exercises are not in your plan.'] } };
-  if (outcome.id) return { ok: true, status: 'recorded', logId: outcome.id, redFlags };
+  if (!outcome?.patientId) return linkInactive;
+  if (!outcome.hasPlan) return fail('invalid', 'There was no plan in effect on that day.');
+  if (!outcome.itemsInPlan) return fail('invalid', 'Some exercises are not in your plan.', { itemsDone: ['Some exercises are not in your plan.'] });
+  if (outcome.id) return ok({ status: 'recorded', logId: outcome.id, redFlags });
 
   const [existing] = await db()
     .select({ id: sessionLogs.id, payloadHash: sessionLogs.payloadHash })
     .from(sessionLogs)
     .where(and(eq(sessionLogs.patientId, outcome.patientId), eq(sessionLogs.idempotencyKey, input.idempotencyKey)));
   if (!existing || existing.payloadHash !== hash) {
-    return { ok: false, code: 'conflict', message: 'A different log was already sent with this id.' };
+    return fail('conflict', 'A different log was already sent with this id.');
   }
-  return { ok: true, status: 'duplicate', logId: existing.id, redFlags };
+  return ok({ status: 'duplicate', logId: existing.id, redFlags });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { type PatientAccess, lookupToken } from './link-access';
+import { type PatientAccess, type TokenLookup, lookupToken } from './link-access';
 
 /** The patient's cookie carries their link token, so revoking the link ends it on the next request. */
 export const PATIENT_COOKIE = 'rc_patient';
@@ -18,12 +18,12 @@ export async function currentPatient(): Promise<PatientAccess | null> {
   const token = (await cookies()).get(PATIENT_COOKIE)?.value;
   if (!token) return null;
   const found = await lookupToken(token);
-  return found.ok ? found.access : null;
+  return found.ok ? found.value : null;
 }
 
 /** Same, with the clinic to call when the link no longer works. */
-export async function currentPatientOrClinic() {
+export async function currentPatientOrClinic(): Promise<TokenLookup> {
   const token = (await cookies()).get(PATIENT_COOKIE)?.value;
-  if (!token) return { ok: false as const, clinic: null };
-  return lookupToken(token);
+  // No cookie is refused like any text that is not a token.
+  return lookupToken(token ?? '');
 }

@@ -13,7 +13,7 @@ async function withLink(options: { expiresInDays?: number | null } = {}) {
   const patientId = await createScreenedPatient(team.practitioner);
   const link = await createPatientLink(team.practitioner, patientId, { label: 'Phone', expiresInDays: options.expiresInDays ?? null });
   if (!link.ok) throw new Error(link.message);
-  return { ...team, patientId, token: link.token, linkId: link.linkId };
+  return { ...team, patientId, token: link.value.token, linkId: link.value.linkId };
 }
 
 describe('patient links', () => {
@@ -35,10 +35,10 @@ describe('patient links', () => {
 
   it('find their patient, and stop working when revoked, expired, or the patient is discharged', async () => {
     const live = await withLink();
-    expect(await lookupToken(live.token)).toMatchObject({ ok: true, access: { patientId: live.patientId, clinicId: live.clinic.id } });
+    expect(await lookupToken(live.token)).toMatchObject({ ok: true, value: { patientId: live.patientId, clinicId: live.clinic.id } });
 
     await revokePatientLink(live.practitioner, live.linkId);
-    expect(await lookupToken(live.token)).toEqual({ ok: false, clinic: { slug: live.clinic.slug, name: live.clinic.name, phone: null } });
+    expect(await lookupToken(live.token)).toEqual({ ok: false, code: 'refused', message: expect.any(String), clinic: { slug: live.clinic.slug, name: live.clinic.name, phone: null } });
 
     const expiring = await withLink({ expiresInDays: 30 });
     expect((await lookupToken(expiring.token, new Date(Date.now() + 31 * 86_400_000))).ok).toBe(false);
@@ -51,9 +51,9 @@ describe('patient links', () => {
   });
 
   it('answers the same for unknown and malformed tokens, without naming a clinic', async () => {
-    expect(await lookupToken(crypto.randomBytes(32).toString('base64url'))).toEqual({ ok: false, clinic: null });
-    expect(await lookupToken('short')).toEqual({ ok: false, clinic: null });
-    expect(await lookupToken(`${'a'.repeat(42)}!`)).toEqual({ ok: false, clinic: null });
+    expect(await lookupToken(crypto.randomBytes(32).toString('base64url'))).toEqual({ ok: false, code: 'refused', message: expect.any(String), clinic: null });
+    expect(await lookupToken('short')).toEqual({ ok: false, code: 'refused', message: expect.any(String), clinic: null });
+    expect(await lookupToken(`${'a'.repeat(42)}!`)).toEqual({ ok: false, code: 'refused', message: expect.any(String), clinic: null });
   });
 
   it('rotate revokes every earlier link and issues one new one', async () => {
@@ -62,8 +62,8 @@ describe('patient links', () => {
     const rotated = await rotatePatientLinks(practitioner, patientId, 'Replacement');
     if (!second.ok || !rotated.ok) throw new Error('setup');
     expect((await lookupToken(token)).ok).toBe(false);
-    expect((await lookupToken(second.token)).ok).toBe(false);
-    expect((await lookupToken(rotated.token)).ok).toBe(true);
+    expect((await lookupToken(second.value.token)).ok).toBe(false);
+    expect((await lookupToken(rotated.value.token)).ok).toBe(true);
     expect(await linksOfPatient(practitioner, patientId)).toHaveLength(3);
   });
 

@@ -2,6 +2,8 @@ import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { type Database, db } from '@/db/client';
 import { patientLinks, patients } from '@/db/schema';
+import { type Result, fail, ok } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/actions/action-state';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
 import { hashToken, newToken } from '@/lib/patient-portal/link-access';
@@ -50,31 +52,35 @@ async function activePatient(tx: Tx | Database, actor: Actor, patientId: string)
   return patient ?? null;
 }
 
-export type LinkOutcome =
-  | { ok: true; token: string; linkId: string }
-  | { ok: false; code: 'not_found' | 'conflict'; message: string };
+export type IssuedLink = { token: string; linkId: string };
+
+/** The one time a link's address exists outside the patient's hands: shown once, never stored. */
+export type LinkActionState = ActionState & { created?: { url: string; qrSvg: string; label: string } };
+
+const patientNotFound = fail('not_found', 'That patient is not in your clinic.');
+const patientDischarged = fail('conflict', 'Reactivate this patient before giving them a link.');
 
 /** A new link. The token is returned once, here, and never stored. */
-export async function createPatientLink(actor: Actor, patientId: string, input: { label: string; expiresInDays: number | null }): Promise<LinkOutcome> {
+export async function createPatientLink(actor: Actor, patientId: string, input: { label: string; expiresInDays: number | null }): Promise<Result<IssuedLink>> {
   return db().transaction(async (tx) => {
     const patient = await activePatient(tx, actor, patientId);
-    if (!patient) return { ok: false, code: 'not_found', message: 'That patient is not in your clinic.' } as const;
-    if (patient.status !== 'active') return { ok: false, code: 'conflict', message: 'Reactivate this patient before giving them a link.' } as const;
+    if (!patient) return patientNotFound;
+    if (patient.status !== 'active') return patientDischarged;
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
-    return { ok: true, ...(await insertLink(tx, actor, patientId, input.label, expiresAt)) } as const;
+    return ok(await insertLink(tx, actor, patientId, input.label, expiresAt));
   });
 }
 
-export async function revokePatientLink(actor: Actor, linkId: string) {
+export async function revokePatientLink(actor: Actor, linkId: string): Promise<Result> {
   return db().transaction(async (tx) => {
     const updated = await tx
       .update(patientLinks)
       .set({ revokedAt: sql`coalesce(${patientLinks.revokedAt}, now())` })
       .where(and(eq(patientLinks.id, linkId), eq(patientLinks.clinicId, actor.clinicId)))
       .returning({ patientId: patientLinks.patientId });
-    if (!updated[0]) return { ok: false, code: 'not_found', message: 'That link is not in your clinic.' } as const;
+    if (!updated[0]) return fail('not_found', 'That link is not in your clinic.');
     await audit(tx, actor, { action: 'patient_link.revoked', subjectType: 'patient', subjectId: updated[0].patientId, detail: { linkId } });
-    return { ok: true } as const;
+    return ok();
   });
 }
 
@@ -89,13 +95,13 @@ export async function revokeAllLinks(tx: Tx, actor: Actor, patientId: string): P
 }
 
 /** "Rotate": every existing link stops working and one new link is issued. */
-export async function rotatePatientLinks(actor: Actor, patientId: string, label: string): Promise<LinkOutcome> {
+export async function rotatePatientLinks(actor: Actor, patientId: string, label: string): Promise<Result<IssuedLink>> {
   return db().transaction(async (tx) => {
     const patient = await activePatient(tx, actor, patientId);
-    if (!patient) return { ok: false, code: 'not_found', message: 'That patient is not in your clinic.' } as const;
-    if (patient.status !== 'active') return { ok: false, code: 'conflict', message: 'Reactivate this patient before giving them a link.' } as const;
+    if (!patient) return patientNotFound;
+    if (patient.status !== 'active') return patientDischarged;
     const revoked = await revokeAllLinks(tx, actor, patientId);
     await audit(tx, actor, { action: 'patient_link.rotated', subjectType: 'patient', subjectId: patientId, detail: { revoked } });
-    return { ok: true, ...(await insertLink(tx, actor, patientId, label, null)) } as const;
+    return ok(await insertLink(tx, actor, patientId, label, null));
   });
 }

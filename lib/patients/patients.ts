@@ -2,17 +2,14 @@ import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { patients, users } from '@/db/schema';
+import { type Result, fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
 import { revokeAllLinks } from '@/lib/patients/links';
 import { endActivePlan } from '@/lib/plans/assign';
 import type { PatientInput } from '@/lib/validation/patient';
 
-export type Outcome<T = undefined> =
-  | ({ ok: true } & (T extends undefined ? object : { value: T }))
-  | { ok: false; code: 'not_found' | 'invalid' | 'conflict'; message: string; field?: string };
-
-const notFound = { ok: false, code: 'not_found', message: 'That patient is not in your clinic.' } as const;
+const notFound = fail('not_found', 'That patient is not in your clinic.');
 
 export async function findPatient(actor: Actor, patientId: string) {
   const [row] = await db()
@@ -35,14 +32,11 @@ async function checkPractitioner(actor: Actor, practitionerId: string | null): P
   return Boolean(row);
 }
 
-const badPractitioner = {
-  ok: false,
-  code: 'invalid',
-  field: 'primaryPractitionerId',
-  message: 'Choose a practitioner from your clinic.',
-} as const;
+const badPractitioner = fail('invalid', 'Choose a practitioner from your clinic.', {
+  primaryPractitionerId: ['Choose a practitioner from your clinic.'],
+});
 
-export async function createPatient(actor: Actor, input: PatientInput): Promise<Outcome<{ id: string }>> {
+export async function createPatient(actor: Actor, input: PatientInput): Promise<Result<{ id: string }>> {
   if (!(await checkPractitioner(actor, input.primaryPractitionerId))) return badPractitioner;
   return db().transaction(async (tx) => {
     const [created] = await tx
@@ -51,11 +45,11 @@ export async function createPatient(actor: Actor, input: PatientInput): Promise<
       .returning({ id: patients.id });
     if (!created) throw new Error('patient insert returned nothing');
     await audit(tx, actor, { action: 'patient.created', subjectType: 'patient', subjectId: created.id });
-    return { ok: true, value: { id: created.id } } as const;
+    return ok({ id: created.id });
   });
 }
 
-export async function updatePatient(actor: Actor, patientId: string, input: PatientInput): Promise<Outcome> {
+export async function updatePatient(actor: Actor, patientId: string, input: PatientInput): Promise<Result> {
   if (!(await checkPractitioner(actor, input.primaryPractitionerId))) return badPractitioner;
   return db().transaction(async (tx) => {
     const updated = await tx
@@ -70,12 +64,12 @@ export async function updatePatient(actor: Actor, patientId: string, input: Pati
       subjectId: patientId,
       detail: { fields: Object.keys(input) },
     });
-    return { ok: true } as const;
+    return ok();
   });
 }
 
 /** Discharge ends the active plan today; reactivating brings the record back without a plan. */
-export async function setPatientStatus(actor: Actor, patientId: string, status: 'active' | 'discharged'): Promise<Outcome> {
+export async function setPatientStatus(actor: Actor, patientId: string, status: 'active' | 'discharged'): Promise<Result> {
   return db().transaction(async (tx) => {
     const updated = await tx
       .update(patients)
@@ -90,7 +84,7 @@ export async function setPatientStatus(actor: Actor, patientId: string, status: 
       await revokeAllLinks(tx, actor, patientId);
     }
     await audit(tx, actor, { action: `patient.${status === 'discharged' ? 'discharged' : 'reactivated'}`, subjectType: 'patient', subjectId: patientId });
-    return { ok: true } as const;
+    return ok();
   });
 }
 

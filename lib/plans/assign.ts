@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import { type Database, db } from '@/db/client';
 import { type Exercise, patients, planItems, plans, planTemplates, planVersions, precautionAcknowledgements } from '@/db/schema';
+import { type Failure, type Result, fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
 import { shiftDate, todayIn } from '@/lib/dates';
@@ -13,17 +14,14 @@ import { itemDose } from '@/lib/exercises/dose';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-export type PlanOutcome =
-  | { ok: true; planId: string; version: number }
-  | {
-      ok: false;
-      code: 'not_found' | 'invalid' | 'conflict';
-      message: string;
-      fieldErrors?: Record<string, string[]>;
-      missingAcknowledgements?: string[];
-    };
+export type SavedVersion = { planId: string; version: number };
 
-const notFound = (what: string): PlanOutcome => ({ ok: false, code: 'not_found', message: `That ${what} is not in your clinic.` });
+/** A plan refused for a precaution without a reason names the field `ack.<exerciseId>:<code>`. */
+export function lacksAcknowledgement(failure: Failure): boolean {
+  return Object.keys(failure.fieldErrors ?? {}).some((field) => field.startsWith('ack.'));
+}
+
+const notFound = (what: string) => fail('not_found', `That ${what} is not in your clinic.`);
 
 /** Ends the patient's active plan (if any) so its last day is the day before `newStart` (today by default). */
 export async function endActivePlan(tx: Tx, actor: Actor, patientId: string, timezone: string, newStart?: string) {
@@ -41,17 +39,9 @@ export async function endActivePlan(tx: Tx, actor: Actor, patientId: string, tim
   await audit(tx, actor, { action: 'plan.ended', subjectType: 'plan', subjectId: active.id, detail: { patientId } });
 }
 
-async function validateItems(actor: Actor, patientId: string, items: PlanItemInput[], acknowledgements: Record<string, string>) {
+async function validateItems(actor: Actor, patientId: string, items: PlanItemInput[], acknowledgements: Record<string, string>): Promise<Result<AcceptedAcknowledgement[]>> {
   const screening = await currentScreening(actor, patientId);
-  if (!screening) {
-    return {
-      error: {
-        ok: false,
-        code: 'invalid',
-        message: 'Screen this patient for contraindications before assigning exercises.',
-      } as PlanOutcome,
-    };
-  }
+  if (!screening) return fail('invalid', 'Screen this patient for contraindications before assigning exercises.');
   const exercisesById = await assignableExercises(
     actor,
     items.map((i) => i.exerciseId),
@@ -59,17 +49,10 @@ async function validateItems(actor: Actor, patientId: string, items: PlanItemInp
   const { problems, accepted } = checkPlanItems(items, exercisesById, screening.answers, acknowledgements);
   if (hasProblems(problems)) {
     const blocked = Object.values(problems.fieldErrors).flat().find((m) => m.includes('cannot be assigned'));
-    return {
-      error: {
-        ok: false,
-        code: 'invalid',
-        message: blocked ?? (problems.missingAcknowledgements.length ? 'Some exercises need a reason before they can be assigned.' : 'Check the highlighted doses.'),
-        fieldErrors: problems.fieldErrors,
-        missingAcknowledgements: problems.missingAcknowledgements,
-      } as PlanOutcome,
-    };
+    const message = blocked ?? (problems.missingAcknowledgements.length ? 'Some exercises need a reason before they can be assigned.' : 'Check the highlighted doses.');
+    return fail('invalid', message, problems.fieldErrors);
   }
-  return { accepted };
+  return ok(accepted);
 }
 
 async function writeVersion(
@@ -110,14 +93,14 @@ async function writeVersion(
   return row.id;
 }
 
-export async function assignPlan(actor: Actor, patientId: string, input: AssignPlanInput): Promise<PlanOutcome> {
+export async function assignPlan(actor: Actor, patientId: string, input: AssignPlanInput): Promise<Result<SavedVersion>> {
   const [patient] = await db()
     .select({ id: patients.id, status: patients.status, timezone: patients.timezone })
     .from(patients)
     .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)))
     .limit(1);
   if (!patient) return notFound('patient');
-  if (patient.status !== 'active') return { ok: false, code: 'conflict', message: 'Reactivate this patient before assigning a plan.' };
+  if (patient.status !== 'active') return fail('conflict', 'Reactivate this patient before assigning a plan.');
   let templateName: string | null = null;
   if (input.templateId) {
     const [template] = await db()
@@ -129,7 +112,7 @@ export async function assignPlan(actor: Actor, patientId: string, input: AssignP
     templateName = template.name;
   }
   const checked = await validateItems(actor, patientId, input.items, input.acknowledgements);
-  if ('error' in checked) return checked.error as PlanOutcome;
+  if (!checked.ok) return checked;
 
   return db().transaction(async (tx) => {
     await endActivePlan(tx, actor, patientId, patient.timezone, input.startDate);
@@ -151,15 +134,15 @@ export async function assignPlan(actor: Actor, patientId: string, input: AssignP
       plan.id,
       { number: 1, effectiveDate: input.startDate, reason: templateName ? `Assigned from “${templateName}”` : 'Assigned' },
       input.items,
-      checked.accepted,
+      checked.value,
     );
     await audit(tx, actor, {
       action: 'plan.assigned',
       subjectType: 'plan',
       subjectId: plan.id,
-      detail: { patientId, items: input.items.length, acknowledgements: checked.accepted.length },
+      detail: { patientId, items: input.items.length, acknowledgements: checked.value.length },
     });
-    return { ok: true, planId: plan.id, version: 1 } as const;
+    return ok({ planId: plan.id, version: 1 });
   });
 }
 
@@ -201,36 +184,31 @@ const sameItems = (a: PlanItemInput[], b: PlanItemInput[]) =>
   JSON.stringify(b.map((i) => ({ ...i, patientNote: i.patientNote ?? null })));
 
 /** Every change of dose or exercises is a new immutable version with a date, an author and a reason. */
-export async function adjustPlan(actor: Actor, planId: string, input: AdjustPlanInput & { restoredFrom?: number }): Promise<PlanOutcome> {
+export async function adjustPlan(actor: Actor, planId: string, input: AdjustPlanInput & { restoredFrom?: number }): Promise<Result<SavedVersion>> {
   const plan = await activePlanOf(actor, planId);
   if (!plan) return notFound('plan');
   if (input.effectiveDate < plan.startDate || input.effectiveDate < plan.latestEffective) {
     const earliest = plan.latestEffective > plan.startDate ? plan.latestEffective : plan.startDate;
-    return {
-      ok: false,
-      code: 'invalid',
-      message: `A change can take effect on ${earliest} or later.`,
-      fieldErrors: { effectiveDate: [`Choose ${earliest} or a later date.`] },
-    };
+    return fail('invalid', `A change can take effect on ${earliest} or later.`, { effectiveDate: [`Choose ${earliest} or a later date.`] });
   }
   if (plan.endDate && input.effectiveDate > plan.endDate) {
-    return { ok: false, code: 'invalid', message: 'That date is after the plan ends.', fieldErrors: { effectiveDate: ['Choose a date before the plan ends.'] } };
+    return fail('invalid', 'That date is after the plan ends.', { effectiveDate: ['Choose a date before the plan ends.'] });
   }
   const current = await versionItems(actor, planId, plan.latestVersion);
   if (current && sameItems(current, input.items)) {
-    return { ok: false, code: 'invalid', message: 'Nothing changed: the plan already has these exercises and doses.' };
+    return fail('invalid', 'Nothing changed: the plan already has these exercises and doses.');
   }
   // A precaution acknowledged earlier in this plan stays acknowledged; a new reason replaces it.
   const acknowledgements = { ...(await carriedAcknowledgements(actor, planId)), ...input.acknowledgements };
   const checked = await validateItems(actor, plan.patientId, input.items, acknowledgements);
-  if ('error' in checked) return checked.error as PlanOutcome;
+  if (!checked.ok) return checked;
 
   return db().transaction(async (tx) => {
     // The unique (plan, version) constraint turns a concurrent edit into an error, not a lost update.
     const [row] = await tx.select({ top: max(planVersions.version) }).from(planVersions).where(eq(planVersions.planId, planId));
     const next = (row?.top ?? 0) + 1;
     if (next !== plan.latestVersion + 1) {
-      return { ok: false, code: 'conflict', message: 'Someone else changed this plan a moment ago. Reload to see their change.' } as const;
+      return fail('conflict', 'Someone else changed this plan a moment ago. Reload to see their change.');
     }
     await writeVersion(
       tx,
@@ -238,7 +216,7 @@ export async function adjustPlan(actor: Actor, planId: string, input: AdjustPlan
       planId,
       { number: next, effectiveDate: input.effectiveDate, reason: input.reason, restoredFrom: input.restoredFrom },
       input.items,
-      checked.accepted,
+      checked.value,
     );
     await audit(tx, actor, {
       action: input.restoredFrom ? 'plan.restored' : 'plan.adjusted',
@@ -246,14 +224,14 @@ export async function adjustPlan(actor: Actor, planId: string, input: AdjustPlan
       subjectId: planId,
       detail: { patientId: plan.patientId, version: next, restoredFrom: input.restoredFrom ?? null },
     });
-    return { ok: true, planId, version: next } as const;
+    return ok({ planId, version: next });
   });
 }
 
 /** Brings back an earlier version's exercises and doses as a new version, effective today. */
 export { carriedAcknowledgements as planAcknowledgements };
 
-export async function restorePlanVersion(actor: Actor, planId: string, version: number, reason: string, timezone: string) {
+export async function restorePlanVersion(actor: Actor, planId: string, version: number, reason: string, timezone: string): Promise<Result<SavedVersion>> {
   const plan = await activePlanOf(actor, planId);
   if (!plan) return notFound('plan');
   const items = await versionItems(actor, planId, version);
@@ -289,7 +267,7 @@ export async function swapToVariant(
   direction: 'easier' | 'harder',
   reason: string,
   timezone: string,
-): Promise<PlanOutcome> {
+): Promise<Result<SavedVersion>> {
   const plan = await activePlanOf(actor, planId);
   if (!plan) return notFound('plan');
   const items = await versionItems(actor, planId, plan.latestVersion);
@@ -298,9 +276,9 @@ export async function swapToVariant(
   const byId = await exercisesByIds(actor, [item.exerciseId]);
   const current = byId.get(item.exerciseId);
   const variantId = direction === 'easier' ? current?.easierId : current?.harderId;
-  if (!current || !variantId) return { ok: false, code: 'invalid', message: `${current?.name ?? 'This exercise'} has no ${direction} variant.` };
+  if (!current || !variantId) return fail('invalid', `${current?.name ?? 'This exercise'} has no ${direction} variant.`);
   const variant: Exercise | undefined = (await exercisesByIds(actor, [variantId])).get(variantId);
-  if (!variant) return { ok: false, code: 'invalid', message: `The ${direction} variant is not in your library.` };
+  if (!variant) return fail('invalid', `The ${direction} variant is not in your library.`);
   const d = variant.defaultDose;
   items[position] = {
     exerciseId: variant.id,

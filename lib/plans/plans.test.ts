@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { db } from '@/db/client';
 import { patients, plans, planVersions, precautionAcknowledgements } from '@/db/schema';
 import { builtinIdsBySlug, seedReference } from '@/scripts/seed/reference';
@@ -61,12 +62,12 @@ describe('screening is enforced when a plan is assigned', () => {
     const { practitioner, patientId } = await assigned({ yes: ['osteopenia'] });
     const input = { templateId: null, startDate: today, endDate: null, items: [item('supported-mobilization', { holdSeconds: 20, reps: 4 })] };
     const refused = await assignPlan(practitioner, patientId, { ...input, acknowledgements: {} });
-    expect(refused).toMatchObject({ ok: false, missingAcknowledgements: [`${id('supported-mobilization')}:osteopenia`] });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { [`ack.${id('supported-mobilization')}:osteopenia`]: [expect.any(String)] } });
     const accepted = await assignPlan(practitioner, patientId, {
       ...input,
       acknowledgements: { [`${id('supported-mobilization')}:osteopenia`]: 'Supported variant, small range only.' },
     });
-    expect(accepted).toMatchObject({ ok: true, version: 1 });
+    expect(accepted).toMatchObject({ ok: true, value: { version: 1 } });
     const acks = await db().select().from(precautionAcknowledgements).where(eq(precautionAcknowledgements.exerciseId, id('supported-mobilization')));
     expect(acks.some((a) => a.reason === 'Supported variant, small range only.' && a.acknowledgedBy === practitioner.userId)).toBe(true);
   });
@@ -94,7 +95,7 @@ describe('doses', () => {
     for (const [patch, field, message] of cases) {
       const parsed = planItemSchema.safeParse({ ...item('thoracic-extension'), daysOfWeek: ['1'], ...patch });
       expect(parsed.success, field).toBe(false);
-      if (!parsed.success) expect(parsed.error.flatten().fieldErrors[field as 'sets']?.[0]).toMatch(message);
+      if (!parsed.success) expect(z.flattenError(parsed.error).fieldErrors[field as 'sets']?.[0]).toMatch(message);
     }
   });
 
@@ -119,7 +120,7 @@ describe('doses', () => {
     expect(assignPlanSchema.safeParse(base).success).toBe(true);
     const backwards = assignPlanSchema.safeParse({ ...base, endDate: '2026-03-01' });
     expect(backwards.success).toBe(false);
-    if (!backwards.success) expect(backwards.error.flatten().fieldErrors.endDate?.[0]).toMatch(/cannot be before/);
+    if (!backwards.success) expect(z.flattenError(backwards.error).fieldErrors.endDate?.[0]).toMatch(/cannot be before/);
     const twice = assignPlanSchema.safeParse({ ...base, items: [formItem('thoracic-extension'), formItem('thoracic-extension')] });
     expect(twice.success).toBe(false);
     expect(assignPlanSchema.safeParse({ ...base, startDate: '2026-02-31' }).success).toBe(false);
@@ -159,7 +160,7 @@ describe('plans are versioned', () => {
       acknowledgements: {},
     });
     if (!outcome.ok) throw new Error(outcome.message);
-    return { ...ctx, planId: outcome.planId };
+    return { ...ctx, planId: outcome.value.planId };
   }
 
   it('creates a new immutable version with date, author and reason for every change', async () => {
@@ -170,7 +171,7 @@ describe('plans are versioned', () => {
       items: [item('thoracic-extension', { holdSeconds: 45, sessionsPerDay: 2 }), item('upper-back-roll-bridge', { holdSeconds: 60, reps: 3 })],
       acknowledgements: {},
     });
-    expect(adjusted).toMatchObject({ ok: true, version: 2 });
+    expect(adjusted).toMatchObject({ ok: true, value: { version: 2 } });
     const detail = await planDetail(practitioner, planId);
     expect(detail?.versions.map((v) => v.version)).toEqual([2, 1]);
     const [v2, v1] = detail!.versions;
@@ -210,9 +211,9 @@ describe('plans are versioned', () => {
     const { practitioner, planId } = await withPlan();
     await adjustPlan(practitioner, planId, { effectiveDate: today, reason: 'Drop the roll', items: [item('thoracic-extension', { holdSeconds: 60 })], acknowledgements: {} });
     const restored = await restorePlanVersion(practitioner, planId, 1, 'Back to the start', 'Europe/London');
-    expect(restored).toMatchObject({ ok: true, version: 3 });
+    expect(restored).toMatchObject({ ok: true, value: { version: 3 } });
     const swapped = await swapToVariant(practitioner, planId, 0, 'easier', 'Tingling in the hands', 'Europe/London');
-    expect(swapped).toMatchObject({ ok: true, version: 4 });
+    expect(swapped).toMatchObject({ ok: true, value: { version: 4 } });
     const detail = await planDetail(practitioner, planId);
     const [v4, v3] = detail!.versions;
     expect(v3).toMatchObject({ restoredFrom: 1, reason: 'Back to the start' });
@@ -254,7 +255,7 @@ describe('unauthorized access: another clinic’s plans', () => {
     const b = await createClinicWithTeam();
     const assignedA = await assignPlan(a.practitioner, a.patientId, { templateId: null, startDate: today, endDate: null, items: [item('thoracic-extension')], acknowledgements: {} });
     if (!assignedA.ok) throw new Error('setup');
-    const planId = assignedA.planId;
+    const planId = assignedA.value.planId;
 
     expect(await assignPlan(b.admin, a.patientId, { templateId: null, startDate: today, endDate: null, items: [item('thoracic-extension')], acknowledgements: {} })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await adjustPlan(b.admin, planId, { effectiveDate: today, reason: 'Hijack', items: [item('thoracic-extension', { holdSeconds: 300 })], acknowledgements: {} })).toMatchObject({ ok: false, code: 'not_found' });

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { exercises, planTemplateItems, planTemplates } from '@/db/schema';
+import { type Result, fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { isUniqueViolation } from '@/lib/db-errors';
 import type { Actor } from '@/lib/auth/guard';
@@ -47,11 +48,13 @@ export async function findTemplate(actor: Actor, templateId: string): Promise<Te
   return (await clinicTemplates(actor)).find((t) => t.id === templateId) ?? null;
 }
 
+const templateNotFound = fail('not_found', 'That template is not in your clinic.');
+
 type SaveInput = { name: string; description: string | null; items: PlanItemInput[] };
 
 /** Creates (no id) or replaces a template. Doses must fit each exercise; screening happens at assignment. */
-export async function saveTemplate(actor: Actor, templateId: string | null, input: SaveInput) {
-  if (actor.role !== 'admin') return { ok: false, code: 'forbidden', message: 'Only clinic admins can edit templates.' } as const;
+export async function saveTemplate(actor: Actor, templateId: string | null, input: SaveInput): Promise<Result<{ id: string }>> {
+  if (actor.role !== 'admin') return fail('forbidden', 'Only clinic admins can edit templates.');
   const byId = await assignableExercises(actor, input.items.map((i) => i.exerciseId));
   const fieldErrors: Record<string, string[]> = {};
   input.items.forEach((item, index) => {
@@ -64,7 +67,7 @@ export async function saveTemplate(actor: Actor, templateId: string | null, inpu
       fieldErrors[`items.${index}.${field}`] = [message];
     }
   });
-  if (Object.keys(fieldErrors).length) return { ok: false, code: 'invalid', message: 'Check the highlighted doses.', fieldErrors } as const;
+  if (Object.keys(fieldErrors).length) return fail('invalid', 'Check the highlighted doses.', fieldErrors);
 
   try {
     return await db().transaction(async (tx) => {
@@ -75,7 +78,7 @@ export async function saveTemplate(actor: Actor, templateId: string | null, inpu
           .set({ name: input.name, description: input.description, updatedAt: new Date() })
           .where(and(eq(planTemplates.id, id), eq(planTemplates.clinicId, actor.clinicId)))
           .returning({ id: planTemplates.id });
-        if (!updated[0]) return { ok: false, code: 'not_found', message: 'That template is not in your clinic.' } as const;
+        if (!updated[0]) return templateNotFound;
         await tx.delete(planTemplateItems).where(eq(planTemplateItems.templateId, id));
       } else {
         const [created] = await tx
@@ -88,26 +91,25 @@ export async function saveTemplate(actor: Actor, templateId: string | null, inpu
         input.items.map((item, position) => ({ ...item, clinicId: actor.clinicId, templateId: id!, position })),
       );
       await audit(tx, actor, { action: templateId ? 'template.updated' : 'template.created', subjectType: 'template', subjectId: id });
-      return { ok: true, value: { id: id! } } as const;
+      return ok({ id: id! });
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const fieldErrors: Record<string, string[]> = { name: ['Choose another name.'] };
-      return { ok: false as const, code: 'conflict' as const, message: 'Your clinic already has a template with that name.', fieldErrors };
+      return fail('conflict', 'Your clinic already has a template with that name.', { name: ['Choose another name.'] });
     }
     throw error;
   }
 }
 
-export async function deleteTemplate(actor: Actor, templateId: string) {
-  if (actor.role !== 'admin') return { ok: false, code: 'forbidden', message: 'Only clinic admins can delete templates.' } as const;
+export async function deleteTemplate(actor: Actor, templateId: string): Promise<Result> {
+  if (actor.role !== 'admin') return fail('forbidden', 'Only clinic admins can delete templates.');
   return db().transaction(async (tx) => {
     const deleted = await tx
       .delete(planTemplates)
       .where(and(eq(planTemplates.id, templateId), eq(planTemplates.clinicId, actor.clinicId)))
       .returning({ id: planTemplates.id });
-    if (!deleted[0]) return { ok: false, code: 'not_found', message: 'That template is not in your clinic.' } as const;
+    if (!deleted[0]) return templateNotFound;
     await audit(tx, actor, { action: 'template.deleted', subjectType: 'template', subjectId: templateId });
-    return { ok: true } as const;
+    return ok();
   });
 }

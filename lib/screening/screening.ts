@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { type ScreeningAnswers, patients, screenings, users } from '@/db/schema';
+import { type Result, fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
 import { CONTRAINDICATIONS } from './contraindications';
@@ -26,14 +27,14 @@ export function answersFromForm(parsed: Record<string, string | undefined>): Scr
   return answers;
 }
 
-export async function recordScreening(actor: Actor, patientId: string, answers: ScreeningAnswers) {
+export async function recordScreening(actor: Actor, patientId: string, answers: ScreeningAnswers): Promise<Result<{ id: string }>> {
   return db().transaction(async (tx) => {
     const [patient] = await tx
       .select({ id: patients.id })
       .from(patients)
       .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)))
       .limit(1);
-    if (!patient) return { ok: false, code: 'not_found', message: 'That patient is not in your clinic.' } as const;
+    if (!patient) return fail('not_found', 'That patient is not in your clinic.');
     const [row] = await tx
       .insert(screenings)
       .values({ clinicId: actor.clinicId, patientId, screenedBy: actor.userId, answers })
@@ -44,7 +45,7 @@ export async function recordScreening(actor: Actor, patientId: string, answers: 
       subjectId: patientId,
       detail: { positives: Object.entries(answers).filter(([, a]) => a.present).map(([code]) => code) },
     });
-    return { ok: true, value: { id: row!.id } } as const;
+    return ok({ id: row!.id });
   });
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { safeCallbackPath, signInSchema } from './account';
 
 describe('callbackUrl after sign-in', () => {
@@ -20,12 +21,12 @@ describe('sign-in form input', () => {
   it('rejects empty, oversized and malformed fields with a message each', () => {
     const empty = signInSchema.safeParse({ email: '', password: '' });
     expect(empty.success).toBe(false);
-    const fields = empty.success ? {} : empty.error.flatten().fieldErrors;
+    const fields = empty.success ? {} : z.flattenError(empty.error).fieldErrors;
     expect(fields.email?.[0]).toMatch(/email/i);
     expect(fields.password?.[0]).toMatch(/password/i);
 
     const huge = signInSchema.safeParse({ email: `${'a'.repeat(1100)}@x.example.com`, password: 'p'.repeat(300) });
-    const hugeFields = huge.success ? {} : huge.error.flatten().fieldErrors;
+    const hugeFields = huge.success ? {} : z.flattenError(huge.error).fieldErrors;
     expect(hugeFields.email?.[0]).toMatch(/too long/i);
     expect(hugeFields.password?.[0]).toMatch(/at most 256/i);
 

@@ -2,44 +2,41 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
-import { type ActionState, invalid, pick } from '@/lib/actions/action-state';
+import { idle } from '@/lib/actions/action-state';
+import { formAction } from '@/lib/actions/form-action';
+import { fail, ok } from '@/lib/actions/result';
 import { signIn } from '@/lib/auth/auth';
 import { signInRetryAfter } from '@/lib/auth/rate-limit';
 import { clientAddress } from '@/lib/http/client-address';
 import { safeCallbackPath, signInSchema } from '@/lib/validation/account';
 
-function tooManyAttempts(ms: number): ActionState {
+function tooManyAttempts(ms: number) {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  return {
-    status: 'error',
-    message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-  };
+  return fail('rate_limited', `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
 }
 
 /** The sign-in form. Public by nature: the credentials provider is the check, and it is rate-limited. */
-export async function authenticate(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const values = pick(form, ['email', 'callbackUrl']);
-  const parsed = signInSchema.safeParse({ email: form.get('email'), password: form.get('password') });
-  if (!parsed.success) return invalid(parsed.error, values);
-  const { email, password } = parsed.data;
-  const address = clientAddress(await headers());
-
-  const wait = await signInRetryAfter(email, address);
-  if (wait > 0) return { ...tooManyAttempts(wait), values };
-
-  try {
-    await signIn('credentials', { email, password, redirectTo: safeCallbackPath(form.get('callbackUrl')) });
-  } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      const blocked = await signInRetryAfter(email, address);
-      if (blocked > 0 && error.code === 'rate_limited') return { ...tooManyAttempts(blocked), values };
-      return { status: 'error', message: 'That email and password do not match an active account.', values };
+export const authenticate = formAction({
+  caller: 'public',
+  schema: signInSchema,
+  echo: ['email', 'callbackUrl'],
+  run: async ({ email, password }, _actor, form) => {
+    const address = clientAddress(await headers());
+    const wait = await signInRetryAfter(email, address);
+    if (wait > 0) return tooManyAttempts(wait);
+    try {
+      await signIn('credentials', { email, password, redirectTo: safeCallbackPath(form.get('callbackUrl')) });
+    } catch (error) {
+      if (error instanceof CredentialsSignin) {
+        const blocked = await signInRetryAfter(email, address);
+        if (blocked > 0 && error.code === 'rate_limited') return tooManyAttempts(blocked);
+        return fail('refused', 'That email and password do not match an active account.');
+      }
+      if (error instanceof AuthError) return fail('refused', 'Sign-in is unavailable right now. Please try again.');
+      // Next's redirect after a successful sign-in travels as an exception: let it through.
+      throw error;
     }
-    if (error instanceof AuthError) {
-      return { status: 'error', message: 'Sign-in is unavailable right now. Please try again.', values };
-    }
-    // Next's redirect after a successful sign-in travels as an exception: let it through.
-    throw error;
-  }
-  return { status: 'idle' };
-}
+    return ok();
+  },
+  done: () => idle,
+});

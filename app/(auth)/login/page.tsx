@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
 import { LoginForm } from '@/components/auth/login-form';
 import { safeCallbackPath } from '@/lib/validation/account';
+import { authenticate } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -12,7 +13,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <Card className="p-6">
       <h1 className="text-lg font-semibold">Sign in to your clinic</h1>
       <p className="mb-5 mt-1 text-sm text-muted">For practitioners. Patients open their plan from the link their clinic sent.</p>
-      <LoginForm callbackUrl={callbackUrl} />
+      <LoginForm callbackUrl={callbackUrl} action={authenticate} />
     </Card>
   );
 }

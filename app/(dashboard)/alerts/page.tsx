@@ -10,6 +10,7 @@ import { PillNav } from '@/components/ui/pill-nav';
 import { toAlertCard } from '@/lib/alerts/alert-view';
 import { ALERT_FILTERS, ALERT_PAGE_SIZE, type AlertFilter, alertInbox } from '@/lib/alerts/alerts';
 import { requirePractitioner } from '@/lib/auth/guard';
+import { alertAction } from './actions';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
@@ -52,7 +53,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           {inbox.alerts.map((a) => (
-            <AlertCard key={a.id} alert={toAlertCard(a)} />
+            <AlertCard key={a.id} alert={toAlertCard(a)} action={alertAction} />
           ))}
         </div>
       )}

@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { clinicLibrary } from '@/lib/exercises/library';
 import { EXERCISE_KINDS } from '@/lib/exercises/types';
+import { setExerciseHiddenAction } from './actions';
 
 export const metadata: Metadata = { title: 'Exercise library' };
 
@@ -53,7 +54,7 @@ export default async function ExerciseLibraryPage() {
               <ul className="grid gap-4 sm:grid-cols-2 md:grid-cols-1 lg:grid-cols-2 xl:grid-cols-3">
                 {group.exercises.map((exercise) => (
                   <li key={exercise.id}>
-                    <ExerciseCard exercise={exercise} canManage={isAdmin} />
+                    <ExerciseCard exercise={exercise} hideAction={isAdmin ? setExerciseHiddenAction : undefined} />
                   </li>
                 ))}
               </ul>

@@ -15,8 +15,8 @@ import { currentPatientOrClinic } from '@/lib/patient-portal/session';
 export default async function PatientHome() {
   const found = await currentPatientOrClinic();
   if (!found.ok) return <InactiveLink clinic={found.clinic} />;
-  const view = await patientToday(found.access);
-  await touchLink(found.access.linkId);
+  const view = await patientToday(found.value);
+  await touchLink(found.value.linkId);
   const { progress } = view;
   const restDay = progress.prescribed === 0;
   const illustrations = Object.fromEntries(

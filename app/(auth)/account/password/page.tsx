@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { Card } from '@/components/ui/card';
 import { requirePractitioner } from '@/lib/auth/guard';
+import { changePasswordAction } from './actions';
 
 export const metadata: Metadata = { title: 'Choose your password' };
 
@@ -15,7 +16,7 @@ export default async function ChoosePasswordPage() {
           ? 'You signed in with a temporary password. Replace it before you continue.'
           : 'Other devices signed in as you will be signed out.'}
       </p>
-      <ChangePasswordForm next="/dashboard" />
+      <ChangePasswordForm next="/dashboard" action={changePasswordAction} />
     </Card>
   );
 }

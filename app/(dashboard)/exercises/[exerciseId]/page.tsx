@@ -13,6 +13,7 @@ import { requirePractitioner } from '@/lib/auth/guard';
 import { doseInWords, limitsOf } from '@/lib/exercises/dose';
 import { findExercise, type LibraryExercise } from '@/lib/exercises/library';
 import { CONTRAINDICATIONS } from '@/lib/screening/contraindications';
+import { setExerciseHiddenAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Exercise' };
 
@@ -52,7 +53,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
       <PageHeader
         title={exercise.name}
         description={exercise.summary || undefined}
-        actions={isAdmin && exercise.builtIn ? <HideToggle exerciseId={exercise.id} name={exercise.name} hidden={exercise.hidden} /> : null}
+        actions={isAdmin && exercise.builtIn ? <HideToggle exerciseId={exercise.id} name={exercise.name} hidden={exercise.hidden} action={setExerciseHiddenAction} /> : null}
       />
       <div className="mb-6 flex flex-wrap items-center gap-2 text-sm text-muted">
         <span>{KIND_LABELS[exercise.kind]}</span>

@@ -5,6 +5,7 @@ import { CustomExerciseForm } from '@/components/exercises/custom-exercise-form'
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/guard';
 import { clinicLibrary } from '@/lib/exercises/library';
+import { createCustomExerciseAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Add an exercise' };
 
@@ -22,7 +23,7 @@ export default async function NewExercisePage() {
         title="Add an exercise"
         description="A custom exercise for your clinic only. Patients see the steps, cues and safety notes exactly as you write them, so use plain words."
       />
-      <CustomExerciseForm library={options} />
+      <CustomExerciseForm library={options} action={createCustomExerciseAction} />
     </>
   );
 }

@@ -24,6 +24,9 @@ import { figuresOfPatient } from '@/lib/patients/figures';
 import { logsOfPatient } from '@/lib/patients/session-logs';
 import { activePlanId, planDetail, plansOfPatient } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
+import { alertAction } from '../../alerts/actions';
+import { setPatientStatusAction } from '../actions';
+import { issueLinkAction, revokeLinkAction } from './links-actions';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -70,7 +73,7 @@ export default async function PatientPage({
                 <Pencil aria-hidden /> Edit
               </Link>
             </Button>
-            <StatusToggle patientId={patient.id} status={patient.status} name={patient.name} />
+            <StatusToggle patientId={patient.id} status={patient.status} name={patient.name} action={setPatientStatusAction} />
           </>
         }
       />
@@ -168,14 +171,14 @@ export default async function PatientPage({
                 Red flags
               </h2>
               {activeAlerts.map((a) => (
-                <AlertCard key={a.id} alert={toAlertCard(a)} showPatient={false} />
+                <AlertCard key={a.id} alert={toAlertCard(a)} showPatient={false} action={alertAction} />
               ))}
               {resolvedAlerts.length ? (
                 <details className="rounded-lg border border-line bg-white p-3 text-sm">
                   <summary className="cursor-pointer text-brand-700">{resolvedAlerts.length} resolved</summary>
                   <div className="mt-3 space-y-3">
                     {resolvedAlerts.map((a) => (
-                      <AlertCard key={a.id} alert={toAlertCard(a)} showPatient={false} />
+                      <AlertCard key={a.id} alert={toAlertCard(a)} showPatient={false} action={alertAction} />
                     ))}
                   </div>
                 </details>
@@ -241,6 +244,8 @@ export default async function PatientPage({
             <p className="mb-3 mt-1 text-xs text-muted">The patient opens their plan from a link or its QR code. No account needed.</p>
             <PatientLinks
               patientId={patient.id}
+              issueAction={issueLinkAction}
+              revokeAction={revokeLinkAction}
               active={active}
               links={links.map((l) => ({
                 id: l.id,

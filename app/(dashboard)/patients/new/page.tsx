@@ -6,6 +6,7 @@ import { requirePractitioner } from '@/lib/auth/guard';
 import { clinicOf } from '@/lib/clinic/clinic';
 import { activePractitioners } from '@/lib/patients/patients';
 import { timezoneChoices } from '@/lib/timezones';
+import { createPatientAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Add a patient' };
 
@@ -17,6 +18,7 @@ export default async function NewPatientPage() {
       <PageHeader title="Add a patient" description="Next you will screen them for contraindications, then assign a plan." />
       <Card className="max-w-3xl">
         <PatientForm
+          action={createPatientAction}
           initial={{ name: '', birthYear: '', email: '', phone: '', timezone: clinic.timezone, primaryPractitionerId: actor.userId, notes: '' }}
           practitioners={practitioners}
           timezones={timezoneChoices(clinic.timezone)}

@@ -5,6 +5,7 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { practitionersOfClinic } from '@/lib/clinic/practitioners';
+import { updateProfileAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your profile' };
 
@@ -18,7 +19,7 @@ export default async function ProfilePage() {
         <Card>
           <CardTitle>Name and discipline</CardTitle>
           <div className="mt-4">
-            <ProfileForm name={me?.name ?? actor.name} discipline={me?.discipline ?? 'other'} />
+            <ProfileForm name={me?.name ?? actor.name} discipline={me?.discipline ?? 'other'} action={updateProfileAction} />
           </div>
         </Card>
         <Card>

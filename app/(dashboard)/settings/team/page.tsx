@@ -5,6 +5,7 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/guard';
 import { practitionersOfClinic } from '@/lib/clinic/practitioners';
+import { addPractitionerAction, changeRoleAction, setDisabledAction } from './actions';
 
 export const metadata: Metadata = { title: 'Team' };
 
@@ -17,6 +18,8 @@ export default async function TeamPage() {
       <div className="grid items-start gap-6 2xl:grid-cols-[1fr_22rem]">
         <TeamTable
           currentUserId={actor.userId}
+          changeRoleAction={changeRoleAction}
+          setDisabledAction={setDisabledAction}
           rows={team.map((p) => ({
             ...p,
             disabledAt: p.disabledAt?.toISOString() ?? null,
@@ -29,7 +32,7 @@ export default async function TeamPage() {
           <p className="mb-4 mt-1 text-sm text-muted">
             Give them the temporary password in person or by phone. They choose their own at first sign-in.
           </p>
-          <AddPractitionerForm />
+          <AddPractitionerForm action={addPractitionerAction} />
         </Card>
       </div>
     </>

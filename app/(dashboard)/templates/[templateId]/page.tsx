@@ -9,6 +9,7 @@ import { doseInWords } from '@/lib/exercises/dose';
 import { editorLibrary } from '@/lib/plans/editor-data';
 import { findTemplate } from '@/lib/plans/templates';
 import { idParam } from '@/lib/validation/params';
+import { deleteTemplateAction, saveTemplateAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Template' };
 
@@ -28,7 +29,7 @@ export default async function TemplatePage({
   const byId = new Map(library.map((e) => [e.id, e]));
   return (
     <>
-      <PageHeader title={template.name} description={template.description ?? undefined} actions={actor.role === 'admin' ? <DeleteTemplate templateId={template.id} name={template.name} /> : null} />
+      <PageHeader title={template.name} description={template.description ?? undefined} actions={actor.role === 'admin' ? <DeleteTemplate templateId={template.id} name={template.name} action={deleteTemplateAction} /> : null} />
       {flags.saved ? (
         <Notice tone="success" live className="mb-4">
           Template saved.
@@ -36,7 +37,7 @@ export default async function TemplatePage({
       ) : null}
       {actor.role === 'admin' ? (
         <div className="max-w-4xl">
-          <TemplateForm templateId={template.id} name={template.name} description={template.description ?? ''} items={template.items} library={library} />
+          <TemplateForm templateId={template.id} name={template.name} description={template.description ?? ''} items={template.items} library={library} action={saveTemplateAction} />
         </div>
       ) : (
         <Card className="max-w-3xl">

@@ -1,5 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { fail } from '@/lib/actions/result';
 import { clientAddress } from '@/lib/http/client-address';
+import { failureResponse } from '@/lib/http/failure-response';
 import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
 import { lookupToken, recordUnknownToken, touchLink, unknownTokenRetryAfter } from '@/lib/patient-portal/link-access';
 import { PATIENT_COOKIE, PATIENT_COOKIE_OPTIONS } from '@/lib/patient-portal/session';
@@ -20,9 +22,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const address = clientAddress(request.headers);
   const wait = await unknownTokenRetryAfter(address);
   if (wait > 0) {
-    return new NextResponse('Too many attempts. Please wait a minute and try your link again.', {
-      status: 429,
-      headers: { ...PATIENT_HEADERS, 'Retry-After': String(wait), 'Content-Type': 'text/plain; charset=utf-8' },
+    return failureResponse(fail('rate_limited', 'Too many attempts. Please wait a minute and try your link again.'), {
+      as: 'text',
+      headers: { ...PATIENT_HEADERS, 'Retry-After': String(wait) },
     });
   }
   const found = await lookupToken(token);
@@ -34,7 +36,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     for (const [k, v] of Object.entries(PATIENT_HEADERS)) response.headers.set(k, v);
     return response;
   }
-  await touchLink(found.access.linkId);
+  await touchLink(found.value.linkId);
   const response = seeOther('/p');
   response.cookies.set(PATIENT_COOKIE, token, { ...PATIENT_COOKIE_OPTIONS, secure: https });
   for (const [k, v] of Object.entries(PATIENT_HEADERS)) response.headers.set(k, v);

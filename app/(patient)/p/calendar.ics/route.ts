@@ -1,5 +1,7 @@
 import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
 import { z } from 'zod';
+import { fail } from '@/lib/actions/result';
+import { failureResponse } from '@/lib/http/failure-response';
 import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
 import { patientToday } from '@/lib/patient-portal/today';
 import { currentPatient } from '@/lib/patient-portal/session';
@@ -12,7 +14,7 @@ const times = z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)).min(1).max(
 /** Reminders for the prescribed sessions at the times the patient chose, as a calendar file. */
 export async function GET(request: Request) {
   const access = await currentPatient();
-  if (!access) return new Response('This link is no longer active.', { status: 401, headers: PATIENT_HEADERS });
+  if (!access) return failureResponse(fail('refused', 'This link is no longer active.'), { as: 'text', headers: PATIENT_HEADERS });
   const url = new URL(request.url);
   const parsed = times.safeParse(url.searchParams.getAll('time').filter(Boolean));
   const chosen = parsed.success ? [...new Set(parsed.data)].sort() : ['08:00'];

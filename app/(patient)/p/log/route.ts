@@ -1,4 +1,6 @@
 import { cookies } from 'next/headers';
+import { type Failure, fail, invalidInput } from '@/lib/actions/result';
+import { failureResponse } from '@/lib/http/failure-response';
 import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
 import { PATIENT_COOKIE } from '@/lib/patient-portal/session';
 import { recordSessionLog, sessionLogSchema } from '@/lib/patient-portal/record-log';
@@ -7,8 +9,15 @@ export const dynamic = 'force-dynamic';
 
 const MAX_BODY = 16 * 1024;
 
+/** The phone's contract for a link that opens nothing: 401 `{ error: 'link_inactive' }`. */
+const LINK_INACTIVE = fail('refused', 'link_inactive');
+
 function json(body: unknown, status: number) {
   return Response.json(body, { status, headers: PATIENT_HEADERS });
+}
+
+function refuse(failure: Failure) {
+  return failureResponse(failure, { headers: PATIENT_HEADERS });
 }
 
 /** The patient's phone sends each session here, possibly several times (offline retries). */
@@ -16,8 +25,9 @@ export async function POST(request: Request) {
   // The link itself is checked by the write's own statement (lib/patient-portal/record-log.ts): revoked,
   // expired or unknown links store nothing and get the same 401 as a missing cookie.
   const token = (await cookies()).get(PATIENT_COOKIE)?.value;
-  if (!token) return json({ error: 'link_inactive' }, 401);
-  // JSON only: a cross-site form cannot send it, and the cookie is SameSite=Lax anyway.
+  if (!token) return refuse(LINK_INACTIVE);
+  // JSON only: a cross-site form cannot send it, and the cookie is SameSite=Lax anyway. Media type
+  // and size are HTTP's own refusals, outside the result codes.
   if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
     return json({ error: 'Send the log as JSON.' }, 415);
   }
@@ -27,17 +37,11 @@ export async function POST(request: Request) {
   try {
     body = JSON.parse(text);
   } catch {
-    return json({ error: 'That log could not be read.' }, 400);
+    return refuse(fail('invalid', 'That log could not be read.'));
   }
   const parsed = sessionLogSchema.safeParse(body);
-  if (!parsed.success) {
-    const flat = parsed.error.flatten();
-    return json({ error: 'Some answers need fixing.', fieldErrors: flat.fieldErrors }, 400);
-  }
+  if (!parsed.success) return refuse(invalidInput(parsed.error, 'Some answers need fixing.'));
   const outcome = await recordSessionLog({ token }, parsed.data);
-  if (!outcome.ok && outcome.code === 'link_inactive') return json({ error: 'link_inactive' }, 401);
-  if (!outcome.ok) {
-    return json({ error: outcome.message, fieldErrors: outcome.fieldErrors }, outcome.code === 'conflict' ? 409 : 400);
-  }
-  return json({ status: outcome.status, redFlags: outcome.redFlags }, outcome.status === 'recorded' ? 201 : 200);
+  if (!outcome.ok) return refuse(outcome.code === 'refused' ? LINK_INACTIVE : outcome);
+  return json({ status: outcome.value.status, redFlags: outcome.value.redFlags }, outcome.value.status === 'recorded' ? 201 : 200);
 }

@@ -6,6 +6,7 @@ import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patients/for-page';
 import { activePractitioners } from '@/lib/patients/patients';
 import { timezoneChoices } from '@/lib/timezones';
+import { updatePatientAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Edit patient' };
 
@@ -19,6 +20,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ pa
       <Card className="max-w-3xl">
         <PatientForm
           patientId={patient.id}
+          action={updatePatientAction}
           initial={{
             name: patient.name,
             birthYear: patient.birthYear ? String(patient.birthYear) : '',

@@ -3,70 +3,70 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type ActionState, invalid } from '@/lib/actions/action-state';
-import { requirePractitioner } from '@/lib/auth/guard';
+import { formAction } from '@/lib/actions/form-action';
+import { fail } from '@/lib/actions/result';
 import { findPatient } from '@/lib/patients/patients';
-import { adjustPlan, assignPlan, type PlanOutcome, restorePlanVersion, swapToVariant } from '@/lib/plans/assign';
+import { adjustPlan, assignPlan, lacksAcknowledgement, restorePlanVersion, swapToVariant } from '@/lib/plans/assign';
 import { adjustPlanSchema, assignPlanSchema, planFormToObject, restoreVersionSchema, swapVariantSchema } from '@/lib/validation/plan';
 
-const ids = z.object({ patientId: z.uuid(), planId: z.uuid().optional() });
+const planIds = { patientId: z.uuid(), planId: z.uuid() };
+const planNotInClinic = { fields: ['patientId', 'planId'], message: 'That plan is not in your clinic.' };
+const patientNotInClinic = fail('not_found', 'That patient is not in your clinic.');
 
-function outcomeState(outcome: Exclude<PlanOutcome, { ok: true }>): ActionState {
-  return { status: outcome.code === 'invalid' ? 'invalid' : 'error', message: outcome.message, fieldErrors: outcome.fieldErrors };
-}
+export const assignPlanAction = formAction({
+  caller: 'practitioner',
+  schema: assignPlanSchema.safeExtend({ patientId: planIds.patientId }),
+  read: planFormToObject,
+  notFound: { fields: ['patientId'], message: 'That patient is not in your clinic.' },
+  run: ({ patientId, ...input }, actor) => assignPlan(actor, patientId, input),
+  done: (_, { patientId }) => {
+    revalidatePath(`/patients/${patientId}`);
+    redirect(`/patients/${patientId}/plan?assigned=1`);
+  },
+});
 
-export async function assignPlanAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requirePractitioner();
-  const target = ids.safeParse({ patientId: form.get('patientId') });
-  if (!target.success) return { status: 'error', message: 'That patient is not in your clinic.' };
-  const parsed = assignPlanSchema.safeParse(planFormToObject(form));
-  if (!parsed.success) return invalid(parsed.error);
-  const outcome = await assignPlan(actor, target.data.patientId, parsed.data);
-  if (!outcome.ok) return outcomeState(outcome);
-  revalidatePath(`/patients/${target.data.patientId}`);
-  redirect(`/patients/${target.data.patientId}/plan?assigned=1`);
-}
+export const adjustPlanAction = formAction({
+  caller: 'practitioner',
+  schema: adjustPlanSchema.extend(planIds),
+  read: planFormToObject,
+  notFound: planNotInClinic,
+  run: ({ patientId: _, planId, ...input }, actor) => adjustPlan(actor, planId, input),
+  done: ({ version }, { patientId }) => {
+    revalidatePath(`/patients/${patientId}`);
+    revalidatePath(`/patients/${patientId}/plan`);
+    return { status: 'ok', message: `Saved as version ${version}.` };
+  },
+});
 
-export async function adjustPlanAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requirePractitioner();
-  const target = ids.safeParse({ patientId: form.get('patientId'), planId: form.get('planId') });
-  if (!target.success || !target.data.planId) return { status: 'error', message: 'That plan is not in your clinic.' };
-  const parsed = adjustPlanSchema.safeParse(planFormToObject(form));
-  if (!parsed.success) return invalid(parsed.error);
-  const outcome = await adjustPlan(actor, target.data.planId, parsed.data);
-  if (!outcome.ok) return outcomeState(outcome);
-  revalidatePath(`/patients/${target.data.patientId}`);
-  revalidatePath(`/patients/${target.data.patientId}/plan`);
-  return { status: 'ok', message: `Saved as version ${outcome.version}.` };
-}
+export const restoreVersionAction = formAction({
+  caller: 'practitioner',
+  schema: restoreVersionSchema.extend(planIds),
+  notFound: planNotInClinic,
+  run: async ({ patientId, planId, version, reason }, actor) => {
+    const patient = await findPatient(actor, patientId);
+    if (!patient) return patientNotInClinic;
+    return restorePlanVersion(actor, planId, version, reason, patient.timezone);
+  },
+  done: ({ version }, input) => {
+    revalidatePath(`/patients/${input.patientId}/plan`);
+    return { status: 'ok', message: `Version ${input.version} restored as version ${version}.` };
+  },
+});
 
-export async function restoreVersionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requirePractitioner();
-  const target = ids.safeParse({ patientId: form.get('patientId'), planId: form.get('planId') });
-  if (!target.success || !target.data.planId) return { status: 'error', message: 'That plan is not in your clinic.' };
-  const parsed = restoreVersionSchema.safeParse({ version: form.get('version'), reason: form.get('reason') });
-  if (!parsed.success) return invalid(parsed.error);
-  const patient = await findPatient(actor, target.data.patientId);
-  if (!patient) return { status: 'error', message: 'That patient is not in your clinic.' };
-  const outcome = await restorePlanVersion(actor, target.data.planId, parsed.data.version, parsed.data.reason, patient.timezone);
-  if (!outcome.ok) return outcomeState(outcome);
-  revalidatePath(`/patients/${target.data.patientId}/plan`);
-  return { status: 'ok', message: `Version ${parsed.data.version} restored as version ${outcome.version}.` };
-}
-
-export async function swapVariantAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requirePractitioner();
-  const target = ids.safeParse({ patientId: form.get('patientId'), planId: form.get('planId') });
-  if (!target.success || !target.data.planId) return { status: 'error', message: 'That plan is not in your clinic.' };
-  const parsed = swapVariantSchema.safeParse({ position: form.get('position'), direction: form.get('direction'), reason: form.get('reason') });
-  if (!parsed.success) return invalid(parsed.error);
-  const patient = await findPatient(actor, target.data.patientId);
-  if (!patient) return { status: 'error', message: 'That patient is not in your clinic.' };
-  const outcome = await swapToVariant(actor, target.data.planId, parsed.data.position, parsed.data.direction, parsed.data.reason, patient.timezone);
-  if (!outcome.ok) {
-    const state = outcomeState(outcome);
-    return outcome.missingAcknowledgements?.length ? { ...state, message: 'The new exercise needs a reason for a precaution: use “Adjust doses” to add it.' } : state;
-  }
-  revalidatePath(`/patients/${target.data.patientId}/plan`);
-  return { status: 'ok', message: `Exercise swapped; saved as version ${outcome.version}.` };
-}
+export const swapVariantAction = formAction({
+  caller: 'practitioner',
+  schema: swapVariantSchema.extend(planIds),
+  notFound: planNotInClinic,
+  run: async ({ patientId, planId, position, direction, reason }, actor) => {
+    const patient = await findPatient(actor, patientId);
+    if (!patient) return patientNotInClinic;
+    const swapped = await swapToVariant(actor, planId, position, direction, reason, patient.timezone);
+    // The swap form has no field for a precaution's reason; the full editor does.
+    if (!swapped.ok && lacksAcknowledgement(swapped)) return { ...swapped, message: 'The new exercise needs a reason for a precaution: use “Adjust doses” to add it.' };
+    return swapped;
+  },
+  done: ({ version }, { patientId }) => {
+    revalidatePath(`/patients/${patientId}/plan`);
+    return { status: 'ok', message: `Exercise swapped; saved as version ${version}.` };
+  },
+});

@@ -16,6 +16,7 @@ import { editorLibrary } from '@/lib/plans/editor-data';
 import { isEmptyDiff } from '@/lib/plans/diff';
 import { activePlanId, planDetail } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
+import { adjustPlanAction, restoreVersionAction, swapVariantAction } from './actions';
 
 export const metadata: Metadata = { title: 'Plan' };
 
@@ -85,10 +86,10 @@ export default async function PlanPage({
                   <div key={item.position} className="flex flex-wrap items-center gap-2 text-sm">
                     <span className="text-muted">{item.exerciseName}:</span>
                     {item.exercise.easierId && names.has(item.exercise.easierId) ? (
-                      <SwapVariant patientId={patient.id} planId={plan.id} position={item.position} direction="easier" variantName={names.get(item.exercise.easierId)!} />
+                      <SwapVariant patientId={patient.id} planId={plan.id} position={item.position} direction="easier" variantName={names.get(item.exercise.easierId)!} action={swapVariantAction} />
                     ) : null}
                     {item.exercise.harderId && names.has(item.exercise.harderId) ? (
-                      <SwapVariant patientId={patient.id} planId={plan.id} position={item.position} direction="harder" variantName={names.get(item.exercise.harderId)!} />
+                      <SwapVariant patientId={patient.id} planId={plan.id} position={item.position} direction="harder" variantName={names.get(item.exercise.harderId)!} action={swapVariantAction} />
                     ) : null}
                   </div>
                 ) : null,
@@ -99,6 +100,7 @@ export default async function PlanPage({
             <CardTitle id="adjust-heading">Adjust doses</CardTitle>
             <p className="mb-4 mt-1 text-sm text-muted">Change doses, days, or the exercises themselves. Saving creates a new version; earlier ones stay in the history.</p>
             <AdjustPlanForm
+              action={adjustPlanAction}
               patientId={patient.id}
               planId={plan.id}
               library={library}
@@ -164,7 +166,7 @@ export default async function PlanPage({
                       <PlanItemsList items={v.items} compact />
                     </div>
                     <div className="mt-2">
-                      <RestoreVersion patientId={patient.id} planId={plan.id} version={v.version} />
+                      <RestoreVersion patientId={patient.id} planId={plan.id} version={v.version} action={restoreVersionAction} />
                     </div>
                   </details>
                 ) : null}

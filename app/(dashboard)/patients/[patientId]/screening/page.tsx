@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patients/for-page';
 import { screeningHistory } from '@/lib/screening/screening';
+import { recordScreeningAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Screening' };
 
@@ -22,7 +23,7 @@ export default async function ScreeningPage({ params }: { params: Promise<{ pati
         description="Answer each question. Earlier screenings are kept; the newest one decides what can be assigned."
       />
       <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
-        <ScreeningForm patientId={patient.id} previous={history[0]?.answers ?? null} />
+        <ScreeningForm patientId={patient.id} previous={history[0]?.answers ?? null} action={recordScreeningAction} />
         <Card className="self-start">
           <CardTitle>History</CardTitle>
           {history.length === 0 ? (

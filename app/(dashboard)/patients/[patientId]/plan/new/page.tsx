@@ -12,6 +12,7 @@ import { editorLibrary } from '@/lib/plans/editor-data';
 import { activePlanId } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
 import { clinicTemplates } from '@/lib/plans/templates';
+import { assignPlanAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Assign a plan' };
 
@@ -48,6 +49,7 @@ export default async function AssignPlanPage({ params }: { params: Promise<{ pat
           templates={templates.map((t) => ({ id: t.id, name: t.name, description: t.description, items: t.items }))}
           today={todayIn(patient.timezone)}
           replacing={Boolean(planId)}
+          action={assignPlanAction}
         />
         <Card className="self-start">
           <CardTitle>Screening in force</CardTitle>

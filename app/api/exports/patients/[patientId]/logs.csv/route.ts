@@ -1,5 +1,7 @@
+import { fail } from '@/lib/actions/result';
 import { currentActor } from '@/lib/auth/guard';
 import { csvResponse } from '@/lib/http/csv';
+import { failureResponse } from '@/lib/http/failure-response';
 import { patientLogsCsv } from '@/lib/roster/exports';
 import { idParam } from '@/lib/validation/params';
 
@@ -7,9 +9,9 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ patientId: string }> }) {
   const actor = await currentActor();
-  if (!actor || actor.mustChangePassword) return new Response('Sign in first.', { status: 401 });
+  if (!actor || actor.mustChangePassword) return failureResponse(fail('refused', 'Sign in first.'), { as: 'text' });
   const id = idParam((await params).patientId);
   const result = id ? await patientLogsCsv(actor, id) : null;
-  if (!result) return new Response('Not found.', { status: 404 });
+  if (!result) return failureResponse(fail('not_found', 'Not found.'), { as: 'text' });
   return csvResponse(`sessions-${result.name.toLowerCase().replace(/\s+/g, '-')}.csv`, result.csv);
 }
