@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RED_FLAG_HIGH_PAIN, RED_FLAG_PAIN_ROSE, redFlagsOf, SYMPTOMS, type SymptomCode, telHref } from '@/components/patient-portal/types';
+import { RED_FLAG_HIGH_PAIN, RED_FLAG_PAIN_ROSE, redFlagsOf, SYMPTOMS, type SymptomCode } from './red-flags';
 
 const calm = { painBefore: 2, painAfter: 2, symptoms: [] as SymptomCode[] };
 
@@ -44,13 +44,5 @@ describe('redFlagsOf', () => {
       RED_FLAG_HIGH_PAIN,
       RED_FLAG_PAIN_ROSE,
     ]);
-  });
-
-});
-
-describe('telHref', () => {
-  it('keeps digits and a leading plus', () => {
-    expect(telHref('+44 (0)20 7946-0000')).toBe('tel:+4402079460000');
-    expect(telHref('020 7946 0000')).toBe('tel:02079460000');
   });
 });
