@@ -1,4 +1,5 @@
 import type { AlertCardData } from '@/components/alerts/alert-card';
+import { formatDateTime } from '@/lib/dates';
 import type { AlertView } from './alerts';
 
 /**
@@ -7,9 +8,7 @@ import type { AlertView } from './alerts';
  * wherever the practitioner's browser is, and server and browser render the same text.
  */
 export function toAlertCard(a: AlertView): AlertCardData {
-  const stamp = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: a.patientTimezone });
-  const zone = new Intl.DateTimeFormat('en', { timeZone: a.patientTimezone, timeZoneName: 'short' });
-  const at = (d: Date) => `${stamp.format(d)} ${zone.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? ''}`.trim();
+  const at = (d: Date) => formatDateTime(d, a.patientTimezone);
   const { patientTimezone: _zone, ...rest } = a;
   return {
     ...rest,

@@ -4,23 +4,25 @@ import { TeamTable } from '@/components/team/team-table';
 import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/guard';
+import { clinicOf } from '@/lib/clinic/clinic';
 import { practitionersOfClinic } from '@/lib/clinic/practitioners';
+import { formatDate } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Team' };
 
 export default async function TeamPage() {
   const actor = await requireAdmin();
-  const team = await practitionersOfClinic(actor);
+  const [team, clinic] = await Promise.all([practitionersOfClinic(actor), clinicOf(actor)]);
   return (
     <>
       <PageHeader title="Team" description="Who can sign in to your clinic, with which role. Disabling an account signs it out at once." />
       <div className="grid items-start gap-6 2xl:grid-cols-[1fr_22rem]">
         <TeamTable
           currentUserId={actor.userId}
-          rows={team.map((p) => ({
+          rows={team.map(({ lastSignInAt, ...p }) => ({
             ...p,
             disabledAt: p.disabledAt?.toISOString() ?? null,
-            lastSignInAt: p.lastSignInAt?.toISOString() ?? null,
+            lastSignIn: lastSignInAt ? formatDate(lastSignInAt, clinic.timezone) : null,
             createdAt: p.createdAt.toISOString(),
           }))}
         />

@@ -1,4 +1,6 @@
 import { currentActor } from '@/lib/auth/guard';
+import { clinicOf } from '@/lib/clinic/clinic';
+import { todayIn } from '@/lib/dates';
 import { csvResponse } from '@/lib/http/csv';
 import { rosterCsv } from '@/lib/roster/exports';
 
@@ -8,5 +10,6 @@ export async function GET(request: Request) {
   const actor = await currentActor();
   if (!actor || actor.mustChangePassword) return new Response('Sign in first.', { status: 401 });
   const scope = new URL(request.url).searchParams.get('scope') === 'mine' ? 'mine' : 'clinic';
-  return csvResponse(`roster-adherence-${new Date().toISOString().slice(0, 10)}.csv`, await rosterCsv(actor, scope));
+  // Named by the clinic's day: an export is a staff event.
+  return csvResponse(`roster-adherence-${todayIn((await clinicOf(actor)).timezone)}.csv`, await rosterCsv(actor, scope));
 }
