@@ -19,6 +19,8 @@ const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'script
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // The server's own zone must not show: dates are written for the patient's or the clinic's zone.
+    TZ: 'UTC',
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -1,9 +1,28 @@
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { formatInTimeZone } from 'date-fns-tz';
+
+/*
+ * Every date and time the app shows is written here, each for a timezone its caller names, so
+ * the same instant reads the same on every page, whatever zone the server or the browser runs
+ * in, and server and browser render the same text. Whose timezone:
+ * - the patient's for everything about their care: session logs, alerts, plan dates, screenings,
+ *   the last session, the day they were added, and their links (created, expires, last used:
+ *   a link is the patient's way in, used from the patient's phone, and sits among their care);
+ * - the clinic's for staff events: practitioners' sign-ins and accounts, export file dates.
+ * No server-only imports: client components (the phone's among them) use it too.
+ */
+
+/** An instant: a Date, or an ISO 8601 string with its offset, as the server hands it to clients. */
+export type Instant = Date | string;
 
 /** Today's calendar date (YYYY-MM-DD) where the patient is. */
 export function todayIn(timezone: string, now: Date = new Date()): string {
   return formatInTimeZone(now, timezone, 'yyyy-MM-dd');
+}
+
+/** The calendar date (YYYY-MM-DD) an instant falls on in a timezone. */
+export function dayIn(at: Instant, timezone: string): string {
+  return formatInTimeZone(at, timezone, 'yyyy-MM-dd');
 }
 
 /** Calendar arithmetic on YYYY-MM-DD strings, free of timezones. */
@@ -11,6 +30,52 @@ export function shiftDate(isoDate: string, days: number): string {
   return format(addDays(parseISO(isoDate), days), 'yyyy-MM-dd');
 }
 
-export function formatDay(isoDate: string): string {
-  return format(parseISO(isoDate), 'EEE d MMM yyyy');
+const DAY_FORMATS = {
+  full: 'EEE d MMM yyyy',
+  long: 'EEEE d MMMM',
+  short: 'MMM d',
+  weekday: 'EEEEE',
+  dayOfMonth: 'd',
+} as const;
+
+/** A calendar date (already a day in someone's timezone, such as a plan's start), written out. */
+export function formatDay(isoDate: string, style: keyof typeof DAY_FORMATS = 'full'): string {
+  return format(parseISO(isoDate), DAY_FORMATS[style]);
+}
+
+/** The date of an instant where `timezone` is, e.g. "Mar 3, 2026". */
+export function formatDate(at: Instant, timezone: string): string {
+  return formatInTimeZone(at, timezone, 'MMM d, yyyy');
+}
+
+/** Date and time of an instant with the zone's name, e.g. "Mar 3, 2026, 11:50 PM GMT+1": the reader may be elsewhere. */
+export function formatDateTime(at: Instant, timezone: string): string {
+  return formatInTimeZone(at, timezone, 'MMM d, yyyy, h:mm a zzz');
+}
+
+/**
+ * Calendar days from the day `at` fell on to today, both where `timezone` is: a session at
+ * 23:50 is "yesterday" ten minutes later. Null without an instant.
+ */
+export function daysSince(at: Instant | null, timezone: string, now: Date = new Date()): number | null {
+  if (at === null) return null;
+  return differenceInCalendarDays(parseISO(todayIn(timezone, now)), parseISO(dayIn(at, timezone)));
+}
+
+/** The last session as every page words it, from daysSince. */
+export function lastSessionInWords(daysAgo: number | null): string {
+  if (daysAgo === null) return 'No sessions yet';
+  // A phone a few minutes fast can log a session on what is still tomorrow here.
+  if (daysAgo <= 0) return 'Today';
+  return daysAgo === 1 ? 'Yesterday' : `${daysAgo} days ago`;
+}
+
+/** Whether the runtime knows `timezone` by this name (current or retired spelling). */
+export function isTimeZone(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+    return true;
+  } catch {
+    return false;
+  }
 }

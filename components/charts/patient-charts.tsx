@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Symbols, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDay } from '@/lib/dates';
 
 export type ChartDay = { day: string; prescribed: number; completed: number; logged: number; rolling7: number | null };
 export type ChartSession = { at: string; day: string; painBefore: number; painAfter: number; symptoms: string[] };
@@ -13,8 +14,7 @@ const ORANGE = '#b45309';
 const GREY = '#d9e0de';
 const INK = '#1c2526';
 
-const short = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayLabel = (iso: string) => short.format(new Date(`${iso}T00:00:00Z`));
+const dayLabel = (iso: string) => formatDay(iso, 'short');
 
 // Above the plot, clear of the x-axis title; text in ink, since a pale series colour (the grey of
 // "Prescribed") would fail contrast as legend text.

@@ -1,4 +1,4 @@
-import { format, parseISO } from 'date-fns';
+import { formatDay } from '@/lib/dates';
 import type { PatientDay } from '@/lib/patient-portal/today';
 import { cn } from '@/lib/utils';
 
@@ -17,9 +17,9 @@ export function HistoryStrip({ days }: { days: PatientDay[] }) {
               full ? 'border-brand-600 bg-brand-50' : rest ? 'border-dashed border-line text-muted' : d.done > 0 ? 'border-amber-300 bg-amber-50' : 'border-line bg-white',
             )}
           >
-            <span className="font-medium">{format(parseISO(d.day), 'EEEEE')}</span>
-            <span>{format(parseISO(d.day), 'd')}</span>
-            <span className="mt-0.5 font-semibold" aria-label={rest ? `${format(parseISO(d.day), 'EEEE d MMMM')}: rest day` : `${format(parseISO(d.day), 'EEEE d MMMM')}: ${d.done} of ${d.prescribed} done`}>
+            <span className="font-medium">{formatDay(d.day, 'weekday')}</span>
+            <span>{formatDay(d.day, 'dayOfMonth')}</span>
+            <span className="mt-0.5 font-semibold" aria-label={rest ? `${formatDay(d.day, 'long')}: rest day` : `${formatDay(d.day, 'long')}: ${d.done} of ${d.prescribed} done`}>
               {rest ? '–' : `${d.done}/${d.prescribed}`}
             </span>
           </li>

@@ -1,5 +1,6 @@
 import { Sparkline } from '@/components/charts/sparkline';
 import { Badge } from '@/components/ui/badge';
+import { lastSessionInWords } from '@/lib/dates';
 import { cn } from '@/lib/utils';
 
 /** Table cells for a patient's stored figures, the same on the dashboard and the roster. */
@@ -24,10 +25,9 @@ export function PainCell({ after, change }: { after: number | null; change: numb
   );
 }
 
-/** Days since the last session, in words. */
+/** Calendar days since the last session (daysSince in lib/dates.ts), in words. */
 export function LastSessionCell({ daysAgo }: { daysAgo: number | null }) {
-  if (daysAgo === null) return <span className="text-muted">None yet</span>;
-  return <>{daysAgo === 0 ? 'Today' : daysAgo === 1 ? 'Yesterday' : `${daysAgo} days ago`}</>;
+  return <span className={daysAgo === null ? 'text-muted' : undefined}>{lastSessionInWords(daysAgo)}</span>;
 }
 
 export function AlertsCell({ open }: { open: number }) {

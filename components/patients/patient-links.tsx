@@ -11,9 +11,8 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import type { LinkActionState } from '@/lib/patients/links';
 
-export type LinkView = { id: string; label: string; createdAt: string; expiresAt: string | null; revokedAt: string | null; lastUsedAt: string | null };
-
-const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+/** Dates written out by the server in the patient's timezone (lib/dates.ts); the instants expiresAt and revokedAt decide the status. */
+export type LinkView = { id: string; label: string; created: string; expires: string | null; lastUsed: string | null; expiresAt: string | null; revokedAt: string | null };
 
 function statusOf(link: LinkView): { text: string; tone: 'brand' | 'neutral' | 'danger' } {
   if (link.revokedAt) return { text: 'Revoked', tone: 'danger' };
@@ -55,9 +54,9 @@ export function PatientLinks({
               <div>
                 <span className="font-medium">{link.label}</span> <Badge tone={status.tone}>{status.text}</Badge>
                 <p className="text-xs text-muted">
-                  Created {when.format(new Date(link.createdAt))}
-                  {link.expiresAt ? ` · expires ${when.format(new Date(link.expiresAt))}` : ''}
-                  {` · ${link.lastUsedAt ? `last used ${when.format(new Date(link.lastUsedAt))}` : 'not used yet'}`}
+                  Created {link.created}
+                  {link.expires ? ` · expires ${link.expires}` : ''}
+                  {` · ${link.lastUsed ? `last used ${link.lastUsed}` : 'not used yet'}`}
                 </p>
               </div>
               {status.text === 'Active' ? <RevokeLink linkId={link.id} patientId={patientId} label={link.label} action={revokeAction} /> : null}

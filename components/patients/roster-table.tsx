@@ -5,25 +5,17 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { AdherenceCell, AlertsCell, PainCell, percent } from '@/components/patients/figure-cells';
+import { AdherenceCell, AlertsCell, LastSessionCell, PainCell, percent } from '@/components/patients/figure-cells';
 import { Select } from '@/components/ui/input';
 import { PageLink } from '@/components/ui/page-link';
 import { SortedTableSections } from '@/components/ui/sorted-table-sections';
 import type { RosterRow } from '@/lib/roster/roster-page';
+import { formatDate } from '@/lib/dates';
 import { PAGE_SIZES, type RosterQuery } from '@/lib/validation/patient';
 import { cn } from '@/lib/utils';
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 const helper = createColumnHelper<typeof features, RosterRow>();
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-
-function sinceInWords(iso: string | null): string {
-  if (!iso) return 'No sessions yet';
-  const days = Math.round((Date.now() - new Date(iso).getTime()) / 86_400_000);
-  return days < 14 ? relative.format(-days, 'day') : dateFormat.format(new Date(iso));
-}
 
 const SORT_NAMES: Record<RosterQuery['sort'], string> = {
   name: 'name',
@@ -78,12 +70,12 @@ const columns = helper.columns([
   helper.accessor('lastSessionAt', {
     id: 'last_session',
     header: 'Last session',
-    cell: (info) => <span className={info.getValue() ? '' : 'text-muted'}>{sinceInWords(info.getValue())}</span>,
+    cell: (info) => <LastSessionCell daysAgo={info.row.original.daysSinceLastSession} />,
   }),
   helper.accessor('createdAt', {
     id: 'created',
     header: 'Added',
-    cell: (info) => dateFormat.format(new Date(info.getValue())),
+    cell: (info) => formatDate(info.getValue(), info.row.original.timezone),
   }),
 ]);
 

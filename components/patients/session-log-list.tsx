@@ -1,17 +1,17 @@
 import { Badge } from '@/components/ui/badge';
+import { formatDateTime } from '@/lib/dates';
 import { symptomLabel } from '@/lib/patient-portal/red-flags';
 import type { LoggedSession } from '@/lib/patients/session-logs';
 
 
 export function SessionLogList({ logs, exerciseNames, timezone }: { logs: LoggedSession[]; exerciseNames: Map<string, string>; timezone: string }) {
   if (logs.length === 0) return <p className="text-sm text-muted">No sessions logged yet.</p>;
-  const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: timezone });
   return (
     <ol className="divide-y divide-line text-sm">
       {logs.map((log) => (
         <li key={log.id} className="py-3" data-testid="session-log">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <span className="font-medium">{when.format(log.performedAt)}</span>
+            <span className="font-medium">{formatDateTime(log.performedAt, timezone)}</span>
             <span>
               Pain {log.painBefore} → {log.painAfter}
               {log.redFlags ? (

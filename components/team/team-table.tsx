@@ -16,11 +16,10 @@ export type TeamRow = {
   discipline: keyof typeof DISCIPLINE_LABELS;
   disabledAt: string | null;
   mustChangePassword: boolean;
-  lastSignInAt: string | null;
+  /** Written out by the server in the clinic's timezone: sign-ins are staff events. */
+  lastSignIn: string | null;
   createdAt: string;
 };
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
 type MemberActions = { changeRoleAction: FormAction; setDisabledAction: FormAction };
 
@@ -90,7 +89,7 @@ function TeamMember({ row, isSelf, changeRoleAction, setDisabledAction }: { row:
         </form>
       </td>
       <td className="whitespace-nowrap px-4 py-3 align-top text-muted">
-        {row.lastSignInAt ? dateFormat.format(new Date(row.lastSignInAt)) : 'Never'}
+        {row.lastSignIn ?? 'Never'}
       </td>
       <td className="px-4 py-3 text-right align-top">
         {isSelf ? null : (

@@ -19,6 +19,8 @@ export type FiguresRow = AdherenceRow & {
   name: string;
   timezone: string;
   practitionerName: string | null;
+  /** The latest session's instant (ISO 8601), which pages word with lib/dates.ts in the patient's timezone. */
+  lastSessionAt: string | null;
   /** Pain after sessions, last 7 days against the 7 before (null without both). */
   painChange: number | null;
   /** The same for pain before sessions. */
@@ -60,6 +62,7 @@ export function storedFiguresSql(clinicId: string, scope: Scope | { patientIdsIn
   const filter = 'patientIdsIn' in scope ? sql`and p.id in (${scope.patientIdsIn})` : scopeFilter(scope);
   return sql`
     select p.id as "patientId", p.name, p.timezone, u.name as "practitionerName",
+           to_json(p.last_session_at) #>> '{}' as "lastSessionAt",
            (${now}::timestamptz at time zone p.timezone)::date::text as today,
            f.version as "figuresVersion", coalesce(${isFresh(now)}, false) as fresh,
            coalesce(f.prescribed7, 0) as "prescribed7", coalesce(f.completed7, 0) as "completed7", coalesce(f.logged7, 0) as "logged7",

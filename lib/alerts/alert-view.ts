@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/dates';
 import type { AlertView } from './alerts';
 
 /** An alert as the card shows it: AlertView with its times already written out. */
@@ -13,9 +14,7 @@ export type AlertCardData = Omit<AlertView, 'patientTimezone' | 'createdAt' | 'h
  * wherever the practitioner's browser is, and server and browser render the same text.
  */
 export function toAlertCard(a: AlertView): AlertCardData {
-  const stamp = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: a.patientTimezone });
-  const zone = new Intl.DateTimeFormat('en', { timeZone: a.patientTimezone, timeZoneName: 'short' });
-  const at = (d: Date) => `${stamp.format(d)} ${zone.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? ''}`.trim();
+  const at = (d: Date) => formatDateTime(d, a.patientTimezone);
   const { patientTimezone: _zone, ...rest } = a;
   return {
     ...rest,

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { db } from '@/db/client';
+import { dayIn } from '@/lib/dates';
 import { alerts, patientLinks, patients, sessionLogs } from '@/db/schema';
 import { builtinIdsBySlug, seedReference } from '@/scripts/seed/reference';
 import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories';
@@ -142,7 +143,7 @@ describe('logging a session', () => {
     const first = await recordSessionLog({ token: p.token }, log(p.exerciseId, { performedAt: lateUtc.toISOString() }));
     expect(first).toMatchObject({ ok: true, value: { status: 'recorded' } });
     const [stored] = await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, p.patientId));
-    const aucklandDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland' }).format(lateUtc);
+    const aucklandDay = dayIn(lateUtc, 'Pacific/Auckland');
     expect(stored).toMatchObject({ clinicId: p.clinic.id, localDay: aucklandDay });
 
     const stores = async (token: string) => {

@@ -5,6 +5,7 @@ import { db } from '@/db/client';
 import { alerts, patientFigures, patients, users } from '@/db/schema';
 import { freshenFigures, rosterFigures } from '@/lib/adherence/figures';
 import type { Actor } from '@/lib/auth/guard';
+import { daysSince } from '@/lib/dates';
 import type { RosterQuery } from '@/lib/validation/patient';
 
 export type RosterRow = {
@@ -16,6 +17,8 @@ export type RosterRow = {
   primaryPractitionerId: string | null;
   primaryPractitionerName: string | null;
   lastSessionAt: string | null;
+  /** Calendar days since the last session where the patient is, counted on the server as the dashboard counts them. */
+  daysSinceLastSession: number | null;
   createdAt: string;
   /** Filled for active patients on the page, from the same stored figures as the dashboard. */
   adherence7: number | null;
@@ -90,11 +93,13 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
   // Adherence for just this page's patients: one query, whatever the page size.
   const figures = rows.length ? await rosterFigures(actor.clinicId, { patientIds: rows.map((r) => r.id) }) : [];
   const byId = new Map(figures.map((f) => [f.patientId, f]));
+  const now = new Date();
   return {
     total: count?.n ?? 0,
     rows: rows.map((r) => ({
       ...r,
       lastSessionAt: r.lastSessionAt?.toISOString() ?? null,
+      daysSinceLastSession: daysSince(r.lastSessionAt, r.timezone, now),
       createdAt: r.createdAt.toISOString(),
       adherence7: byId.get(r.id)?.adherence7 ?? null,
       adherence28: byId.get(r.id)?.adherence28 ?? null,

@@ -1,16 +1,13 @@
 import { z } from 'zod';
+import { isTimeZone } from '@/lib/dates';
+import { currentTimezoneName } from '@/lib/timezones';
 
+// A retired spelling (Asia/Calcutta) is still accepted, and saved under its current name.
 export const timezone = z
   .string()
   .trim()
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Use an IANA timezone such as Europe/London or America/New_York.');
+  .refine(isTimeZone, 'Use an IANA timezone such as Europe/London or America/New_York.')
+  .transform(currentTimezoneName);
 
 export const clinicSchema = z.object({
   name: z.string().trim().min(1, 'Enter the clinic name.').max(200, 'Clinic names are at most 200 characters.'),

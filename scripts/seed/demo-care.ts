@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { addDays, format } from 'date-fns';
-import { formatInTimeZone } from 'date-fns-tz';
+import { addDays } from 'date-fns';
 import type { Database } from '@/db/client';
+import { shiftDate, todayIn } from '@/lib/dates';
 import { hashToken, newToken } from '@/lib/patient-portal/link-access';
 import { CONTRAINDICATIONS } from '@/lib/screening/contraindications';
 import { BUILTIN_EXERCISES } from './reference-exercises';
@@ -180,8 +180,8 @@ async function seedClinicCare(db: Database, slug: string, list: DemoPatient[], i
     });
     if (!p.versions) continue;
 
-    const today = formatInTimeZone(new Date(), p.timezone, 'yyyy-MM-dd');
-    const start = format(addDays(new Date(`${today}T12:00:00Z`), -(p.startDaysAgo ?? 42)), 'yyyy-MM-dd');
+    const today = todayIn(p.timezone);
+    const start = shiftDate(today, -(p.startDaysAgo ?? 42));
     const ended = p.status === 'discharged';
     const [plan] = await db
       .insert(plans)
@@ -190,7 +190,7 @@ async function seedClinicCare(db: Database, slug: string, list: DemoPatient[], i
         patientId: patient.id,
         startDate: start,
         status: ended ? 'ended' : 'active',
-        endDate: ended ? format(addDays(new Date(`${start}T12:00:00Z`), 41), 'yyyy-MM-dd') : null,
+        endDate: ended ? shiftDate(start, 41) : null,
         endedAt: ended ? new Date() : null,
         createdBy: owner.id,
       })
@@ -206,7 +206,7 @@ async function seedClinicCare(db: Database, slug: string, list: DemoPatient[], i
           clinicId: clinic.id,
           planId: plan.id,
           version: number,
-          effectiveDate: format(addDays(new Date(`${start}T12:00:00Z`), offset), 'yyyy-MM-dd'),
+          effectiveDate: shiftDate(start, offset),
           authorId: owner.id,
           reason,
           createdAt: addDays(new Date(`${start}T17:00:00Z`), offset),
@@ -215,7 +215,7 @@ async function seedClinicCare(db: Database, slug: string, list: DemoPatient[], i
       if (!version) continue;
       seeded.push({
         versionId: version.id,
-        effectiveDate: format(addDays(new Date(`${start}T12:00:00Z`), offset), 'yyyy-MM-dd'),
+        effectiveDate: shiftDate(start, offset),
         items: items.map((item) => ({ exerciseId: ids.get(item.slug)!, ...base(item.slug), ...item.dose })),
       });
       await db.insert(planItems).values(

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import { addDays, format, getISODay, parseISO } from 'date-fns';
-import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { getISODay, parseISO } from 'date-fns';
+import { fromZonedTime } from 'date-fns-tz';
 import { eq } from 'drizzle-orm';
+import { shiftDate, todayIn } from '@/lib/dates';
 import { redFlagsOf } from '@/lib/patient-portal/red-flags';
 import type { Database } from '@/db/client';
 import { alertEvents, alerts, patients, sessionLogs } from '@/db/schema';
@@ -41,10 +42,10 @@ export async function seedDemoLogs(
   story: LogStory,
 ) {
   const rand = random(patient.name);
-  const today = formatInTimeZone(new Date(), patient.timezone, 'yyyy-MM-dd');
+  const today = todayIn(patient.timezone);
   const rows: (typeof sessionLogs.$inferInsert)[] = [];
   const totalDays = Math.max(1, Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000));
-  for (let day = start, n = 0; day < today; day = format(addDays(parseISO(day), 1), 'yyyy-MM-dd'), n++) {
+  for (let day = start, n = 0; day < today; day = shiftDate(day, 1), n++) {
     if (story.lapseDays && Date.parse(today) - Date.parse(day) <= story.lapseDays * 86_400_000) continue;
     const version = [...versions].reverse().find((v) => v.effectiveDate <= day);
     if (!version) continue;

@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { PillNav } from '@/components/ui/pill-nav';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { clinicOf } from '@/lib/clinic/clinic';
+import { daysSince } from '@/lib/dates';
 import { ATTENTION_LABELS, dashboard, dashboardQuerySchema } from '@/lib/roster/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -114,7 +115,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             prescribed7: r.prescribed7,
             trend: r.trend,
             lastSessionDay: r.lastSessionDay,
-            daysSinceLastSession: r.daysSinceLastSession,
+            daysSinceLastSession: daysSince(r.lastSessionAt, r.timezone),
             painAfter7: r.painAfter7,
             painChange: r.painChange,
             openRedFlags: r.openRedFlags,

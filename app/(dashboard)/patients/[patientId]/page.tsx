@@ -17,7 +17,7 @@ import { toAlertCard } from '@/lib/alerts/alert-view';
 import { patientAlerts } from '@/lib/alerts/alerts';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patients/for-page';
-import { formatDay, todayIn } from '@/lib/dates';
+import { daysSince, formatDateTime, formatDay, todayIn } from '@/lib/dates';
 import { clinicLibrary } from '@/lib/exercises/library';
 import { linksOfPatient } from '@/lib/patients/links';
 import { figuresOfPatient } from '@/lib/patients/figures';
@@ -29,8 +29,6 @@ import { setPatientStatusAction } from '../actions';
 import { issueLinkAction, revokeLinkAction } from './links-actions';
 
 export const metadata: Metadata = { title: 'Patient' };
-
-const stamp = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 export default async function PatientPage({
   params,
@@ -136,7 +134,7 @@ export default async function PatientPage({
                     <div>
                       <dt className="text-muted">Last session</dt>
                       <dd>
-                        <LastSessionCell daysAgo={figures.daysSinceLastSession} />
+                        <LastSessionCell daysAgo={daysSince(patient.lastSessionAt, patient.timezone)} />
                       </dd>
                     </div>
                   </dl>
@@ -230,7 +228,7 @@ export default async function PatientPage({
             {screening ? (
               <>
                 <p className="mb-3 mt-1 text-xs text-muted">
-                  {stamp.format(screening.createdAt)}
+                  {formatDateTime(screening.createdAt, patient.timezone)}
                   {screening.screenedByName ? ` by ${screening.screenedByName}` : ''}
                 </p>
                 <ScreeningFindings answers={screening.answers} />
@@ -250,10 +248,11 @@ export default async function PatientPage({
               links={links.map((l) => ({
                 id: l.id,
                 label: l.label,
-                createdAt: l.createdAt.toISOString(),
+                created: formatDateTime(l.createdAt, patient.timezone),
+                expires: l.expiresAt ? formatDateTime(l.expiresAt, patient.timezone) : null,
+                lastUsed: l.lastUsedAt ? formatDateTime(l.lastUsedAt, patient.timezone) : null,
                 expiresAt: l.expiresAt?.toISOString() ?? null,
                 revokedAt: l.revokedAt?.toISOString() ?? null,
-                lastUsedAt: l.lastUsedAt?.toISOString() ?? null,
               }))}
             />
           </Card>

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { clinicOf } from '@/lib/clinic/clinic';
 import { activePractitioners } from '@/lib/patients/patients';
-import { timezoneChoices } from '@/lib/timezones';
+import { currentTimezoneName, timezoneChoices } from '@/lib/timezones';
 import { createPatientAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Add a patient' };
@@ -19,7 +19,7 @@ export default async function NewPatientPage() {
       <Card className="max-w-3xl">
         <PatientForm
           action={createPatientAction}
-          initial={{ name: '', birthYear: '', email: '', phone: '', timezone: clinic.timezone, primaryPractitionerId: actor.userId, notes: '' }}
+          initial={{ name: '', birthYear: '', email: '', phone: '', timezone: currentTimezoneName(clinic.timezone), primaryPractitionerId: actor.userId, notes: '' }}
           practitioners={practitioners}
           timezones={timezoneChoices(clinic.timezone)}
         />

@@ -4,14 +4,16 @@ import { TeamTable } from '@/components/team/team-table';
 import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/guard';
+import { clinicOf } from '@/lib/clinic/clinic';
 import { practitionersOfClinic } from '@/lib/clinic/practitioners';
+import { formatDate } from '@/lib/dates';
 import { addPractitionerAction, changeRoleAction, setDisabledAction } from './actions';
 
 export const metadata: Metadata = { title: 'Team' };
 
 export default async function TeamPage() {
   const actor = await requireAdmin();
-  const team = await practitionersOfClinic(actor);
+  const [team, clinic] = await Promise.all([practitionersOfClinic(actor), clinicOf(actor)]);
   return (
     <>
       <PageHeader title="Team" description="Who can sign in to your clinic, with which role. Disabling an account signs it out at once." />
@@ -20,10 +22,10 @@ export default async function TeamPage() {
           currentUserId={actor.userId}
           changeRoleAction={changeRoleAction}
           setDisabledAction={setDisabledAction}
-          rows={team.map((p) => ({
+          rows={team.map(({ lastSignInAt, ...p }) => ({
             ...p,
             disabledAt: p.disabledAt?.toISOString() ?? null,
-            lastSignInAt: p.lastSignInAt?.toISOString() ?? null,
+            lastSignIn: lastSignInAt ? formatDate(lastSignInAt, clinic.timezone) : null,
             createdAt: p.createdAt.toISOString(),
           }))}
         />

@@ -1,5 +1,7 @@
 import { fail } from '@/lib/actions/result';
 import { currentActor } from '@/lib/auth/guard';
+import { clinicOf } from '@/lib/clinic/clinic';
+import { todayIn } from '@/lib/dates';
 import { csvResponse } from '@/lib/http/csv';
 import { failureResponse } from '@/lib/http/failure-response';
 import { rosterCsv } from '@/lib/roster/exports';
@@ -10,5 +12,6 @@ export async function GET(request: Request) {
   const actor = await currentActor();
   if (!actor || actor.mustChangePassword) return failureResponse(fail('refused', 'Sign in first.'), { as: 'text' });
   const scope = new URL(request.url).searchParams.get('scope') === 'mine' ? 'mine' : 'clinic';
-  return csvResponse(`roster-adherence-${new Date().toISOString().slice(0, 10)}.csv`, await rosterCsv(actor, scope));
+  // Named by the clinic's day: an export is a staff event.
+  return csvResponse(`roster-adherence-${todayIn((await clinicOf(actor)).timezone)}.csv`, await rosterCsv(actor, scope));
 }

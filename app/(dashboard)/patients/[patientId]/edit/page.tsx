@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patients/for-page';
 import { activePractitioners } from '@/lib/patients/patients';
-import { timezoneChoices } from '@/lib/timezones';
+import { currentTimezoneName, timezoneChoices } from '@/lib/timezones';
 import { updatePatientAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Edit patient' };
@@ -26,7 +26,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ pa
             birthYear: patient.birthYear ? String(patient.birthYear) : '',
             email: patient.email ?? '',
             phone: patient.phone ?? '',
-            timezone: patient.timezone,
+            timezone: currentTimezoneName(patient.timezone),
             primaryPractitionerId: patient.primaryPractitionerId ?? '',
             notes: patient.notes ?? '',
           }}

@@ -10,7 +10,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patients/for-page';
-import { formatDay, todayIn } from '@/lib/dates';
+import { formatDateTime, formatDay, todayIn } from '@/lib/dates';
 import { planAcknowledgements } from '@/lib/plans/assign';
 import { editorLibrary } from '@/lib/plans/editor-data';
 import { isEmptyDiff } from '@/lib/plans/diff';
@@ -19,8 +19,6 @@ import { currentScreening } from '@/lib/screening/screening';
 import { adjustPlanAction, restoreVersionAction, swapVariantAction } from './actions';
 
 export const metadata: Metadata = { title: 'Plan' };
-
-const stamp = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 export default async function PlanPage({
   params,
@@ -129,7 +127,7 @@ export default async function PlanPage({
                   {index === 0 ? ' (current)' : ''}
                 </p>
                 <p className="text-xs text-muted">
-                  {v.authorName ?? 'Someone'} · {stamp.format(v.createdAt)}
+                  {v.authorName ?? 'Someone'} · {formatDateTime(v.createdAt, patient.timezone)}
                   {v.restoredFrom ? ` · restored from version ${v.restoredFrom}` : ''}
                 </p>
                 <p className="mt-1 text-sm">“{v.reason}”</p>

@@ -4,13 +4,12 @@ import { ScreeningFindings } from '@/components/patients/screening-summary';
 import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
+import { formatDateTime } from '@/lib/dates';
 import { patientForPage } from '@/lib/patients/for-page';
 import { screeningHistory } from '@/lib/screening/screening';
 import { recordScreeningAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Screening' };
-
-const stamp = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 export default async function ScreeningPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePractitioner();
@@ -33,7 +32,7 @@ export default async function ScreeningPage({ params }: { params: Promise<{ pati
               {history.map((s, i) => (
                 <li key={s.id} className="border-l-2 border-line pl-3" data-testid="screening-history-entry">
                   <p className="text-xs text-muted">
-                    {stamp.format(s.createdAt)}
+                    {formatDateTime(s.createdAt, patient.timezone)}
                     {s.screenedByName ? ` · ${s.screenedByName}` : ''}
                     {i === 0 ? ' · in force' : ''}
                   </p>
