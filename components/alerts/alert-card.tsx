@@ -9,7 +9,7 @@ import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, idle } from '@/lib/actions/action-state';
 import type { AlertView } from '@/lib/alerts/alerts';
-import { symptomLabel } from '@/lib/patient-portal/red-flags';
+import { symptomLabel } from '@/lib/patient-portal/log-limits';
 
 /** An alert as lib/alerts.ts reads it, with its times written out in the patient's timezone (lib/alert-view.ts). */
 export type AlertCardData = Omit<AlertView, 'patientTimezone' | 'createdAt' | 'history' | 'log'> & {

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import { symptomLabel } from '@/lib/patient-portal/red-flags';
+import { symptomLabel } from '@/lib/patient-portal/log-limits';
 import type { LoggedSession } from '@/lib/patients/session-logs';
 
 
