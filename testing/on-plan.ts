@@ -4,7 +4,7 @@ import { builtinIdsBySlug, seedReference } from '@/scripts/seed/reference';
 import { lookupToken } from '@/lib/patient-portal/link-access';
 import { createPatientLink } from '@/lib/patients/links';
 import { assignPlan } from '@/lib/plans/assign';
-import type { SymptomCode } from '@/lib/patient-portal/red-flags';
+import type { SymptomCode } from '@/lib/patient-portal/log-contract';
 import { recordSessionLog } from '@/lib/patient-portal/record-log';
 import { createClinicWithTeam, createScreenedPatient } from './factories';
 

@@ -8,7 +8,7 @@ import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import type { AlertCardData } from '@/lib/alerts/alert-view';
-import { symptomLabel } from '@/lib/patient-portal/red-flags';
+import { symptomLabel } from '@/lib/patient-portal/log-limits';
 
 const DONE = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened' } as const;
 

@@ -32,34 +32,36 @@ function storage(): Storage | null {
   }
 }
 
+type Guard<T> = (v: unknown) => v is T;
+const isString: Guard<string> = (v) => typeof v === 'string';
+const isNumber: Guard<number> = (v) => typeof v === 'number';
+const listOf = <T>(item: Guard<T>): Guard<T[]> => (v): v is T[] => Array.isArray(v) && v.every(item);
+const optional = <T>(check: Guard<T>): Guard<T | undefined> => (v): v is T | undefined => v === undefined || check(v);
+
+/**
+ * What a stored entry must look like to be sent again. The server checks it in full with the log
+ * contract's zod schema; here a shallow check per field keeps zod out of the patient's first load,
+ * and `satisfies` ties it to LogPayload, so a field added to, dropped from or retyped in the
+ * contract fails to compile until this list follows.
+ */
+const PAYLOAD_FIELDS = {
+  idempotencyKey: (v): v is string => isString(v) && v.length > 0,
+  performedAt: isString,
+  itemsDone: listOf(isString),
+  painBefore: isNumber,
+  painAfter: isNumber,
+  symptoms: optional(listOf(isSymptomCode)),
+  note: optional(isString),
+} satisfies { [K in keyof LogPayload]-?: Guard<LogPayload[K]> };
+
 function isPayload(v: unknown): v is LogPayload {
   if (typeof v !== 'object' || v === null) return false;
-  const p = v as Record<string, unknown>;
-  return (
-    typeof p.idempotencyKey === 'string' &&
-    p.idempotencyKey.length > 0 &&
-    typeof p.performedAt === 'string' &&
-    Array.isArray(p.itemsDone) &&
-    p.itemsDone.every((i) => typeof i === 'string') &&
-    typeof p.painBefore === 'number' &&
-    typeof p.painAfter === 'number' &&
-    Array.isArray(p.symptoms) &&
-    p.symptoms.every(isSymptomCode) &&
-    (p.note === undefined || typeof p.note === 'string')
-  );
+  return Object.entries(PAYLOAD_FIELDS).every(([field, check]) => check((v as Record<string, unknown>)[field]));
 }
 
-/** Exactly the contract's fields, nothing else. */
+/** A copy with exactly the contract's fields, nothing else. */
 function clean(p: LogPayload): LogPayload {
-  return {
-    idempotencyKey: p.idempotencyKey,
-    performedAt: p.performedAt,
-    itemsDone: [...p.itemsDone],
-    painBefore: p.painBefore,
-    painAfter: p.painAfter,
-    symptoms: [...p.symptoms],
-    ...(p.note !== undefined ? { note: p.note } : {}),
-  };
+  return JSON.parse(JSON.stringify(p, Object.keys(PAYLOAD_FIELDS))) as LogPayload;
 }
 
 function read(): LogPayload[] {

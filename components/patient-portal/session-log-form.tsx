@@ -29,7 +29,8 @@ export type SessionLogFormProps = {
   onLogged?: () => void;
 };
 
-type Attempt = { payload: LogPayload; localFlags: string[] };
+// The contract lets symptoms be left out; this form always sends them, and the guidance reads them.
+type Attempt = { payload: LogPayload & { symptoms: SymptomCode[] }; localFlags: string[] };
 type Errors = Partial<Record<'painBefore' | 'painAfter' | 'itemsDone' | 'symptoms' | 'note', string[]>>;
 const FIELD_KEYS = ['painBefore', 'painAfter', 'itemsDone', 'symptoms', 'note'] as const;
 const isFieldKey = (k: string): k is (typeof FIELD_KEYS)[number] => (FIELD_KEYS as readonly string[]).includes(k);
@@ -113,7 +114,7 @@ export function SessionLogForm({ exercises, preTicked, clinic, onLogged }: Sessi
 
     keyRef.current ??= newKey();
     const trimmed = note.trim();
-    const payload: LogPayload = {
+    const payload = {
       idempotencyKey: keyRef.current,
       performedAt: new Date().toISOString(),
       itemsDone: exercises.filter((ex) => done.includes(ex.id)).map((ex) => ex.id),
@@ -121,7 +122,7 @@ export function SessionLogForm({ exercises, preTicked, clinic, onLogged }: Sessi
       painAfter,
       symptoms: SYMPTOMS.filter((s) => symptoms.includes(s.code)).map((s) => s.code),
       ...(trimmed ? { note: trimmed.slice(0, NOTE_MAX_LENGTH) } : {}),
-    };
+    } satisfies LogPayload;
     const localFlags = redFlagsOf(payload);
 
     sendingRef.current = true;

@@ -4,10 +4,12 @@
  * Pure data and functions: safe to import on the server and in the browser.
  */
 
-// One definition of symptoms and red flags, shared with the server (lib/red-flags.ts).
-import { RED_FLAG_HIGH_PAIN, RED_FLAG_PAIN_ROSE, redFlagsOf, type SymptomCode, SYMPTOMS } from '@/lib/patient-portal/red-flags';
-
-export { RED_FLAG_HIGH_PAIN, RED_FLAG_PAIN_ROSE, redFlagsOf, SYMPTOMS, type SymptomCode };
+// One definition of the log, its symptoms and red flags, shared with the server. The contract
+// as a type only: at run time its zod schema (and the drizzle tables behind SYMPTOM_CODES) would
+// add about 43 kB gzip to the phone's first load, nearly four times the page's own code.
+export type { LogPayload } from '@/lib/patient-portal/log-contract';
+export { isSymptomCode, NOTE_MAX_LENGTH, PAIN_MAX, PAIN_MIN, type SymptomCode, SYMPTOMS } from '@/lib/patient-portal/log-limits';
+export { RED_FLAG_HIGH_PAIN, RED_FLAG_PAIN_ROSE, redFlagsOf } from '@/lib/patient-portal/red-flags';
 
 export type PatientExercise = {
   id: string;
@@ -26,34 +28,10 @@ export type PatientExercise = {
 
 export type ClinicContact = { name: string; phone: string | null };
 
-export type LogPayload = {
-  /** crypto.randomUUID(), made once per log and reused on every retry. */
-  idempotencyKey: string;
-  /** ISO 8601 with offset, when the patient finished. */
-  performedAt: string;
-  /** Exercise ids ticked as done. */
-  itemsDone: string[];
-  /** Integer 0..10. */
-  painBefore: number;
-  /** Integer 0..10. */
-  painAfter: number;
-  symptoms: SymptomCode[];
-  /** Up to NOTE_MAX_LENGTH characters. */
-  note?: string;
-};
-
 export type LogResult =
   | { status: 'recorded' | 'duplicate'; redFlags: string[] } // HTTP 201 or 200
   | { status: 'queued' } // kept on the device, will be sent later
   | { status: 'refused'; message: string; fieldErrors?: Record<string, string[]> }; // HTTP 400/401/409 (a 429 is kept queued and retried)
-
-export const PAIN_MIN = 0;
-export const PAIN_MAX = 10;
-export const NOTE_MAX_LENGTH = 2000;
-
-export function isSymptomCode(v: unknown): v is SymptomCode {
-  return SYMPTOMS.some((s) => s.code === v);
-}
 
 /** href for a phone number as a clinic typed it ("020 7946 0000" → "tel:02079460000"). */
 export function telHref(phone: string): string {

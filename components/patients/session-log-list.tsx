@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/lib/dates';
-import { symptomLabel } from '@/lib/patient-portal/red-flags';
+import { symptomLabel } from '@/lib/patient-portal/log-limits';
 import type { LoggedSession } from '@/lib/patients/session-logs';
 
 

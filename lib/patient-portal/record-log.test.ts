@@ -10,7 +10,8 @@ import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories
 import { lookupToken, newToken, type PatientAccess } from './link-access';
 import { createPatientLink, revokePatientLink } from '@/lib/patients/links';
 import { assignPlan } from '@/lib/plans/assign';
-import { recordSessionLog, sessionLogSchema, type SessionLogInput } from './record-log';
+import { sessionLogSchema, type SessionLogInput } from './log-contract';
+import { recordSessionLog } from './record-log';
 import { logsOfPatient } from '@/lib/patients/session-logs';
 
 let ids: Map<string, string>;

@@ -1,32 +1,12 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { db, rowsOf } from '@/db/client';
-import { SYMPTOM_CODES, sessionLogs } from '@/db/schema';
+import { sessionLogs } from '@/db/schema';
 import { type Result, fail, ok } from '@/lib/actions/result';
 import { hashToken, type PatientAccess, TOKEN_PATTERN } from './link-access';
+import { CLOCK_SKEW_MS, MAX_AGE_DAYS, type SessionLogInput } from './log-contract';
 import { redFlagsOf } from './red-flags';
-
-export const MAX_NOTE = 2000;
-const MAX_AGE_DAYS = 7;
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-export const sessionLogSchema = z.object({
-  idempotencyKey: z.uuid({ error: 'Each log needs its own id (a UUID).' }),
-  performedAt: z.iso.datetime({ offset: true, error: 'When the session happened is missing or not a date.' }),
-  itemsDone: z.array(z.uuid({ error: 'Unknown exercise.' })).max(12, 'Too many exercises.'),
-  painBefore: z.number({ error: 'Pain before must be a whole number from 0 to 10.' }).int('Pain before must be a whole number from 0 to 10.').min(0).max(10),
-  painAfter: z.number({ error: 'Pain after must be a whole number from 0 to 10.' }).int('Pain after must be a whole number from 0 to 10.').min(0).max(10),
-  symptoms: z.array(z.enum(SYMPTOM_CODES, { error: 'Unknown symptom.' })).max(SYMPTOM_CODES.length).default([]),
-  note: z
-    .string()
-    .max(MAX_NOTE, `Notes are at most ${MAX_NOTE} characters.`)
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : null)),
-});
-
-export type SessionLogInput = z.infer<typeof sessionLogSchema>;
 
 export type RecordedLog = { status: 'recorded' | 'duplicate'; logId: string; redFlags: string[] };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RED_FLAG_HIGH_PAIN, RED_FLAG_PAIN_ROSE, redFlagsOf, SYMPTOMS, type SymptomCode } from './red-flags';
+import { SYMPTOMS, type SymptomCode } from './log-limits';
+import { RED_FLAG_HIGH_PAIN, RED_FLAG_PAIN_ROSE, redFlagsOf } from './red-flags';
 
 const calm = { painBefore: 2, painAfter: 2, symptoms: [] as SymptomCode[] };
 

@@ -1,18 +1,5 @@
 // Shared by the server (authoritative) and the patient's phone (to show guidance offline too).
-
-export const SYMPTOMS = [
-  { code: 'tingling', label: 'Tingling or numbness in the arms or hands' },
-  { code: 'sharp_pain', label: 'Sharp or shooting pain' },
-  { code: 'chest', label: 'Chest pain or getting out of breath' },
-  { code: 'other', label: 'Something else felt wrong' },
-] as const;
-
-export type SymptomCode = (typeof SYMPTOMS)[number]['code'];
-
-const SYMPTOM_LABELS = new Map<string, string>(SYMPTOMS.map((s) => [s.code, s.label]));
-
-/** A reported symptom in words (an unknown code as it is). */
-export const symptomLabel = (code: string): string => SYMPTOM_LABELS.get(code) ?? code;
+import { SYMPTOMS } from './log-limits';
 
 export const PAIN_RED_FLAG = 7;
 export const PAIN_RISE_RED_FLAG = 2;

@@ -7,7 +7,7 @@ import { dailyForPatient } from '@/lib/adherence/adherence';
 import type { Actor } from '@/lib/auth/guard';
 import { findPatient } from './patients';
 import { prescribedSessions } from '@/lib/adherence/prescription';
-import { symptomLabel } from '@/lib/patient-portal/red-flags';
+import { symptomLabel } from '@/lib/patient-portal/log-contract';
 
 export const CHART_RANGES = { '2w': 14, '4w': 28, '12w': 84 } as const;
 export type ChartRange = keyof typeof CHART_RANGES;

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/guard';
 import { toCsv } from '@/lib/http/csv';
 import { dashboard } from './dashboard';
 import { findPatient } from '@/lib/patients/patients';
-import { symptomLabel } from '@/lib/patient-portal/red-flags';
+import { symptomLabel } from '@/lib/patient-portal/log-contract';
 import { logsOfPatient } from '@/lib/patients/session-logs';
 
 /** The roster's adherence figures, one row per active patient in scope. */

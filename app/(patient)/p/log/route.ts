@@ -3,7 +3,8 @@ import { type Failure, fail, invalidInput } from '@/lib/actions/result';
 import { failureResponse } from '@/lib/http/failure-response';
 import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
 import { PATIENT_COOKIE } from '@/lib/patient-portal/session';
-import { recordSessionLog, sessionLogSchema } from '@/lib/patient-portal/record-log';
+import { sessionLogSchema } from '@/lib/patient-portal/log-contract';
+import { recordSessionLog } from '@/lib/patient-portal/record-log';
 
 export const dynamic = 'force-dynamic';
 
