@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
-import { DISCIPLINE_LABELS } from '@/lib/validation/account';
+import { DisciplineOptions } from '@/components/team/discipline-options';
 
 export function ProfileForm({ name, discipline, action }: { name: string; discipline: string; action: FormAction }) {
   const [state, submit] = useActionState<ActionState, FormData>(action, idle);
@@ -20,11 +20,7 @@ export function ProfileForm({ name, discipline, action }: { name: string; discip
       <Field id="profile-discipline" label="Discipline" errors={state.fieldErrors?.discipline}>
         {(c) => (
           <Select {...c} name="discipline" defaultValue={v.discipline} key={v.discipline}>
-            {Object.entries(DISCIPLINE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <DisciplineOptions />
           </Select>
         )}
       </Field>

@@ -1,5 +1,6 @@
-import { AlertTriangle, Phone } from 'lucide-react';
-import { type ClinicContact, telHref } from './types';
+import { AlertTriangle } from 'lucide-react';
+import { CallClinicLink } from './call-clinic-link';
+import type { ClinicContact } from './types';
 
 export type SafetyCardProps = { clinic: ClinicContact };
 
@@ -51,15 +52,7 @@ export function SafetyCard({ clinic }: SafetyCardProps) {
           Your clinic: <span className="font-semibold">{clinic.name}</span>
         </p>
         {clinic.phone ? (
-          <a
-            href={telHref(clinic.phone)}
-            className="flex min-h-12 w-full items-center justify-center gap-2 rounded-md border border-line bg-white px-4 py-2 text-center font-semibold text-brand-800 hover:bg-brand-50"
-          >
-            <Phone className="size-5 shrink-0" aria-hidden />
-            <span>
-              Call {clinic.name}: {clinic.phone}
-            </span>
-          </a>
+          <CallClinicLink clinic={clinic} phone={clinic.phone} tone="plain" />
         ) : (
           <p>Contact your clinic if you are unsure about anything.</p>
         )}

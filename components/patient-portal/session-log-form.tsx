@@ -1,6 +1,6 @@
 'use client';
 
-import { AlertTriangle, CheckCircle2, Loader2, Phone } from 'lucide-react';
+import { AlertTriangle, CheckCircle2, Loader2 } from 'lucide-react';
 import { type FormEvent, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/input';
@@ -17,8 +17,8 @@ import {
   redFlagsOf,
   SYMPTOMS,
   type SymptomCode,
-  telHref,
 } from './types';
+import { CallClinicLink } from './call-clinic-link';
 
 export type SessionLogFormProps = {
   exercises: { id: string; name: string }[];
@@ -448,15 +448,7 @@ function RedFlagGuidance({
           {chest ? 'When you are safe, tell your clinic what happened.' : 'Contact your clinic and tell them what happened.'}
         </p>
         {clinic.phone ? (
-          <a
-            href={telHref(clinic.phone)}
-            className="flex min-h-12 w-full items-center justify-center gap-2 rounded-md bg-danger px-4 py-2 text-center text-base font-semibold text-white hover:bg-red-800"
-          >
-            <Phone className="size-5 shrink-0" aria-hidden />
-            <span>
-              Call {clinic.name}: {clinic.phone}
-            </span>
-          </a>
+          <CallClinicLink clinic={clinic} phone={clinic.phone} tone="urgent" />
         ) : (
           <p>
             Your clinic: <span className="font-semibold">{clinic.name}</span>

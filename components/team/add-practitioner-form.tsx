@@ -6,7 +6,8 @@ import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
-import { DISCIPLINE_LABELS, PASSWORD_MIN } from '@/lib/validation/account';
+import { PASSWORD_MIN } from '@/lib/validation/account';
+import { DisciplineOptions } from '@/components/team/discipline-options';
 
 export function AddPractitionerForm({ action }: { action: FormAction }) {
   const [state, submit] = useActionState<ActionState, FormData>(action, idle);
@@ -28,11 +29,7 @@ export function AddPractitionerForm({ action }: { action: FormAction }) {
       <Field id="new-discipline" label="Discipline" errors={errors.discipline}>
         {(c) => (
           <Select {...c} name="discipline" defaultValue={v.discipline ?? 'physical_therapist'} key={`d${v.discipline}`}>
-            {Object.entries(DISCIPLINE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <DisciplineOptions />
           </Select>
         )}
       </Field>

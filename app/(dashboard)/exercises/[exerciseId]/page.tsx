@@ -1,5 +1,6 @@
-import { ArrowDown, ArrowLeft, ArrowUp } from 'lucide-react';
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import type { Metadata } from 'next';
+import { BackLink } from '@/components/ui/back-link';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
@@ -46,10 +47,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
 
   return (
     <>
-      <Link href="/exercises" className="mb-3 inline-flex items-center gap-1 text-sm text-brand-700 underline-offset-4 hover:underline">
-        <ArrowLeft className="size-4" aria-hidden />
-        Exercise library
-      </Link>
+      <BackLink href="/exercises">Exercise library</BackLink>
       <PageHeader
         title={exercise.name}
         description={exercise.summary || undefined}

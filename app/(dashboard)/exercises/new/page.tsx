@@ -1,6 +1,5 @@
-import { ArrowLeft } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { CustomExerciseForm } from '@/components/exercises/custom-exercise-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/guard';
@@ -15,10 +14,7 @@ export default async function NewExercisePage() {
   const options = library.map((e) => ({ id: e.id, name: e.hidden ? `${e.name} (hidden)` : e.name }));
   return (
     <>
-      <Link href="/exercises" className="mb-3 inline-flex items-center gap-1 text-sm text-brand-700 underline-offset-4 hover:underline">
-        <ArrowLeft className="size-4" aria-hidden />
-        Exercise library
-      </Link>
+      <BackLink href="/exercises">Exercise library</BackLink>
       <PageHeader
         title="Add an exercise"
         description="A custom exercise for your clinic only. Patients see the steps, cues and safety notes exactly as you write them, so use plain words."
