@@ -5,7 +5,11 @@ import nextTs from 'eslint-config-next/typescript';
 // not import; scripts/, testing/ and e2e/ sit beside app/ at the top and nothing below reaches them.
 const TOP = ['./app', './scripts', './testing', './e2e'];
 const layers = (tests) => [
-  { target: './components', from: TOP, message: 'components/ must not import app/: pass the server action to the component as a prop.' },
+  {
+    target: './components',
+    from: TOP,
+    message: 'components/ must not import app/: pass the server action to the component as a prop.',
+  },
   {
     target: './lib',
     from: ['./components', ...TOP.filter((f) => !tests.includes(f))],
@@ -20,7 +24,8 @@ const layers = (tests) => [
     // Its functions take a bare clinic id; pages reach them through ones that take the caller.
     target: ['./app', './components'],
     from: './lib/adherence',
-    message: 'lib/adherence/ takes a bare clinic id: call lib/roster/ or lib/patients/, which take the signed-in caller.',
+    message:
+      'lib/adherence/ takes a bare clinic id: call lib/roster/ or lib/patients/, which take the signed-in caller.',
   },
 ];
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
@@ -30,7 +35,15 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      '.data/**',
+      'db/migrations/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
   },
   {
     rules: {
@@ -65,15 +78,18 @@ const config = [
           message: 'Format dates with lib/dates.ts, which takes the timezone explicitly.',
         },
         {
-          selector: "ImportDeclaration[source.value='date-fns'] ImportSpecifier[imported.name=/^(format|formatDate|lightFormat|intlFormat|formatRelative|formatDistance|formatDistanceStrict|formatDistanceToNow|formatDistanceToNowStrict)$/]",
+          selector:
+            "ImportDeclaration[source.value='date-fns'] ImportSpecifier[imported.name=/^(format|formatDate|lightFormat|intlFormat|formatRelative|formatDistance|formatDistanceStrict|formatDistanceToNow|formatDistanceToNowStrict)$/]",
           message: 'Format dates with lib/dates.ts, which takes the timezone explicitly.',
         },
         {
-          selector: "ImportDeclaration[source.value='date-fns-tz'] ImportSpecifier[imported.name=/^(format|formatInTimeZone)$/]",
+          selector:
+            "ImportDeclaration[source.value='date-fns-tz'] ImportSpecifier[imported.name=/^(format|formatInTimeZone)$/]",
           message: 'Format dates with lib/dates.ts, which takes the timezone explicitly.',
         },
         {
-          selector: 'ImportDeclaration[source.value=/^date-fns(-tz)?\\/(format|formatInTimeZone|lightFormat|intlFormat|formatRelative|formatDistance)/]',
+          selector:
+            'ImportDeclaration[source.value=/^date-fns(-tz)?\\/(format|formatInTimeZone|lightFormat|intlFormat|formatRelative|formatDistance)/]',
           message: 'Format dates with lib/dates.ts, which takes the timezone explicitly.',
         },
       ],

@@ -14,7 +14,8 @@ import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
 const PUBLIC_PREFIXES = ['/login', '/p/', '/print/'];
 const PUBLIC_PAGES = new Set(['/login', '/p']);
 
-const isPublic = (pathname: string) => PUBLIC_PAGES.has(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
+const isPublic = (pathname: string) =>
+  PUBLIC_PAGES.has(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
 const isPatientPath = (pathname: string) => pathname === '/p' || pathname.startsWith('/p/');
 
 function contentSecurityPolicy(nonce: string) {
@@ -45,7 +46,8 @@ function withSecurityHeaders(request: NextRequest, response?: NextResponse): Nex
     res = NextResponse.next({ request: { headers: requestHeaders } });
     res.headers.set('Content-Security-Policy', csp);
   }
-  if (overHttps(request.headers, request.nextUrl)) res.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  if (overHttps(request.headers, request.nextUrl))
+    res.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   if (isPatientPath(request.nextUrl.pathname)) {
     for (const [k, v] of Object.entries(PATIENT_HEADERS)) res.headers.set(k, v);
   }
@@ -55,7 +57,11 @@ function withSecurityHeaders(request: NextRequest, response?: NextResponse): Nex
 export async function proxy(request: NextRequest) {
   if (isPatientPath(request.nextUrl.pathname)) return withSecurityHeaders(request);
   const { pathname, search } = request.nextUrl;
-  const session = await renewSession(request.headers.get('cookie') ?? '', authSecret(), overHttps(request.headers, request.nextUrl));
+  const session = await renewSession(
+    request.headers.get('cookie') ?? '',
+    authSecret(),
+    overHttps(request.headers, request.nextUrl),
+  );
   let response: NextResponse | undefined;
   if (!session.signedIn && !isPublic(pathname)) {
     const login = new URL('/login', request.nextUrl);

@@ -65,7 +65,8 @@ function acquirePgliteLock(dir: string): () => void {
 function readLockOwner(lockPath: string): { pid: number; host: string } | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as { pid?: unknown; host?: unknown };
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') return { pid: parsed.pid, host: parsed.host };
+    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string')
+      return { pid: parsed.pid, host: parsed.host };
   } catch {
     // unreadable or half-written: treat as stale
   }

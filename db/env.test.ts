@@ -24,7 +24,9 @@ describe('environment', () => {
   it('allows several server processes only with PostgreSQL', () => {
     expect(parseEnv({ DATABASE_URL: 'postgres://db/app', WEB_CONCURRENCY: '2' }).WEB_CONCURRENCY).toBe(2);
     expect(parseEnv({ WEB_CONCURRENCY: '1' }).WEB_CONCURRENCY).toBe(1);
-    expect(() => parseEnv({ WEB_CONCURRENCY: '2' })).toThrowError(/WEB_CONCURRENCY: more than one server process needs DATABASE_URL/);
+    expect(() => parseEnv({ WEB_CONCURRENCY: '2' })).toThrowError(
+      /WEB_CONCURRENCY: more than one server process needs DATABASE_URL/,
+    );
     expect(() => parseEnv({ DATABASE_URL: 'postgres://db/app', WEB_CONCURRENCY: '0' })).toThrowError(/WEB_CONCURRENCY/);
   });
 

@@ -5,32 +5,38 @@ import { z } from 'zod';
  * message that names the variable instead of failing later in some request. It lives in db/, the
  * lowest layer, because the database client reads it and db/ imports nothing from above.
  */
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  PGLITE_DIR: z.string().min(1).default('.data/pglite'),
-  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // The address patients reach the app at, for links and QR codes; defaults to the request's host.
-  PUBLIC_URL: z.url({ error: 'must be a full URL such as https://rollcall.example.com' }).optional(),
-  // Set when the app sits behind a proxy that appends the client address to X-Forwarded-For.
-  TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
-  // Server processes sharing the port (npm start / npm run serve), PostgreSQL only: the embedded
-  // database may be opened by one process. Unset: one.
-  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
-}).superRefine((value, ctx) => {
-  if (!value.DATABASE_URL && value.WEB_CONCURRENCY !== undefined && value.WEB_CONCURRENCY > 1) {
-    ctx.addIssue({ code: 'custom', path: ['WEB_CONCURRENCY'], message: 'more than one server process needs DATABASE_URL (PostgreSQL); the embedded database allows one' });
-  }
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // The address patients reach the app at, for links and QR codes; defaults to the request's host.
+    PUBLIC_URL: z.url({ error: 'must be a full URL such as https://rollcall.example.com' }).optional(),
+    // Set when the app sits behind a proxy that appends the client address to X-Forwarded-For.
+    TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+    // Server processes sharing the port (npm start / npm run serve), PostgreSQL only: the embedded
+    // database may be opened by one process. Unset: one.
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.DATABASE_URL && value.WEB_CONCURRENCY !== undefined && value.WEB_CONCURRENCY > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEB_CONCURRENCY'],
+        message: 'more than one server process needs DATABASE_URL (PostgreSQL); the embedded database allows one',
+      });
+    }
+  });
 
 export type Env = z.infer<typeof schema>;
 

@@ -15,15 +15,18 @@ describe('migrations', () => {
     expect(row?.n).toBe(1);
   });
 
-  it.runIf(dbHandle().kind === 'postgres')('are safe when several instances start at once (advisory lock)', async () => {
-    const url = process.env.DATABASE_URL;
-    const instances = Array.from({ length: 4 }, () => openDatabase({ databaseUrl: url }));
-    try {
-      await expect(Promise.all(instances.map((h) => migrateDatabase(h)))).resolves.toHaveLength(4);
-    } finally {
-      await Promise.all(instances.map((h) => h.close()));
-    }
-  });
+  it.runIf(dbHandle().kind === 'postgres')(
+    'are safe when several instances start at once (advisory lock)',
+    async () => {
+      const url = process.env.DATABASE_URL;
+      const instances = Array.from({ length: 4 }, () => openDatabase({ databaseUrl: url }));
+      try {
+        await expect(Promise.all(instances.map((h) => migrateDatabase(h)))).resolves.toHaveLength(4);
+      } finally {
+        await Promise.all(instances.map((h) => h.close()));
+      }
+    },
+  );
 });
 
 describe('the demo seed', () => {
@@ -38,6 +41,11 @@ describe('the demo seed', () => {
       .innerJoin(clinics, sql`${clinics.id} = ${users.clinicId}`)
       .where(sql`${clinics.slug} in ('harbour', 'northside')`);
     expect(demo).toHaveLength(3);
-    expect(demo.filter((d) => d.slug === 'harbour').map((d) => d.role).sort()).toEqual(['admin', 'practitioner']);
+    expect(
+      demo
+        .filter((d) => d.slug === 'harbour')
+        .map((d) => d.role)
+        .sort(),
+    ).toEqual(['admin', 'practitioner']);
   });
 });

@@ -203,7 +203,9 @@ export const screenings = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade'),
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete(
+      'cascade',
+    ),
     index('screenings_patient_created_idx').on(t.patientId, t.createdAt),
   ],
 );
@@ -234,7 +236,10 @@ export const exercises = pgTable(
     setsMax: integer('sets_max').notNull(),
     sessionsMin: integer('sessions_min').notNull(),
     sessionsMax: integer('sessions_max').notNull(),
-    contraindications: text('contraindications').array().notNull().default(sql`'{}'::text[]`),
+    contraindications: text('contraindications')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     easierId: uuid('easier_id'),
     harderId: uuid('harder_id'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -242,8 +247,12 @@ export const exercises = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('exercises_builtin_slug_key').on(t.slug).where(sql`${t.clinicId} is null`),
-    uniqueIndex('exercises_clinic_slug_key').on(t.clinicId, t.slug).where(sql`${t.clinicId} is not null`),
+    uniqueIndex('exercises_builtin_slug_key')
+      .on(t.slug)
+      .where(sql`${t.clinicId} is null`),
+    uniqueIndex('exercises_clinic_slug_key')
+      .on(t.clinicId, t.slug)
+      .where(sql`${t.clinicId} is not null`),
     foreignKey({ columns: [t.easierId], foreignColumns: [t.id] }).onDelete('set null'),
     foreignKey({ columns: [t.harderId], foreignColumns: [t.id] }).onDelete('set null'),
     check('exercises_kind_check', sql`${t.kind} in ('soft_tissue', 'joint_mobility')`),
@@ -280,7 +289,17 @@ const doseColumns = () => ({
   patientNote: text('patient_note'),
 });
 
-const doseChecks = (prefix: string, t: { sessionsPerDay: unknown; daysOfWeek: unknown; holdSeconds: unknown; reps: unknown; sets: unknown; patientNote: unknown }) => [
+const doseChecks = (
+  prefix: string,
+  t: {
+    sessionsPerDay: unknown;
+    daysOfWeek: unknown;
+    holdSeconds: unknown;
+    reps: unknown;
+    sets: unknown;
+    patientNote: unknown;
+  },
+) => [
   check(`${prefix}_sessions_range`, sql`${t.sessionsPerDay} between 1 and 6`),
   check(`${prefix}_hold_range`, sql`${t.holdSeconds} between 1 and 1800`),
   check(`${prefix}_reps_range`, sql`${t.reps} between 1 and 30`),
@@ -325,7 +344,10 @@ export const planTemplateItems = pgTable(
     ...doseColumns(),
   },
   (t) => [
-    foreignKey({ columns: [t.templateId, t.clinicId], foreignColumns: [planTemplates.id, planTemplates.clinicId] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.templateId, t.clinicId],
+      foreignColumns: [planTemplates.id, planTemplates.clinicId],
+    }).onDelete('cascade'),
     unique('plan_template_items_position_key').on(t.templateId, t.position),
     ...doseChecks('plan_template_items', t),
   ],
@@ -351,8 +373,12 @@ export const plans = pgTable(
   },
   (t) => [
     unique('plans_id_clinic_key').on(t.id, t.clinicId),
-    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade'),
-    uniqueIndex('plans_one_active_per_patient').on(t.patientId).where(sql`${t.status} = 'active'`),
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete(
+      'cascade',
+    ),
+    uniqueIndex('plans_one_active_per_patient')
+      .on(t.patientId)
+      .where(sql`${t.status} = 'active'`),
     index('plans_clinic_patient_idx').on(t.clinicId, t.patientId),
     check('plans_status_check', sql`${t.status} in ('active', 'ended')`),
     // A plan replaced before it began ends the day before its start (an empty range).
@@ -396,7 +422,10 @@ export const planItems = pgTable(
     ...doseColumns(),
   },
   (t) => [
-    foreignKey({ columns: [t.planVersionId, t.clinicId], foreignColumns: [planVersions.id, planVersions.clinicId] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.planVersionId, t.clinicId],
+      foreignColumns: [planVersions.id, planVersions.clinicId],
+    }).onDelete('cascade'),
     unique('plan_items_position_key').on(t.planVersionId, t.position),
     index('plan_items_version_idx').on(t.planVersionId),
     ...doseChecks('plan_items', t),
@@ -419,7 +448,10 @@ export const precautionAcknowledgements = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.planVersionId, t.clinicId], foreignColumns: [planVersions.id, planVersions.clinicId] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.planVersionId, t.clinicId],
+      foreignColumns: [planVersions.id, planVersions.clinicId],
+    }).onDelete('cascade'),
     check('precaution_ack_reason_length', sql`char_length(${t.reason}) between 3 and 500`),
   ],
 );
@@ -440,7 +472,9 @@ export const patientLinks = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
   (t) => [
-    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade'),
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete(
+      'cascade',
+    ),
     uniqueIndex('patient_links_token_hash_key').on(t.tokenHash),
     index('patient_links_patient_idx').on(t.patientId),
     check('patient_links_label_length', sql`char_length(${t.label}) between 1 and 80`),
@@ -466,7 +500,10 @@ export const sessionLogs = pgTable(
     itemsDone: uuid('items_done').array().notNull(),
     painBefore: smallint('pain_before').notNull(),
     painAfter: smallint('pain_after').notNull(),
-    symptoms: text('symptoms').array().notNull().default(sql`'{}'::text[]`),
+    symptoms: text('symptoms')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     note: text('note'),
     idempotencyKey: uuid('idempotency_key').notNull(),
     // SHA-256 of the submitted body, so a replay with a different body can be refused.
@@ -474,8 +511,13 @@ export const sessionLogs = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade'),
-    foreignKey({ columns: [t.planVersionId, t.clinicId], foreignColumns: [planVersions.id, planVersions.clinicId] }).onDelete('restrict'),
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({
+      columns: [t.planVersionId, t.clinicId],
+      foreignColumns: [planVersions.id, planVersions.clinicId],
+    }).onDelete('restrict'),
     uniqueIndex('session_logs_patient_key').on(t.patientId, t.idempotencyKey),
     index('session_logs_patient_day_idx').on(t.patientId, t.localDay),
     index('session_logs_clinic_day_idx').on(t.clinicId, t.localDay),
@@ -503,7 +545,9 @@ export const alerts = pgTable(
   },
   (t) => [
     unique('alerts_id_clinic_key').on(t.id, t.clinicId),
-    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade'),
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete(
+      'cascade',
+    ),
     index('alerts_clinic_status_idx').on(t.clinicId, t.status),
     index('alerts_patient_idx').on(t.patientId),
     check('alerts_status_check', sql`${t.status} in ('open', 'acknowledged', 'resolved')`),
@@ -566,10 +610,17 @@ export const patientFigures = pgTable(
     adherence28: doublePrecision('adherence28'),
     painChange: doublePrecision('pain_change'),
     painBeforeChange: doublePrecision('pain_before_change'),
-    reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
+    reasons: text('reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete('cascade')],
+  (t) => [
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete(
+      'cascade',
+    ),
+  ],
 );
 
 export const clinicsRelations = relations(clinics, ({ many }) => ({

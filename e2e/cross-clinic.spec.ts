@@ -29,7 +29,10 @@ async function collectClinicA(page: Page): Promise<ClinicAIds> {
   return { patientId, templateId, exerciseId };
 }
 
-test('unauthorized access: clinic B gets not-found for clinic A’s patient, plan, template and custom exercise', async ({ page, browser }) => {
+test('unauthorized access: clinic B gets not-found for clinic A’s patient, plan, template and custom exercise', async ({
+  page,
+  browser,
+}) => {
   const a = await collectClinicA(page);
   const b = await newPerson(browser);
   await signIn(b.page, otherClinicAdmin.email, otherClinicAdmin.password);

@@ -1,6 +1,8 @@
 import { demoAdmin, expect, newPerson, otherClinicAdmin, signIn, test } from './fixtures';
 
-test('the dashboard puts the patient with a red flag first; the practitioner opens them and acknowledges it', async ({ page }) => {
+test('the dashboard puts the patient with a red flag first; the practitioner opens them and acknowledges it', async ({
+  page,
+}) => {
   await signIn(page, demoAdmin.email, demoAdmin.password);
   const attention = page.getByTestId('needs-attention');
   await expect(attention.getByRole('listitem').first()).toContainText('Daniel Ruiz');
@@ -22,7 +24,9 @@ test('the dashboard puts the patient with a red flag first; the practitioner ope
   await expect(figures.getByRole('img', { name: /7-day adherence over the last 4 weeks/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/patient-page.png', fullPage: true });
   await page.getByRole('link', { name: 'Progress charts' }).click();
-  await expect(page.getByTestId('chart-summary')).toContainText(/Completed \d+ of \d+ prescribed sessions \(\d+ %\) in the last 4 weeks; pain after sessions (rose|fell|stayed)/);
+  await expect(page.getByTestId('chart-summary')).toContainText(
+    /Completed \d+ of \d+ prescribed sessions \(\d+ %\) in the last 4 weeks; pain after sessions (rose|fell|stayed)/,
+  );
   await expect(page.getByTestId('chart-sessions').locator('svg.recharts-surface').first()).toBeVisible();
   await expect(page.getByTestId('chart-pain').locator('svg.recharts-surface').first()).toBeVisible();
   await expect(page.getByTestId('chart-exercises').locator('svg.recharts-surface').first()).toBeVisible();
@@ -31,13 +35,18 @@ test('the dashboard puts the patient with a red flag first; the practitioner ope
   for (const id of ['sessions', 'pain', 'exercises']) {
     const chart = page.getByTestId(`chart-${id}`);
     const legend = chart.locator('.recharts-legend-wrapper');
-    await expect(legend.locator('.recharts-legend-item-text').first().locator('span')).toHaveCSS('color', 'rgb(28, 37, 38)');
+    await expect(legend.locator('.recharts-legend-item-text').first().locator('span')).toHaveCSS(
+      'color',
+      'rgb(28, 37, 38)',
+    );
     const axisTitle = chart.locator('.recharts-label', { hasText: /^(Day|Session|Completed)$/ });
     const [a, b] = [await legend.boundingBox(), await axisTitle.boundingBox()];
     expect(a && b && (a.y + a.height <= b.y || b.y + b.height <= a.y)).toBe(true);
   }
   // Every axis has a title, the adherence scale on the right too.
-  await expect(page.getByTestId('chart-sessions').locator('.recharts-label', { hasText: '7-day adherence' })).toBeVisible();
+  await expect(
+    page.getByTestId('chart-sessions').locator('.recharts-label', { hasText: '7-day adherence' }),
+  ).toBeVisible();
   await expect(page.getByTestId('chart-exercises').locator('.recharts-label', { hasText: 'Exercise' })).toBeVisible();
   // A symptom marker's tooltip and the table name the symptoms in words.
   const pain = page.getByTestId('chart-pain');
@@ -77,11 +86,17 @@ test('the dashboard puts the patient with a red flag first; the practitioner ope
   await expect(page.getByTestId('alert').filter({ hasText: 'Daniel Ruiz' })).toHaveCount(0);
   await page.goto('/alerts?status=resolved');
   const resolved = page.getByTestId('alert').filter({ hasText: 'Seen in clinic on Thursday' });
-  await expect(resolved.getByRole('list', { name: 'What was done' }).getByRole('listitem')).toHaveText([/^Acknowledged by Dana Whitfield.*Called Daniel/, /^Resolved by Dana Whitfield.*Seen in clinic/]);
+  await expect(resolved.getByRole('list', { name: 'What was done' }).getByRole('listitem')).toHaveText([
+    /^Acknowledged by Dana Whitfield.*Called Daniel/,
+    /^Resolved by Dana Whitfield.*Seen in clinic/,
+  ]);
   await resolved.screenshot({ path: 'test-results/screens/alert-history.png' });
 });
 
-test('unauthorized access: clinic B cannot export clinic A’s logs, open its charts or see its alerts', async ({ page, browser }) => {
+test('unauthorized access: clinic B cannot export clinic A’s logs, open its charts or see its alerts', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, demoAdmin.email, demoAdmin.password);
   await page.goto('/patients?q=Daniel');
   await page.getByRole('link', { name: 'Daniel Ruiz' }).click();

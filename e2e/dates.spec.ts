@@ -77,7 +77,10 @@ async function cellUnder(page: Page, rowTestId: string, rowText: string, header:
   return page.getByTestId(rowTestId).filter({ hasText: rowText }).locator('td').nth(index);
 }
 
-test('a patient’s last session reads the same on the dashboard, the roster and their page, in Berlin and in Auckland', async ({ page, browser }) => {
+test('a patient’s last session reads the same on the dashboard, the roster and their page, in Berlin and in Auckland', async ({
+  page,
+  browser,
+}) => {
   // Two patients, each created, screened, put on a plan and logged for through the UI.
   test.setTimeout(180_000);
   await signIn(page, demoAdmin.email, demoAdmin.password);
@@ -91,16 +94,23 @@ test('a patient’s last session reads the same on the dashboard, the roster and
 
     await page.goto(`/patients/${patientId}`);
     const figures = page.getByTestId('patient-figures');
-    await expect(figures.locator('div').filter({ has: page.getByText('Last session', { exact: true }) }).locator('dd')).toHaveText(session.expected);
+    await expect(
+      figures
+        .locator('div')
+        .filter({ has: page.getByText('Last session', { exact: true }) })
+        .locator('dd'),
+    ).toHaveText(session.expected);
     // The log itself, at the patient's own wall-clock time and zone, not the server's.
     await expect(page.getByTestId('session-log').first()).toContainText(session.clock);
-    if (timezone === 'Europe/Berlin') await page.screenshot({ path: 'test-results/screens/dates-patient-page.png', fullPage: true });
+    if (timezone === 'Europe/Berlin')
+      await page.screenshot({ path: 'test-results/screens/dates-patient-page.png', fullPage: true });
 
     await page.goto(`/patients?q=${encodeURIComponent(name)}`);
     await expect(await cellUnder(page, 'roster-row', name, 'Last session')).toHaveText(session.expected);
     // Added today where the patient is: in Auckland that is tomorrow in UTC from 11:00 UTC on.
     await expect(await cellUnder(page, 'roster-row', name, 'Added')).toHaveText(formatDate(new Date(), timezone));
-    if (timezone === 'Pacific/Auckland') await page.screenshot({ path: 'test-results/screens/dates-roster.png', fullPage: true });
+    if (timezone === 'Pacific/Auckland')
+      await page.screenshot({ path: 'test-results/screens/dates-roster.png', fullPage: true });
 
     await page.goto('/dashboard?scope=mine&sort=name&dir=asc');
     await expect(await cellUnder(page, 'dashboard-row', name, 'Last session')).toHaveText(session.expected);
@@ -110,7 +120,10 @@ test('a patient’s last session reads the same on the dashboard, the roster and
 test('the timezone picker offers the current names, not the retired ones', async ({ page }) => {
   await signIn(page, demoAdmin.email, demoAdmin.password);
   await page.goto('/patients/new');
-  const offered = await page.getByLabel('Timezone').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const offered = await page
+    .getByLabel('Timezone')
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   expect(offered).toEqual(expect.arrayContaining(['Asia/Kolkata', 'Asia/Ho_Chi_Minh', 'Europe/Kyiv']));
   for (const retired of ['Asia/Calcutta', 'Asia/Saigon', 'Europe/Kiev']) expect(offered).not.toContain(retired);
 });

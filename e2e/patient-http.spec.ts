@@ -3,9 +3,16 @@ import { DEMO_PATIENT_LINK } from '../scripts/seed/demo-accounts';
 import { expect, test } from './fixtures';
 
 test.describe('patient routes over HTTP', () => {
-  test('unknown tokens from one address are limited to 30 a minute, then 429 with Retry-After', async ({ playwright, baseURL }) => {
+  test('unknown tokens from one address are limited to 30 a minute, then 429 with Retry-After', async ({
+    playwright,
+    baseURL,
+  }) => {
     const address = `198.51.100.${crypto.randomInt(1, 254)}`;
-    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': address }, maxRedirects: 0 });
+    const api = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { 'X-Forwarded-For': address },
+      maxRedirects: 0,
+    });
     for (let i = 0; i < 30; i++) {
       const res = await api.get(`/p/${crypto.randomBytes(32).toString('base64url')}`);
       expect(res.status(), `attempt ${i + 1}`).toBe(303);
@@ -28,15 +35,40 @@ test.describe('patient routes over HTTP', () => {
     const broken = await api.post('/p/log', { headers: { 'Content-Type': 'application/json' }, data: '{not json' });
     expect(broken.status()).toBe(400);
     // The proxy skips this route, so the route itself must keep patient answers out of caches and referrers.
-    expect(broken.headers()).toMatchObject({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex, nofollow' });
+    expect(broken.headers()).toMatchObject({
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'x-robots-tag': 'noindex, nofollow',
+    });
     const bad = await api.post('/p/log', {
-      data: { idempotencyKey: 'nope', performedAt: new Date().toISOString(), itemsDone: [], painBefore: 11, painAfter: -1, symptoms: ['dizzy'], note: 'x'.repeat(2001) },
+      data: {
+        idempotencyKey: 'nope',
+        performedAt: new Date().toISOString(),
+        itemsDone: [],
+        painBefore: 11,
+        painAfter: -1,
+        symptoms: ['dizzy'],
+        note: 'x'.repeat(2001),
+      },
     });
     expect(bad.status()).toBe(400);
     const body = (await bad.json()) as { error: string; fieldErrors: Record<string, string[]> };
-    expect(Object.keys(body.fieldErrors).sort()).toEqual(['idempotencyKey', 'note', 'painAfter', 'painBefore', 'symptoms']);
+    expect(Object.keys(body.fieldErrors).sort()).toEqual([
+      'idempotencyKey',
+      'note',
+      'painAfter',
+      'painBefore',
+      'symptoms',
+    ]);
     const future = await api.post('/p/log', {
-      data: { idempotencyKey: crypto.randomUUID(), performedAt: new Date(Date.now() + 86_400_000).toISOString(), itemsDone: [], painBefore: 1, painAfter: 1, symptoms: [] },
+      data: {
+        idempotencyKey: crypto.randomUUID(),
+        performedAt: new Date(Date.now() + 86_400_000).toISOString(),
+        itemsDone: [],
+        painBefore: 1,
+        painAfter: 1,
+        symptoms: [],
+      },
     });
     expect(future.status()).toBe(400);
     expect(((await future.json()) as { error: string }).error).toMatch(/future/);
@@ -44,16 +76,30 @@ test.describe('patient routes over HTTP', () => {
 
     // A well-formed log under a link that opens nothing (unknown here; revoked and expired are
     // checked in lib/patient-portal/record-log.test.ts) is refused as signed out.
-    const stranger = await playwright.request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { cookie: `rc_patient=${crypto.randomBytes(32).toString('base64url')}` } });
+    const stranger = await playwright.request.newContext({
+      baseURL,
+      maxRedirects: 0,
+      extraHTTPHeaders: { cookie: `rc_patient=${crypto.randomBytes(32).toString('base64url')}` },
+    });
     const refused = await stranger.post('/p/log', {
-      data: { idempotencyKey: crypto.randomUUID(), performedAt: new Date().toISOString(), itemsDone: [], painBefore: 1, painAfter: 1, symptoms: [] },
+      data: {
+        idempotencyKey: crypto.randomUUID(),
+        performedAt: new Date().toISOString(),
+        itemsDone: [],
+        painBefore: 1,
+        painAfter: 1,
+        symptoms: [],
+      },
     });
     expect(refused.status()).toBe(401);
     expect(await refused.json()).toEqual({ error: 'link_inactive' });
     await stranger.dispose();
   });
 
-  test('the calendar file has weekly reminders at the chosen times in the patient’s timezone', async ({ playwright, baseURL }) => {
+  test('the calendar file has weekly reminders at the chosen times in the patient’s timezone', async ({
+    playwright,
+    baseURL,
+  }) => {
     const api = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
     await api.get(`/p/${DEMO_PATIENT_LINK.token}`);
     const res = await api.get('/p/calendar.ics?time=07:30&time=18:15');

@@ -4,7 +4,9 @@ import { demoAdmin, expect, newPerson, signIn, test } from './fixtures';
 
 const phone = devices['Pixel 7'];
 
-async function phoneContext(browser: import('@playwright/test').Browser): Promise<{ context: BrowserContext; page: Page }> {
+async function phoneContext(
+  browser: import('@playwright/test').Browser,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...phone });
   return { context, page: await context.newPage() };
 }
@@ -25,7 +27,9 @@ async function newLinkFor(page: Page, patient: string): Promise<string> {
   return new URL(url).pathname;
 }
 
-test('a patient opens their link on a phone and sees today’s plan, with the token gone from the address', async ({ browser }) => {
+test('a patient opens their link on a phone and sees today’s plan, with the token gone from the address', async ({
+  browser,
+}) => {
   const { context, page } = await phoneContext(browser);
   const response = await page.goto(`/p/${DEMO_PATIENT_LINK.token}`);
   await expect(page).toHaveURL(/\/p$/);
@@ -43,7 +47,9 @@ test('a patient opens their link on a phone and sees today’s plan, with the to
   await context.close();
 });
 
-test('guided session with a controlled clock, then a log with a red flag the practitioner sees', async ({ browser }) => {
+test('guided session with a controlled clock, then a log with a red flag the practitioner sees', async ({
+  browser,
+}) => {
   const { context, page } = await phoneContext(browser);
   // The clock starts an hour ago so the fast-forwarded holds still end before "now" on the server.
   await page.clock.install({ time: new Date(Date.now() - 60 * 60_000) });
@@ -95,7 +101,10 @@ test('guided session with a controlled clock, then a log with a red flag the pra
   await practitioner.context.close();
 });
 
-test('a log made offline is kept on the phone and delivered once when the connection returns', async ({ browser, page }) => {
+test('a log made offline is kept on the phone and delivered once when the connection returns', async ({
+  browser,
+  page,
+}) => {
   await signIn(page, demoAdmin.email, demoAdmin.password);
   const linkPath = await newLinkFor(page, 'Grace Kim');
   const patientPage = page.url();
@@ -113,7 +122,9 @@ test('a log made offline is kept on the phone and delivered once when the connec
   await choosePain(patient.page, 'Pain after the session', 2);
   await patient.context.setOffline(true);
   await form.getByRole('button', { name: 'Save my session' }).click();
-  await expect(patient.page.getByText('Saved on this phone. It will be sent when you are back online.', { exact: true })).toBeVisible();
+  await expect(
+    patient.page.getByText('Saved on this phone. It will be sent when you are back online.', { exact: true }),
+  ).toBeVisible();
   await patient.context.setOffline(false);
 
   // The new log shows at the top, once: pain 3 → 2 logged just now.

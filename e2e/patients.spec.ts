@@ -27,7 +27,9 @@ async function screen(page: Page, patientId: string, yes: { label: string; note?
 }
 
 test.describe('from new patient to an adjusted plan', () => {
-  test('create, screen with a precaution, assign a template with a reason, adjust, see the history', async ({ page }) => {
+  test('create, screen with a precaution, assign a template with a reason, adjust, see the history', async ({
+    page,
+  }) => {
     await signIn(page, demoAdmin.email, demoAdmin.password);
     const id = await createPatient(page, 'Rosa Delgado');
     await expect(page.getByText('Patient added. Next, screen them')).toBeVisible();
@@ -46,7 +48,9 @@ test.describe('from new patient to an adjusted plan', () => {
 
     // Without reasons for the precaution the server refuses and says why.
     await page.getByRole('button', { name: 'Assign plan' }).click();
-    await expect(page.getByTestId('plan-form-error')).toHaveText('Some exercises need a reason before they can be assigned.');
+    await expect(page.getByTestId('plan-form-error')).toHaveText(
+      'Some exercises need a reason before they can be assigned.',
+    );
     const reasons = page.getByLabel('Your reason for assigning it anyway');
     await expect(reasons).toHaveCount(2);
     await reasons.nth(0).fill('Light pressure only; reviewed bone density report.');
@@ -90,7 +94,9 @@ test.describe('from new patient to an adjusted plan', () => {
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(page.getByText(/Not suitable: Acute vertebral or rib fracture/)).toBeVisible();
     await page.getByRole('button', { name: 'Assign plan' }).click();
-    await expect(page.getByTestId('plan-form-error')).toContainText('cannot be assigned: the screening records “Acute vertebral or rib fracture”');
+    await expect(page.getByTestId('plan-form-error')).toContainText(
+      'cannot be assigned: the screening records “Acute vertebral or rib fracture”',
+    );
     await expect(page.getByTestId('item-blocked')).toContainText('Consider in-person care');
     await page.goto(`/patients/${id}`);
     await expect(page.getByText('No active plan.')).toBeVisible();
@@ -120,7 +126,16 @@ test.describe('the roster', () => {
     // puts her among the first by open alerts (other tests may have handled the demo's own).
     const phone = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
     expect((await phone.get(`/p/${DEMO_PATIENT_LINK.token}`)).status()).toBe(303);
-    const flagged = await phone.post('/p/log', { data: { idempotencyKey: crypto.randomUUID(), performedAt: new Date().toISOString(), itemsDone: [], painBefore: 3, painAfter: 8, symptoms: [] } });
+    const flagged = await phone.post('/p/log', {
+      data: {
+        idempotencyKey: crypto.randomUUID(),
+        performedAt: new Date().toISOString(),
+        itemsDone: [],
+        painBefore: 3,
+        painAfter: 8,
+        symptoms: [],
+      },
+    });
     expect(flagged.ok()).toBe(true);
     await phone.dispose();
     await page.goto('/patients?sort=alerts&dir=desc');
@@ -131,7 +146,12 @@ test.describe('the roster', () => {
     expect(openCounts).toEqual([...openCounts].sort((a, b) => b - a));
     await page.getByRole('button', { name: '7 days' }).click();
     await expect(page).toHaveURL(/sort=adherence7/);
-    await expect(page.getByTestId('roster-row').first().getByRole('img', { name: /7-day adherence over the last 4 weeks/ })).toBeVisible();
+    await expect(
+      page
+        .getByTestId('roster-row')
+        .first()
+        .getByRole('img', { name: /7-day adherence over the last 4 weeks/ }),
+    ).toBeVisible();
     await page.screenshot({ path: 'test-results/screens/roster-adherence.png', fullPage: true });
 
     await page.getByLabel('Search').fill('tanaka');

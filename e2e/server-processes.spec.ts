@@ -12,7 +12,10 @@ const BASE = `http://127.0.0.1:${PORT}`;
 test.describe('several server processes on PostgreSQL', () => {
   const name = `rollcall_e2e_processes_${crypto.randomBytes(4).toString('hex')}`;
   const databaseUrl = Object.assign(new URL(SERVER_URL), { pathname: `/${name}` }).toString();
-  const admin = { email: `admin-${crypto.randomBytes(3).toString('hex')}@processes.example.com`, password: `processes-${crypto.randomBytes(6).toString('hex')}` };
+  const admin = {
+    email: `admin-${crypto.randomBytes(3).toString('hex')}@processes.example.com`,
+    password: `processes-${crypto.randomBytes(6).toString('hex')}`,
+  };
   let server: ChildProcess | null = null;
   let output = '';
 
@@ -25,7 +28,23 @@ test.describe('several server processes on PostgreSQL', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' };
     const admin_ = spawnSync(
       process.execPath,
-      ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/create-admin.ts', '--clinic', 'Processes Physio', '--timezone', 'Europe/London', '--name', 'Ada Process', '--email', admin.email, '--password', admin.password, '--discipline', 'physical_therapist'],
+      [
+        'node_modules/tsx/dist/cli.mjs',
+        '--conditions=react-server',
+        'scripts/create-admin.ts',
+        '--clinic',
+        'Processes Physio',
+        '--timezone',
+        'Europe/London',
+        '--name',
+        'Ada Process',
+        '--email',
+        admin.email,
+        '--password',
+        admin.password,
+        '--discipline',
+        'physical_therapist',
+      ],
       { env, encoding: 'utf8' },
     );
     expect(admin_.status, admin_.stderr).toBe(0);
@@ -57,7 +76,9 @@ test.describe('several server processes on PostgreSQL', () => {
     expect(output).toContain('Starting 2 server processes');
     const signing = await playwright.request.newContext({ baseURL: BASE, maxRedirects: 0 });
     const { csrfToken } = (await (await signing.get('/api/auth/csrf')).json()) as { csrfToken: string };
-    const signedIn = await signing.post('/api/auth/callback/credentials', { form: { csrfToken, email: admin.email, password: admin.password, callbackUrl: `${BASE}/dashboard` } });
+    const signedIn = await signing.post('/api/auth/callback/credentials', {
+      form: { csrfToken, email: admin.email, password: admin.password, callbackUrl: `${BASE}/dashboard` },
+    });
     expect(signedIn.status()).toBe(302);
     const session = (await signing.storageState()).cookies.find((c) => c.name === 'authjs.session-token');
     expect(session).toBeDefined();
@@ -65,7 +86,11 @@ test.describe('several server processes on PostgreSQL', () => {
 
     // Each context opens its own connection; the cluster hands new connections to the processes in turn.
     for (let i = 0; i < 6; i++) {
-      const visit = await playwright.request.newContext({ baseURL: BASE, maxRedirects: 0, extraHTTPHeaders: { cookie: `authjs.session-token=${session!.value}` } });
+      const visit = await playwright.request.newContext({
+        baseURL: BASE,
+        maxRedirects: 0,
+        extraHTTPHeaders: { cookie: `authjs.session-token=${session!.value}` },
+      });
       const res = await visit.get('/dashboard');
       expect(res.status(), `visit ${i + 1}`).toBe(200);
       expect(await res.text()).toContain('Welcome, Ada');

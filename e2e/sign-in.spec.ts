@@ -68,7 +68,10 @@ test.describe('signing in', () => {
 
     const replay = await browser.newContext({ storageState: stolen });
     const replayPage = await replay.newPage();
-    const [answer] = await Promise.all([replayPage.waitForResponse((r) => new URL(r.url()).pathname === '/dashboard'), replayPage.goto('/dashboard')]);
+    const [answer] = await Promise.all([
+      replayPage.waitForResponse((r) => new URL(r.url()).pathname === '/dashboard'),
+      replayPage.goto('/dashboard'),
+    ]);
     await expect(replayPage).toHaveURL(/\/login/);
     // The proxy clears the dead cookie on the way out.
     expect(answer.status()).toBe(307);

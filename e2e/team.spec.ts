@@ -1,4 +1,14 @@
-import { demoAdmin, demoPractitioner, expect, forgeField, newPerson, otherClinicAdmin, signIn, test, uniqueEmail } from './fixtures';
+import {
+  demoAdmin,
+  demoPractitioner,
+  expect,
+  forgeField,
+  newPerson,
+  otherClinicAdmin,
+  signIn,
+  test,
+  uniqueEmail,
+} from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function addPractitioner(page: Page, name: string, email: string, temporaryPassword: string) {
@@ -22,7 +32,10 @@ async function chooseOwnPassword(page: Page, current: string, next: string) {
 }
 
 test.describe('clinic team', () => {
-  test('an admin adds a practitioner, who must replace the temporary password at first sign-in', async ({ page, browser }) => {
+  test('an admin adds a practitioner, who must replace the temporary password at first sign-in', async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, demoAdmin.email, demoAdmin.password);
     const email = uniqueEmail('newhire');
     await addPractitioner(page, 'Nia Newhire', email, 'temporary-pass-123');
@@ -57,7 +70,9 @@ test.describe('clinic team', () => {
     await leaver.page.getByLabel('Email').fill(email);
     await leaver.page.getByLabel('Password').fill('leaver-own-password');
     await leaver.page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(leaver.page.getByTestId('login-error')).toHaveText('That email and password do not match an active account.');
+    await expect(leaver.page.getByTestId('login-error')).toHaveText(
+      'That email and password do not match an active account.',
+    );
     await leaver.context.close();
   });
 
@@ -73,7 +88,10 @@ test.describe('clinic team', () => {
 });
 
 test.describe('unauthorized access between clinics', () => {
-  test('an admin of clinic B sees nothing of clinic A and cannot change its practitioners', async ({ page, browser }) => {
+  test('an admin of clinic B sees nothing of clinic A and cannot change its practitioners', async ({
+    page,
+    browser,
+  }) => {
     // Clinic A's admin reads the id of one of their practitioners from their own team page.
     await signIn(page, demoAdmin.email, demoAdmin.password);
     await page.goto('/settings/team');
@@ -100,6 +118,8 @@ test.describe('unauthorized access between clinics', () => {
     await other.context.close();
 
     await page.reload();
-    await expect(page.getByTestId(`member-${demoPractitioner.email}`).getByLabel(/Role for/)).toHaveValue('practitioner');
+    await expect(page.getByTestId(`member-${demoPractitioner.email}`).getByLabel(/Role for/)).toHaveValue(
+      'practitioner',
+    );
   });
 });

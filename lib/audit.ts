@@ -11,7 +11,11 @@ type AuditInput = {
 };
 
 /** Appends who did what. Pass the transaction so the record and the change commit together. */
-export async function audit(tx: Pick<Database, 'insert'>, actor: Pick<Actor, 'clinicId' | 'userId'>, event: AuditInput) {
+export async function audit(
+  tx: Pick<Database, 'insert'>,
+  actor: Pick<Actor, 'clinicId' | 'userId'>,
+  event: AuditInput,
+) {
   await tx.insert(auditEvents).values({
     clinicId: actor.clinicId,
     actorUserId: actor.userId,

@@ -21,7 +21,8 @@ function inEveryProcessZone(check: () => void) {
   expect(offsets.size).toBe(PROCESS_ZONES.length);
 }
 
-const lastSession = (at: string, timezone: string, now: string) => lastSessionInWords(daysSince(at, timezone, new Date(now)));
+const lastSession = (at: string, timezone: string, now: string) =>
+  lastSessionInWords(daysSince(at, timezone, new Date(now)));
 
 describe('the last session, in words', () => {
   it('reads the same for a Berlin and an Auckland patient whatever zone the server runs in', () => {

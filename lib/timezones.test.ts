@@ -28,7 +28,9 @@ describe('the timezone picker', () => {
 
   it('offers only zones the database knows, so every day it buckets can be computed', async () => {
     const unknown = rowsOf<{ name: string }>(
-      await db().execute(sql`select z as name from unnest(${`{${timezoneChoices('UTC').join(',')}}`}::text[]) z where z not in (select name from pg_timezone_names)`),
+      await db().execute(
+        sql`select z as name from unnest(${`{${timezoneChoices('UTC').join(',')}}`}::text[]) z where z not in (select name from pg_timezone_names)`,
+      ),
     );
     expect(unknown).toEqual([]);
   });
@@ -39,7 +41,9 @@ describe('a patient stored under a retired name', () => {
     expect(patientSchema.parse({ name: 'Asha', timezone: 'Asia/Calcutta' }).timezone).toBe('Asia/Kolkata');
     expect(patientSchema.parse({ name: 'Asha', timezone: ' Europe/Kiev ' }).timezone).toBe('Europe/Kyiv');
     expect(patientSchema.safeParse({ name: 'Asha', timezone: 'Asia/Atlantis' }).success).toBe(false);
-    expect(formatDateTime('2026-06-01T18:40:00Z', 'Asia/Calcutta')).toBe(formatDateTime('2026-06-01T18:40:00Z', 'Asia/Kolkata'));
+    expect(formatDateTime('2026-06-01T18:40:00Z', 'Asia/Calcutta')).toBe(
+      formatDateTime('2026-06-01T18:40:00Z', 'Asia/Kolkata'),
+    );
 
     const now = new Date();
     const p = await patientOnPlan(await fixtureExercise(), 'Asia/Calcutta', todayIn('Asia/Kolkata', now));
@@ -47,7 +51,11 @@ describe('a patient stored under a retired name', () => {
     const [figures] = await rosterFigures(p.clinic.id, { patientIds: [p.patientId], now });
     expect(figures).toMatchObject({ timezone: 'Asia/Calcutta', today: todayIn('Asia/Kolkata', now), completed7: 1 });
 
-    const saved = await updatePatient(p.practitioner, p.patientId, patientSchema.parse({ name: 'Asha', timezone: 'Asia/Calcutta', primaryPractitionerId: p.practitioner.userId }));
+    const saved = await updatePatient(
+      p.practitioner,
+      p.patientId,
+      patientSchema.parse({ name: 'Asha', timezone: 'Asia/Calcutta', primaryPractitionerId: p.practitioner.userId }),
+    );
     expect(saved.ok).toBe(true);
     const [row] = await db().select({ timezone: patients.timezone }).from(patients).where(eq(patients.id, p.patientId));
     expect(row?.timezone).toBe('Asia/Kolkata');

@@ -24,7 +24,13 @@ const dataDir = path.join(root, '.data', 'bench-bundle');
 fs.rmSync(dataDir, { recursive: true, force: true });
 const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
   stdio: 'ignore',
-  env: { ...env, DATABASE_URL: '', PGLITE_DIR: path.join(dataDir, 'pglite'), AUTH_SECRET: crypto.randomBytes(32).toString('base64url'), LOG_LEVEL: 'warn' },
+  env: {
+    ...env,
+    DATABASE_URL: '',
+    PGLITE_DIR: path.join(dataDir, 'pglite'),
+    AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    LOG_LEVEL: 'warn',
+  },
 });
 
 async function waitForHealth() {
@@ -53,11 +59,17 @@ async function scriptBytes(src: string): Promise<number> {
 async function firstLoad(url: string, cookie?: string) {
   const html = await (await fetch(url, { headers: cookie ? { cookie } : {} })).text();
   // Modern browsers skip nomodule polyfills, so they are not part of the first load.
-  const tags = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(`${m[1]}${m[3]}`));
+  const tags = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].filter(
+    (m) => !/nomodule/i.test(`${m[1]}${m[3]}`),
+  );
   const srcs = [...new Set(tags.map((m) => m[2]!))];
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
   const external = (await Promise.all(srcs.map(scriptBytes))).reduce((a, b) => a + b, 0);
-  return { external_gzip_bytes: external, inline_gzip_bytes: zlib.gzipSync(inline, { level: 9 }).length, scripts: srcs.length };
+  return {
+    external_gzip_bytes: external,
+    inline_gzip_bytes: zlib.gzipSync(inline, { level: 9 }).length,
+    scripts: srcs.length,
+  };
 }
 
 try {

@@ -7,7 +7,9 @@ import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createThrowawayDatabase } from '@/testing/throwaway';
 
-const { values } = parseArgs({ options: { patients: { type: 'string', default: '5000' }, runs: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: { patients: { type: 'string', default: '5000' }, runs: { type: 'string', default: '30' } },
+});
 const patientCount = Number(values.patients);
 const runs = Number(values.runs);
 
@@ -30,8 +32,14 @@ const { parseRosterQuery } = await import('@/lib/validation/patient');
 
 try {
   await migrateDatabase(dbHandle());
-  const [clinic] = await db().insert(clinics).values({ name: 'Bench clinic', slug: `bench-${Date.now()}`, timezone: 'UTC' }).returning();
-  const [other] = await db().insert(clinics).values({ name: 'Other clinic', slug: `other-${Date.now()}`, timezone: 'UTC' }).returning();
+  const [clinic] = await db()
+    .insert(clinics)
+    .values({ name: 'Bench clinic', slug: `bench-${Date.now()}`, timezone: 'UTC' })
+    .returning();
+  const [other] = await db()
+    .insert(clinics)
+    .values({ name: 'Other clinic', slug: `other-${Date.now()}`, timezone: 'UTC' })
+    .returning();
   const staff = await db()
     .insert(users)
     .values(
@@ -65,7 +73,14 @@ try {
         );
     }
   }
-  const actor = { userId: staff[0]!.id, clinicId: clinic!.id, role: 'admin' as const, name: 'Bench', email: 'bench@example.com', mustChangePassword: false };
+  const actor = {
+    userId: staff[0]!.id,
+    clinicId: clinic!.id,
+    role: 'admin' as const,
+    name: 'Bench',
+    email: 'bench@example.com',
+    mustChangePassword: false,
+  };
   const queries: Record<string, Record<string, string>> = {
     'first page by name': {},
     'page 100 by name (size 25)': { page: '100' },
@@ -94,7 +109,19 @@ try {
       total: last?.total ?? 0,
     };
   }
-  console.log(JSON.stringify({ database: dbHandle().kind, patients_in_clinic: patientCount, other_clinic_patients: patientCount, runs, results }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        database: dbHandle().kind,
+        patients_in_clinic: patientCount,
+        other_clinic_patients: patientCount,
+        runs,
+        results,
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await closeDb();
   await dropDatabase?.();

@@ -67,7 +67,11 @@ function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;
   return ms(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
 }
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50) ?? 0;
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  ) ?? 0;
 
 const password = `bench-${run}-password`;
 const email = `bench-admin-${run}@bench.example.com`;
@@ -83,14 +87,24 @@ try {
   const ids = await builtinIdsBySlug(db());
   const [ex1, ex2] = [ids.get('thoracic-extension')!, ids.get('upper-back-roll-bridge')!];
   const hash = await hashPassword(password);
-  const zones = ['America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Berlin', 'Pacific/Auckland', 'Asia/Tokyo', 'Australia/Sydney'];
+  const zones = [
+    'America/Los_Angeles',
+    'America/New_York',
+    'Europe/London',
+    'Europe/Berlin',
+    'Pacific/Auckland',
+    'Asia/Tokyo',
+    'Australia/Sydney',
+  ];
 
   // Clinics, staff and patients.
   await db().execute(sql`
     insert into clinics (name, slug, timezone)
     select 'Bench clinic ' || i, ${`bench-${run}-`} || i, (${`{${zones.join(',')}}`}::text[])[1 + i % ${zones.length}::int]
     from generate_series(0, ${CLINICS - 1}::int) as i`);
-  const clinicRows = rowsOf<{ id: string; slug: string }>(await db().execute(sql`select id, slug from clinics where slug like ${`bench-${run}-%`} order by slug`));
+  const clinicRows = rowsOf<{ id: string; slug: string }>(
+    await db().execute(sql`select id, slug from clinics where slug like ${`bench-${run}-%`} order by slug`),
+  );
   measuredClinicId = clinicRows.find((c) => c.slug === `bench-${run}-0`)!.id;
   await db().execute(sql`
     insert into users (clinic_id, name, email, password_hash, role, discipline)
@@ -139,16 +153,24 @@ try {
   // patients.last_session_at comes from the session_logs trigger, as it does for the app's writes.
   // As a live database would be after autovacuum: statistics, and the triggers' dead rows gone.
   await db().execute(sql`vacuum analyze`);
-  const [{ n: logCount }] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from session_logs`)) as [{ n: number }];
+  const [{ n: logCount }] = rowsOf<{ n: number }>(
+    await db().execute(sql`select count(*)::int as n from session_logs`),
+  ) as [{ n: number }];
   log(`session logs: ${logCount} (${Math.round((Date.now() - started) / 1000)} s)`);
 
   // Patient links for the page and write measurements.
-  const linkPatients = rowsOf<{ id: string; clinic_id: string }>(await db().execute(sql`select id, clinic_id from patients where clinic_id = ${measuredClinicId}::uuid order by id limit 64`));
+  const linkPatients = rowsOf<{ id: string; clinic_id: string }>(
+    await db().execute(
+      sql`select id, clinic_id from patients where clinic_id = ${measuredClinicId}::uuid order by id limit 64`,
+    ),
+  );
   measuredPatientId = linkPatients[0]!.id;
   for (const p of linkPatients) {
     const token = crypto.randomBytes(32).toString('base64url');
     patientTokens.push(token);
-    await db().execute(sql`insert into patient_links (clinic_id, patient_id, token_hash, label) values (${p.clinic_id}::uuid, ${p.id}::uuid, ${hashToken(token)}, 'bench')`);
+    await db().execute(
+      sql`insert into patient_links (clinic_id, patient_id, token_hash, label) values (${p.clinic_id}::uuid, ${p.id}::uuid, ${hashToken(token)}, 'bench')`,
+    );
   }
 
   // The raw adherence SQL for the measured roster, in this process.
@@ -172,7 +194,13 @@ try {
 
 // --- the server -------------------------------------------------------------------------------
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const env = { ...process.env, ...serverEnv, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', AUTH_SECRET: crypto.randomBytes(32).toString('base64url') };
+const env = {
+  ...process.env,
+  ...serverEnv,
+  NEXT_TELEMETRY_DISABLED: '1',
+  LOG_LEVEL: 'warn',
+  AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+};
 if (!flags['no-build'] || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (build.status !== 0) {
@@ -182,7 +210,10 @@ if (!flags['no-build'] || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) 
 }
 // The production start (npm run serve), with WEB_CONCURRENCY server processes if given.
 const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const server = spawn(process.execPath, [tsxCli, 'scripts/start.ts', '--no-build'], { stdio: 'ignore', env: { ...env, PORT: String(PORT) } });
+const server = spawn(process.execPath, [tsxCli, 'scripts/start.ts', '--no-build'], {
+  stdio: 'ignore',
+  env: { ...env, PORT: String(PORT) },
+});
 const serverProcesses = serverEnv.DATABASE_URL ? Number(process.env.WEB_CONCURRENCY ?? 1) : 1;
 
 async function waitForHealth() {
@@ -207,7 +238,9 @@ async function signIn(): Promise<string> {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie: jar },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${BASE}/dashboard` }),
   });
-  const session = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c?.startsWith('authjs.session-token='));
+  const session = (res.headers.getSetCookie?.() ?? [])
+    .map((c) => c.split(';')[0])
+    .find((c) => c?.startsWith('authjs.session-token='));
   if (!session) throw new Error('bench sign-in failed');
   return session;
 }
@@ -223,7 +256,12 @@ async function measure(options: autocannon.Options) {
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   times.sort((a, b) => a - b);
-  const figures = { p50_ms: percentile(times, 50), p90_ms: percentile(times, 90), p95_ms: percentile(times, 95), p99_ms: percentile(times, 99) };
+  const figures = {
+    p50_ms: percentile(times, 50),
+    p90_ms: percentile(times, 90),
+    p95_ms: percentile(times, 95),
+    p99_ms: percentile(times, 99),
+  };
   return { result, figures };
 }
 
@@ -246,7 +284,9 @@ async function coldDashboard(session: string) {
   const times: number[] = [];
   try {
     for (let k = 0; k < 5; k++) {
-      await client.query('update patients set figures_version = figures_version + 1 where clinic_id = $1', [measuredClinicId]);
+      await client.query('update patients set figures_version = figures_version + 1 where clinic_id = $1', [
+        measuredClinicId,
+      ]);
       const t = performance.now();
       const res = await fetch(`${BASE}/dashboard`, { headers: { cookie: session } });
       await res.text();
@@ -265,7 +305,9 @@ try {
   const patientCookies = await Promise.all(
     patientTokens.map(async (t) => {
       const res = await fetch(`${BASE}/p/${t}`, { redirect: 'manual' });
-      return (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c?.startsWith('rc_patient='))!;
+      return (res.headers.getSetCookie?.() ?? [])
+        .map((c) => c.split(';')[0])
+        .find((c) => c?.startsWith('rc_patient='))!;
     }),
   );
   await load(`${BASE}/dashboard`, 1, { cookie: session }); // warm up
@@ -298,7 +340,14 @@ try {
             return {
               ...req,
               headers: { ...req.headers, cookie, 'content-type': 'application/json' },
-              body: JSON.stringify({ idempotencyKey: crypto.randomUUID(), performedAt: new Date().toISOString(), itemsDone: [], painBefore: 2, painAfter: 2, symptoms: [] }),
+              body: JSON.stringify({
+                idempotencyKey: crypto.randomUUID(),
+                performedAt: new Date().toISOString(),
+                itemsDone: [],
+                painBefore: 2,
+                painAfter: 2,
+                symptoms: [],
+              }),
             };
           },
         },
@@ -314,12 +363,24 @@ try {
       {
         database: serverUrl ? 'postgresql' : 'pglite',
         machine: { cpus: (await import('node:os')).cpus().length, server_processes: serverProcesses },
-        sizes: { clinics: CLINICS, patients_per_clinic: PATIENTS, days: DAYS, session_logs: (globalThis as { __benchLogCount?: number }).__benchLogCount },
+        sizes: {
+          clinics: CLINICS,
+          patients_per_clinic: PATIENTS,
+          days: DAYS,
+          session_logs: (globalThis as { __benchLogCount?: number }).__benchLogCount,
+        },
         adherence_sql: rawSql,
         dashboard: { c1: dashboard1, c8: dashboard8, cold: dashboardCold },
         patient_page: { c1: record1, c8: record8 },
         patient_phone_page: { c1: phone1, c8: phone8 },
-        session_log_write: { c16: { rps: writes.requests.average, ...writeFigures, non2xx: writes.non2xx, requests: writes.requests.total } },
+        session_log_write: {
+          c16: {
+            rps: writes.requests.average,
+            ...writeFigures,
+            non2xx: writes.non2xx,
+            requests: writes.requests.total,
+          },
+        },
         ratio_dashboard_p50_to_sql_median: rawSql ? Number((dashboardP50 / rawSql.median_ms).toFixed(2)) : null,
         targets: { dashboard_p95_ms_at_8: 300, ratio: 3, log_rps_at_16: 300, log_p95_ms: 100 },
       },

@@ -72,8 +72,10 @@ try {
   const raw = {
     clinic: values.clinic ?? (await ask(rl, 'clinic')),
     // The machine's own zone is only the suggested answer; the admin confirms or types another.
-    // eslint-disable-next-line no-restricted-syntax -- reads the zone's name, formats nothing
-    timezone: values.timezone ?? (rl ? await ask(rl, 'timezone', Intl.DateTimeFormat().resolvedOptions().timeZone) : 'UTC'),
+    timezone:
+      values.timezone ??
+      // eslint-disable-next-line no-restricted-syntax -- reads the zone's name, formats nothing
+      (rl ? await ask(rl, 'timezone', Intl.DateTimeFormat().resolvedOptions().timeZone) : 'UTC'),
     name: values.name ?? (await ask(rl, 'name')),
     email: values.email ?? (await ask(rl, 'email')),
     discipline: values.discipline ?? 'other',

@@ -43,7 +43,10 @@ if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
 // Every process must sign sessions with the same key: settle it once, here.
 if (!config.AUTH_SECRET) {
   const { secret, created } = storedSecret();
-  if (created) console.warn('AUTH_SECRET is not set: generated a random one in .data/auth-secret (mode 0600). Set AUTH_SECRET when running several machines.');
+  if (created)
+    console.warn(
+      'AUTH_SECRET is not set: generated a random one in .data/auth-secret (mode 0600). Set AUTH_SECRET when running several machines.',
+    );
   childEnv.AUTH_SECRET = secret;
 }
 

@@ -54,7 +54,12 @@ export async function createClinicWithTeam() {
   const clinic = await createClinic();
   const admin = await createUser(clinic.id, { role: 'admin' });
   const practitioner = await createUser(clinic.id);
-  return { clinic, admin: actorFor(admin.user), practitioner: actorFor(practitioner.user), adminPassword: admin.password };
+  return {
+    clinic,
+    admin: actorFor(admin.user),
+    practitioner: actorFor(practitioner.user),
+    adminPassword: admin.password,
+  };
 }
 
 export async function reloadUser(id: string) {
@@ -64,7 +69,10 @@ export async function reloadUser(id: string) {
 }
 
 /** A patient in the actor's clinic, screened with the given "yes" answers (none by default). */
-export async function createScreenedPatient(actor: Actor, options: { yes?: string[]; timezone?: string; name?: string } = {}) {
+export async function createScreenedPatient(
+  actor: Actor,
+  options: { yes?: string[]; timezone?: string; name?: string } = {},
+) {
   const { createPatient } = await import('@/lib/patients/patients');
   const { recordScreening } = await import('@/lib/screening/screening');
   const { CONTRAINDICATIONS } = await import('@/lib/screening/contraindications');
@@ -78,7 +86,9 @@ export async function createScreenedPatient(actor: Actor, options: { yes?: strin
     notes: null,
   });
   if (!created.ok) throw new Error(created.message);
-  const answers = Object.fromEntries(CONTRAINDICATIONS.map((c) => [c.code, { present: options.yes?.includes(c.code) ?? false }]));
+  const answers = Object.fromEntries(
+    CONTRAINDICATIONS.map((c) => [c.code, { present: options.yes?.includes(c.code) ?? false }]),
+  );
   await recordScreening(actor, created.value.id, answers);
   return created.value.id;
 }

@@ -31,19 +31,44 @@ export const planItem = (exerciseId: string, sessionsPerDay: number, daysOfWeek:
  * A clinic with one screened patient on a one-exercise plan from startDate, and logAt() to record
  * a session through the patient's own link, as the phone page does.
  */
-export async function patientOnPlan(exerciseId: string, timezone: string, startDate: string, sessionsPerDay = 1, days = EVERY_DAY) {
+export async function patientOnPlan(
+  exerciseId: string,
+  timezone: string,
+  startDate: string,
+  sessionsPerDay = 1,
+  days = EVERY_DAY,
+) {
   const team = await createClinicWithTeam();
   const patientId = await createScreenedPatient(team.practitioner, { timezone });
-  const plan = await assignPlan(team.practitioner, patientId, { templateId: null, startDate, endDate: null, items: [planItem(exerciseId, sessionsPerDay, days)], acknowledgements: {} });
+  const plan = await assignPlan(team.practitioner, patientId, {
+    templateId: null,
+    startDate,
+    endDate: null,
+    items: [planItem(exerciseId, sessionsPerDay, days)],
+    acknowledgements: {},
+  });
   if (!plan.ok) throw new Error(plan.message);
   const link = await createPatientLink(team.practitioner, patientId, { label: 'x', expiresInDays: null });
   if (!link.ok) throw new Error('link');
   const found = await lookupToken(link.value.token);
   if (!found.ok) throw new Error('lookup');
-  const logAt = async (iso: string, now: Date, pain: [number, number] = [3, 2], extra: { symptoms?: SymptomCode[]; itemsDone?: string[] } = {}) => {
+  const logAt = async (
+    iso: string,
+    now: Date,
+    pain: [number, number] = [3, 2],
+    extra: { symptoms?: SymptomCode[]; itemsDone?: string[] } = {},
+  ) => {
     const outcome = await recordSessionLog(
       found.value,
-      { idempotencyKey: crypto.randomUUID(), performedAt: iso, itemsDone: extra.itemsDone ?? [exerciseId], painBefore: pain[0], painAfter: pain[1], symptoms: extra.symptoms ?? [], note: null },
+      {
+        idempotencyKey: crypto.randomUUID(),
+        performedAt: iso,
+        itemsDone: extra.itemsDone ?? [exerciseId],
+        painBefore: pain[0],
+        painAfter: pain[1],
+        symptoms: extra.symptoms ?? [],
+        note: null,
+      },
       now,
     );
     if (!outcome.ok) throw new Error(`${iso}: ${outcome.message}`);

@@ -5,7 +5,10 @@ import pg from 'pg';
  * A fresh, uniquely named database on the PostgreSQL server at `serverUrl`, for a test run or a
  * benchmark; `drop()` removes it (disconnecting anyone still on it).
  */
-export async function createThrowawayDatabase(serverUrl: string, prefix: string): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+export async function createThrowawayDatabase(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${Date.now()}_${crypto.randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -9,7 +9,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const actor = await requirePractitioner();
   const clinic = await clinicOf(actor);
   return (
-    <AppShell clinicName={clinic.name} userName={actor.name} isAdmin={actor.role === 'admin'} signOutAction={signOutAction}>
+    <AppShell
+      clinicName={clinic.name}
+      userName={actor.name}
+      isAdmin={actor.role === 'admin'}
+      signOutAction={signOutAction}
+    >
       {children}
       <Toaster />
     </AppShell>

@@ -20,13 +20,31 @@ export function ChangePasswordForm({ next, action }: { next: string; action: For
         </Notice>
       ) : null}
       <Field id="currentPassword" label="Current password" errors={errors.currentPassword}>
-        {(c) => <Input {...c} name="currentPassword" type="password" autoComplete="current-password" required maxLength={256} />}
+        {(c) => (
+          <Input
+            {...c}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={256}
+          />
+        )}
       </Field>
-      <Field id="newPassword" label="New password" errors={errors.newPassword} hint={`At least ${PASSWORD_MIN} characters.`}>
-        {(c) => <Input {...c} name="newPassword" type="password" autoComplete="new-password" required maxLength={256} />}
+      <Field
+        id="newPassword"
+        label="New password"
+        errors={errors.newPassword}
+        hint={`At least ${PASSWORD_MIN} characters.`}
+      >
+        {(c) => (
+          <Input {...c} name="newPassword" type="password" autoComplete="new-password" required maxLength={256} />
+        )}
       </Field>
       <Field id="confirmPassword" label="Repeat the new password" errors={errors.confirmPassword}>
-        {(c) => <Input {...c} name="confirmPassword" type="password" autoComplete="new-password" required maxLength={256} />}
+        {(c) => (
+          <Input {...c} name="confirmPassword" type="password" autoComplete="new-password" required maxLength={256} />
+        )}
       </Field>
       <SubmitButton pendingLabel="Saving…">Save password</SubmitButton>
     </form>

@@ -12,22 +12,38 @@ import { symptomLabel } from '@/lib/patient-portal/log-limits';
 
 const DONE = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened' } as const;
 
-
-export function AlertCard({ alert, showPatient = true, action }: { alert: AlertCardData; showPatient?: boolean; action: FormAction }) {
+export function AlertCard({
+  alert,
+  showPatient = true,
+  action,
+}: {
+  alert: AlertCardData;
+  showPatient?: boolean;
+  action: FormAction;
+}) {
   const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   return (
-    <article className="rounded-lg border border-line bg-white p-4" data-testid="alert" aria-label={`Alert for ${alert.patientName}`}>
+    <article
+      className="rounded-lg border border-line bg-white p-4"
+      data-testid="alert"
+      aria-label={`Alert for ${alert.patientName}`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           {showPatient ? (
-            <Link href={`/patients/${alert.patientId}`} className="font-semibold text-brand-800 underline-offset-4 hover:underline">
+            <Link
+              href={`/patients/${alert.patientId}`}
+              className="font-semibold text-brand-800 underline-offset-4 hover:underline"
+            >
               {alert.patientName}
             </Link>
           ) : null}
           <p className="text-xs text-muted">Raised {alert.createdAt}</p>
         </div>
-        <Badge tone={alert.status === 'open' ? 'danger' : alert.status === 'acknowledged' ? 'warning' : 'neutral'}>{alert.status[0]!.toUpperCase() + alert.status.slice(1)}</Badge>
+        <Badge tone={alert.status === 'open' ? 'danger' : alert.status === 'acknowledged' ? 'warning' : 'neutral'}>
+          {alert.status[0]!.toUpperCase() + alert.status.slice(1)}
+        </Badge>
       </div>
       <ul className="mt-2 list-disc pl-5 text-sm text-danger">
         {alert.reasons.map((r) => (
@@ -65,7 +81,9 @@ export function AlertCard({ alert, showPatient = true, action }: { alert: AlertC
             className="h-9"
             placeholder="e.g. Called the patient; switched to the supported variant"
             aria-invalid={state.fieldErrors?.note ? true : undefined}
-            aria-describedby={state.fieldErrors?.note || state.status === 'error' ? `alert-${alert.id}-error` : undefined}
+            aria-describedby={
+              state.fieldErrors?.note || state.status === 'error' ? `alert-${alert.id}-error` : undefined
+            }
           />
         </label>
         {alert.status === 'open' ? (

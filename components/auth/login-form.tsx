@@ -32,7 +32,16 @@ export function LoginForm({ callbackUrl, action }: { callbackUrl: string; action
         )}
       </Field>
       <Field id="password" label="Password" errors={state.fieldErrors?.password}>
-        {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" required maxLength={256} />}
+        {(control) => (
+          <Input
+            {...control}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={256}
+          />
+        )}
       </Field>
       <SubmitButton className="w-full" pendingLabel="Signing in…">
         Sign in

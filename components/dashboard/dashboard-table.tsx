@@ -26,7 +26,13 @@ const columns = helper.columns([
   helper.accessor('name', {
     id: 'name',
     header: 'Patient',
-    cell: (info) => <PatientCell patientId={info.row.original.patientId} name={info.getValue()} detail={info.row.original.practitionerName ?? 'Unassigned'} />,
+    cell: (info) => (
+      <PatientCell
+        patientId={info.row.original.patientId}
+        name={info.getValue()}
+        detail={info.row.original.practitionerName ?? 'Unassigned'}
+      />
+    ),
   }),
   helper.accessor('adherence7', {
     id: 'adherence7',
@@ -44,10 +50,28 @@ const columns = helper.columns([
     header: 'Pain after',
     cell: (info) => <PainCell after={info.row.original.painAfter7} change={info.getValue()} />,
   }),
-  helper.accessor('openRedFlags', { id: 'alerts', header: 'Alerts', cell: (info) => <AlertsCell open={info.getValue()} /> }),
+  helper.accessor('openRedFlags', {
+    id: 'alerts',
+    header: 'Alerts',
+    cell: (info) => <AlertsCell open={info.getValue()} />,
+  }),
 ]);
 
-export function DashboardTable({ rows, total, page, pageSize, sort, dir }: { rows: DashboardTableRow[]; total: number; page: number; pageSize: number; sort: string; dir: 'asc' | 'desc' }) {
+export function DashboardTable({
+  rows,
+  total,
+  page,
+  pageSize,
+  sort,
+  dir,
+}: {
+  rows: DashboardTableRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: 'asc' | 'desc';
+}) {
   return (
     <DataTable
       columns={columns}

@@ -41,7 +41,13 @@ const BLANK: Record<string, string> = {
 
 type NumberField = { name: string; label: string };
 
-const DOSE_ROWS: { legend: string; hint: string; min: number; max: number; fields: [NumberField, NumberField, NumberField] }[] = [
+const DOSE_ROWS: {
+  legend: string;
+  hint: string;
+  min: number;
+  max: number;
+  fields: [NumberField, NumberField, NumberField];
+}[] = [
   {
     legend: 'Time, in seconds',
     hint: 'How long each roll or hold lasts (1 to 1800).',
@@ -93,7 +99,13 @@ const SEVERITY_GROUPS: { severity: Severity; legend: string }[] = [
   { severity: 'relative', legend: 'Relative: can be assigned with a stated reason' },
 ];
 
-export function CustomExerciseForm({ library, action }: { library: { id: string; name: string }[]; action: FormAction }) {
+export function CustomExerciseForm({
+  library,
+  action,
+}: {
+  library: { id: string; name: string }[];
+  action: FormAction;
+}) {
   const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   const formRef = useRef<HTMLFormElement>(null);
@@ -117,12 +129,29 @@ export function CustomExerciseForm({ library, action }: { library: { id: string;
         <div className="mt-4 grid gap-4 md:grid-cols-2">
           <div className="md:col-span-2">
             <Field id="ex-name" label="Name" errors={errors.name}>
-              {(c) => <Input {...c} name="name" required maxLength={120} defaultValue={val('name')} key={key('name')} />}
+              {(c) => (
+                <Input {...c} name="name" required maxLength={120} defaultValue={val('name')} key={key('name')} />
+              )}
             </Field>
           </div>
           <div className="md:col-span-2">
-            <Field id="ex-summary" label="Summary" errors={errors.summary} hint="One sentence: what it is for. Up to 300 characters.">
-              {(c) => <Textarea {...c} name="summary" rows={2} maxLength={300} className="min-h-16" defaultValue={val('summary')} key={key('summary')} />}
+            <Field
+              id="ex-summary"
+              label="Summary"
+              errors={errors.summary}
+              hint="One sentence: what it is for. Up to 300 characters."
+            >
+              {(c) => (
+                <Textarea
+                  {...c}
+                  name="summary"
+                  rows={2}
+                  maxLength={300}
+                  className="min-h-16"
+                  defaultValue={val('summary')}
+                  key={key('summary')}
+                />
+              )}
             </Field>
           </div>
           <Field id="ex-kind" label="Kind" errors={errors.kind}>
@@ -149,7 +178,12 @@ export function CustomExerciseForm({ library, action }: { library: { id: string;
               </Select>
             )}
           </Field>
-          <Field id="ex-illustration" label="Drawing" errors={errors.illustration} hint="Shown with the steps on the patient’s phone and handout.">
+          <Field
+            id="ex-illustration"
+            label="Drawing"
+            errors={errors.illustration}
+            hint="Shown with the steps on the patient’s phone and handout."
+          >
             {(c) => (
               <Select {...c} name="illustration" defaultValue={val('illustration')} key={key('illustration')}>
                 <option value="">No drawing</option>
@@ -167,14 +201,38 @@ export function CustomExerciseForm({ library, action }: { library: { id: string;
       <Card aria-labelledby="instructions-heading">
         <CardTitle id="instructions-heading">Instructions for the patient</CardTitle>
         <div className="mt-4 space-y-4">
-          <Field id="ex-steps" label="Steps" errors={errors.steps} hint="One step per line, in order: 2 to 10 steps. They are numbered for the patient.">
+          <Field
+            id="ex-steps"
+            label="Steps"
+            errors={errors.steps}
+            hint="One step per line, in order: 2 to 10 steps. They are numbered for the patient."
+          >
             {(c) => <Textarea {...c} name="steps" rows={7} required defaultValue={val('steps')} key={key('steps')} />}
           </Field>
-          <Field id="ex-cues" label="Cues (optional)" errors={errors.cues} hint="One cue per line, up to 6: breathing, bracing, speed.">
+          <Field
+            id="ex-cues"
+            label="Cues (optional)"
+            errors={errors.cues}
+            hint="One cue per line, up to 6: breathing, bracing, speed."
+          >
             {(c) => <Textarea {...c} name="cues" rows={4} defaultValue={val('cues')} key={key('cues')} />}
           </Field>
-          <Field id="ex-safetyNotes" label="Safety notes" errors={errors.safetyNotes} hint="One note per line, 1 to 6: where not to roll, when to stop.">
-            {(c) => <Textarea {...c} name="safetyNotes" rows={4} required defaultValue={val('safetyNotes')} key={key('safetyNotes')} />}
+          <Field
+            id="ex-safetyNotes"
+            label="Safety notes"
+            errors={errors.safetyNotes}
+            hint="One note per line, 1 to 6: where not to roll, when to stop."
+          >
+            {(c) => (
+              <Textarea
+                {...c}
+                name="safetyNotes"
+                rows={4}
+                required
+                defaultValue={val('safetyNotes')}
+                key={key('safetyNotes')}
+              />
+            )}
           </Field>
         </div>
       </Card>
@@ -241,11 +299,14 @@ export function CustomExerciseForm({ library, action }: { library: { id: string;
         <CardTitle id="contraindications-heading">Screening</CardTitle>
         <fieldset
           className="mt-3"
-          aria-describedby={contraindicationError ? 'ex-contraindications-hint ex-contraindications-error' : 'ex-contraindications-hint'}
+          aria-describedby={
+            contraindicationError ? 'ex-contraindications-hint ex-contraindications-error' : 'ex-contraindications-hint'
+          }
         >
           <legend className="text-sm font-semibold text-ink">Contraindications</legend>
           <p id="ex-contraindications-hint" className="text-xs text-muted">
-            Tick the conditions this exercise is not suitable for. Patients whose screening answers match are blocked or flagged.
+            Tick the conditions this exercise is not suitable for. Patients whose screening answers match are blocked or
+            flagged.
           </p>
           <div className="mt-3 grid gap-5 md:grid-cols-2">
             {SEVERITY_GROUPS.map((group) => (
@@ -270,7 +331,11 @@ export function CustomExerciseForm({ library, action }: { library: { id: string;
             ))}
           </div>
           {contraindicationError ? (
-            <p id="ex-contraindications-error" className="mt-2 text-sm text-danger" data-testid="ex-contraindications-error">
+            <p
+              id="ex-contraindications-error"
+              className="mt-2 text-sm text-danger"
+              data-testid="ex-contraindications-error"
+            >
               {contraindicationError}
             </p>
           ) : null}
@@ -279,7 +344,9 @@ export function CustomExerciseForm({ library, action }: { library: { id: string;
 
       <Card aria-labelledby="variants-heading">
         <CardTitle id="variants-heading">Easier and harder versions</CardTitle>
-        <p className="mt-1 text-sm text-muted">Optional. Lets practitioners step a patient down or up from this exercise.</p>
+        <p className="mt-1 text-sm text-muted">
+          Optional. Lets practitioners step a patient down or up from this exercise.
+        </p>
         <div className="mt-4 grid gap-4 md:grid-cols-2">
           <Field id="ex-easierId" label="Easier version" errors={errors.easierId}>
             {(c) => (

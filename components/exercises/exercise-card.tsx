@@ -39,7 +39,11 @@ export function ExerciseCard({ exercise, hideAction }: { exercise: LibraryExerci
     >
       {exercise.illustration ? (
         <div className="mb-3 rounded-md bg-surface px-2 py-1 text-ink">
-          <ExerciseIllustration name={exercise.illustration} title={exercise.name} className="mx-auto h-auto max-h-36 w-full" />
+          <ExerciseIllustration
+            name={exercise.illustration}
+            title={exercise.name}
+            className="mx-auto h-auto max-h-36 w-full"
+          />
         </div>
       ) : null}
       <h3 className="text-base font-semibold leading-snug">

@@ -7,7 +7,17 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 
 /** Admins take a built-in exercise out of their clinic's library, or put it back. */
-export function HideToggle({ exerciseId, name, hidden, action }: { exerciseId: string; name: string; hidden: boolean; action: FormAction }) {
+export function HideToggle({
+  exerciseId,
+  name,
+  hidden,
+  action,
+}: {
+  exerciseId: string;
+  name: string;
+  hidden: boolean;
+  action: FormAction;
+}) {
   const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   return (

@@ -7,7 +7,6 @@ import { type IllustrationKey, isIllustrationKey } from '@/lib/exercises/illustr
  * their back with the head on the left and the feet on the right; the floor is at y = 164.
  */
 
-
 const FLOOR_Y = 164;
 const ROLLER_R = 15;
 
@@ -54,7 +53,17 @@ const angleOf = (from: [number, number], to: [number, number]) =>
   (Math.atan2(to[1] - from[1], to[0] - from[0]) * 180) / Math.PI;
 
 /** Thin movement arrow, straight or curved (through a control point), with one or two heads. */
-function Arrow({ from, to, via, both = false }: { from: [number, number]; to: [number, number]; via?: [number, number]; both?: boolean }) {
+function Arrow({
+  from,
+  to,
+  via,
+  both = false,
+}: {
+  from: [number, number];
+  to: [number, number];
+  via?: [number, number];
+  both?: boolean;
+}) {
   const d = via ? `M${from.join(',')} Q${via.join(',')} ${to.join(',')}` : `M${from.join(',')} L${to.join(',')}`;
   const endDir = angleOf(via ?? from, to);
   const startDir = angleOf(via ?? to, from);
@@ -170,13 +179,7 @@ export function ExerciseIllustration({ name, title, className }: { name: string;
   if (!isIllustrationKey(name)) return null;
   const Drawing = DRAWINGS[name];
   return (
-    <svg
-      viewBox="0 0 320 180"
-      role="img"
-      aria-label={title}
-      className={className}
-      xmlns="http://www.w3.org/2000/svg"
-    >
+    <svg viewBox="0 0 320 180" role="img" aria-label={title} className={className} xmlns="http://www.w3.org/2000/svg">
       <title>{title}</title>
       {/* Drawn on a 0..270 x 60..164 canvas, then scaled up 1.2x to fill the frame; strokes end up ~3 units wide. */}
       <g

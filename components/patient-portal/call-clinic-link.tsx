@@ -8,11 +8,22 @@ const TONES = {
 };
 
 /** A thumb-sized tap-to-call button for the patient's clinic; red where a red flag was reported. */
-export function CallClinicLink({ clinic, phone, tone }: { clinic: ClinicContact; phone: string; tone: keyof typeof TONES }) {
+export function CallClinicLink({
+  clinic,
+  phone,
+  tone,
+}: {
+  clinic: ClinicContact;
+  phone: string;
+  tone: keyof typeof TONES;
+}) {
   return (
     <a
       href={telHref(phone)}
-      className={cn('flex min-h-12 w-full items-center justify-center gap-2 rounded-md px-4 py-2 text-center font-semibold', TONES[tone])}
+      className={cn(
+        'flex min-h-12 w-full items-center justify-center gap-2 rounded-md px-4 py-2 text-center font-semibold',
+        TONES[tone],
+      )}
     >
       <Phone className="size-5 shrink-0" aria-hidden />
       <span>

@@ -39,7 +39,8 @@ function timerStepsOf(ex: PatientExercise): TimerStep[] {
   const steps: TimerStep[] = [];
   for (let s = 1; s <= sets; s++) {
     if (ex.timing === 'hold' && ex.repsUnit === 'reps') {
-      for (let r = 1; r <= reps; r++) steps.push({ seconds, breathing: false, progress: `Set ${s} of ${sets} · Position ${r} of ${reps}` });
+      for (let r = 1; r <= reps; r++)
+        steps.push({ seconds, breathing: false, progress: `Set ${s} of ${sets} · Position ${r} of ${reps}` });
     } else {
       const breaths = ex.repsUnit === 'breaths' ? ` · ${reps} slow breath${reps === 1 ? '' : 's'}` : '';
       steps.push({ seconds, breathing: true, progress: `Set ${s} of ${sets}${breaths}` });
@@ -111,8 +112,10 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
     <div role="status" aria-live="polite" aria-atomic="true">
       {pendingCount > 0 ? (
         <Notice tone="info" className="text-base">
-          {pendingCount === 1 ? '1 session is saved on this phone.' : `${pendingCount} sessions are saved on this phone.`} It will be
-          sent when you are back online.
+          {pendingCount === 1
+            ? '1 session is saved on this phone.'
+            : `${pendingCount} sessions are saved on this phone.`}{' '}
+          It will be sent when you are back online.
         </Notice>
       ) : lastDelivered !== null ? (
         <Notice tone="success" className="text-base">
@@ -137,7 +140,13 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
             clinic={clinic}
             onLogged={() => setLogged(true)}
           />
-          <Button type="button" variant={logged ? 'secondary' : 'ghost'} size="lg" className="h-auto min-h-12 w-full px-3 py-2" onClick={backToStart}>
+          <Button
+            type="button"
+            variant={logged ? 'secondary' : 'ghost'}
+            size="lg"
+            className="h-auto min-h-12 w-full px-3 py-2"
+            onClick={backToStart}
+          >
             {logged ? 'Back to the start' : 'Cancel'}
           </Button>
         </section>
@@ -156,14 +165,25 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
           {exercises.length > 0 ? (
             <>
               <p className="text-base text-ink">
-                The timer takes you through your {exercises.length === 1 ? 'exercise' : `${exercises.length} exercises`}, one at a
-                time. You can pause whenever you need to.
+                The timer takes you through your {exercises.length === 1 ? 'exercise' : `${exercises.length} exercises`}
+                , one at a time. You can pause whenever you need to.
               </p>
-              <Button id={ids.start} type="button" size="lg" className="h-auto min-h-14 w-full px-3 py-2 text-lg [&_svg]:size-5" onClick={start}>
+              <Button
+                id={ids.start}
+                type="button"
+                size="lg"
+                className="h-auto min-h-14 w-full px-3 py-2 text-lg [&_svg]:size-5"
+                onClick={start}
+              >
                 <Play aria-hidden />
                 Start a session
               </Button>
-              <Button type="button" variant="link" className="min-h-11 w-full text-base" onClick={() => toLog([], false)}>
+              <Button
+                type="button"
+                variant="link"
+                className="min-h-11 w-full text-base"
+                onClick={() => toLog([], false)}
+              >
                 Log without the timer
               </Button>
             </>
@@ -192,7 +212,11 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
   return (
     <div className="space-y-3 wrap-anywhere">
       {syncStatus}
-      <section key={ex.id} aria-labelledby={ids.heading} className="space-y-4 rounded-xl border border-line bg-white p-3 sm:p-4">
+      <section
+        key={ex.id}
+        aria-labelledby={ids.heading}
+        className="space-y-4 rounded-xl border border-line bg-white p-3 sm:p-4"
+      >
         <h2 id={ids.heading} tabIndex={-1} className="text-2xl font-semibold text-ink">
           <span className="block text-base font-medium text-muted">
             Exercise {index + 1} of {exercises.length}
@@ -278,7 +302,12 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
               variant="secondary"
               size="lg"
               className="w-full"
-              onClick={() => advance(index, done.filter((id) => id !== ex.id))}
+              onClick={() =>
+                advance(
+                  index,
+                  done.filter((id) => id !== ex.id),
+                )
+              }
             >
               Skip this exercise
             </Button>

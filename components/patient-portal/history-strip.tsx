@@ -14,12 +14,25 @@ export function HistoryStrip({ days }: { days: PatientDay[] }) {
             key={d.day}
             className={cn(
               'flex flex-col items-center rounded-md border px-1 py-1.5 text-center text-xs',
-              full ? 'border-brand-600 bg-brand-50' : rest ? 'border-dashed border-line text-muted' : d.done > 0 ? 'border-amber-300 bg-amber-50' : 'border-line bg-white',
+              full
+                ? 'border-brand-600 bg-brand-50'
+                : rest
+                  ? 'border-dashed border-line text-muted'
+                  : d.done > 0
+                    ? 'border-amber-300 bg-amber-50'
+                    : 'border-line bg-white',
             )}
           >
             <span className="font-medium">{formatDay(d.day, 'weekday')}</span>
             <span>{formatDay(d.day, 'dayOfMonth')}</span>
-            <span className="mt-0.5 font-semibold" aria-label={rest ? `${formatDay(d.day, 'long')}: rest day` : `${formatDay(d.day, 'long')}: ${d.done} of ${d.prescribed} done`}>
+            <span
+              className="mt-0.5 font-semibold"
+              aria-label={
+                rest
+                  ? `${formatDay(d.day, 'long')}: rest day`
+                  : `${formatDay(d.day, 'long')}: ${d.done} of ${d.prescribed} done`
+              }
+            >
               {rest ? '–' : `${d.done}/${d.prescribed}`}
             </span>
           </li>

@@ -207,7 +207,13 @@ export function HoldTimer({ seconds, breathing, label, onDone }: HoldTimerProps)
         {clock(remainingS)}
       </p>
       <p className="mt-2 text-center text-sm text-muted">
-        {status === 'paused' ? 'Paused' : status === 'done' ? 'Done' : status === 'running' ? 'remaining' : 'Press Start when you are in position'}
+        {status === 'paused'
+          ? 'Paused'
+          : status === 'done'
+            ? 'Done'
+            : status === 'running'
+              ? 'remaining'
+              : 'Press Start when you are in position'}
       </p>
       <p role="status" aria-live="polite" aria-atomic="true" className="sr-only">
         {announcement}
@@ -219,7 +225,9 @@ export function HoldTimer({ seconds, breathing, label, onDone }: HoldTimerProps)
             <div
               className={cn(
                 'size-full rounded-full border-4 border-brand-600 bg-brand-50 motion-safe:ease-in-out',
-                running && breathIn ? 'scale-100 motion-safe:transition-transform motion-safe:duration-[4000ms]' : 'scale-50',
+                running && breathIn
+                  ? 'scale-100 motion-safe:transition-transform motion-safe:duration-[4000ms]'
+                  : 'scale-50',
                 running && !breathIn && 'motion-safe:transition-transform motion-safe:duration-[6000ms]',
               )}
             />
@@ -241,7 +249,14 @@ export function HoldTimer({ seconds, breathing, label, onDone }: HoldTimerProps)
           {running ? <Pause aria-hidden /> : <Play aria-hidden />}
           {running ? 'Pause' : status === 'paused' ? 'Resume' : 'Start'}
         </Button>
-        <Button type="button" variant="secondary" size="lg" className="h-auto min-h-12 w-full flex-wrap px-3 py-2" onClick={() => finish(true)} disabled={status === 'done'}>
+        <Button
+          type="button"
+          variant="secondary"
+          size="lg"
+          className="h-auto min-h-12 w-full flex-wrap px-3 py-2"
+          onClick={() => finish(true)}
+          disabled={status === 'done'}
+        >
           <SkipForward aria-hidden />
           Skip
         </Button>

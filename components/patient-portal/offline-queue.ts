@@ -35,8 +35,14 @@ function storage(): Storage | null {
 type Guard<T> = (v: unknown) => v is T;
 const isString: Guard<string> = (v) => typeof v === 'string';
 const isNumber: Guard<number> = (v) => typeof v === 'number';
-const listOf = <T>(item: Guard<T>): Guard<T[]> => (v): v is T[] => Array.isArray(v) && v.every(item);
-const optional = <T>(check: Guard<T>): Guard<T | undefined> => (v): v is T | undefined => v === undefined || check(v);
+const listOf =
+  <T>(item: Guard<T>): Guard<T[]> =>
+  (v): v is T[] =>
+    Array.isArray(v) && v.every(item);
+const optional =
+  <T>(check: Guard<T>): Guard<T | undefined> =>
+  (v): v is T | undefined =>
+    v === undefined || check(v);
 
 /**
  * What a stored entry must look like to be sent again. The server checks it in full with the log
@@ -187,10 +193,13 @@ function refusal(status: number, body: Record<string, unknown> | null): LogResul
   const server = humanText(body?.error);
   const fieldErrors = fieldErrorsOf(body?.fieldErrors);
   let message: string;
-  if (status === 401) message = 'This link no longer works, so the session was not saved. Please ask your clinic for a new link.';
-  else if (status === 409) message = server ?? 'This session was already saved with different answers, so this copy was not saved.';
+  if (status === 401)
+    message = 'This link no longer works, so the session was not saved. Please ask your clinic for a new link.';
+  else if (status === 409)
+    message = server ?? 'This session was already saved with different answers, so this copy was not saved.';
   else if (status === 413) message = 'This log is too long to send. Please shorten your note and try again.';
-  else if (status === 403) message = 'The session could not be saved from this page. Please reload the page and try again.';
+  else if (status === 403)
+    message = 'The session could not be saved from this page. Please reload the page and try again.';
   else message = server ?? 'Some answers could not be saved. Please check them and try again.';
   return fieldErrors ? { status: 'refused', message, fieldErrors } : { status: 'refused', message };
 }
@@ -216,7 +225,9 @@ async function post(payload: LogPayload): Promise<LogResult> {
       const status = body?.status;
       // A 2xx that isn't our JSON (a captive portal, a login page) is not a delivery: keep it.
       if (status !== 'recorded' && status !== 'duplicate') return QUEUED;
-      const redFlags = Array.isArray(body?.redFlags) ? body.redFlags.filter((f): f is string => typeof f === 'string') : [];
+      const redFlags = Array.isArray(body?.redFlags)
+        ? body.redFlags.filter((f): f is string => typeof f === 'string')
+        : [];
       return { status, redFlags };
     }
     if (PERMANENT.has(res.status)) return refusal(res.status, body);

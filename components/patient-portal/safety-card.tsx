@@ -31,7 +31,10 @@ const SIGNS: { sign: string; action: string; urgent?: boolean }[] = [
 /** "If something feels wrong": what to do, in plain words, with the clinic's number. No client JS. */
 export function SafetyCard({ clinic }: SafetyCardProps) {
   return (
-    <section aria-labelledby="safety-card-heading" className="rounded-xl border-2 border-amber-200 bg-white p-4 text-base text-ink wrap-anywhere">
+    <section
+      aria-labelledby="safety-card-heading"
+      className="rounded-xl border-2 border-amber-200 bg-white p-4 text-base text-ink wrap-anywhere"
+    >
       <h2 id="safety-card-heading" className="flex items-center gap-2 text-xl font-semibold">
         <AlertTriangle className="size-6 shrink-0 text-warning" aria-hidden />
         If something feels wrong
@@ -41,7 +44,10 @@ export function SafetyCard({ clinic }: SafetyCardProps) {
       </p>
       <ul className="mt-3 space-y-3">
         {SIGNS.map(({ sign, action, urgent }) => (
-          <li key={sign} className={urgent ? 'rounded-md border-2 border-danger bg-red-50 p-3' : 'border-l-4 border-line pl-3'}>
+          <li
+            key={sign}
+            className={urgent ? 'rounded-md border-2 border-danger bg-red-50 p-3' : 'border-l-4 border-line pl-3'}
+          >
             <p className="font-semibold">{sign}</p>
             <p className={urgent ? 'font-semibold text-danger' : undefined}>{action}</p>
           </li>

@@ -144,7 +144,8 @@ export function SessionLogForm({ exercises, preTicked, clinic, onLogged }: Sessi
       focusNext.current = ids.refusal;
     } else {
       // With local flags the panel already has focus; otherwise go to the outcome (or the server's flags).
-      if (localFlags.length === 0) focusNext.current = res.status !== 'queued' && res.redFlags.length > 0 ? ids.flags : ids.outcome;
+      if (localFlags.length === 0)
+        focusNext.current = res.status !== 'queued' && res.redFlags.length > 0 ? ids.flags : ids.outcome;
       onLogged?.();
     }
   }
@@ -270,7 +271,13 @@ export function SessionLogForm({ exercises, preTicked, clinic, onLogged }: Sessi
             </Notice>
           ) : null}
 
-          <Button type="submit" size="lg" className="h-auto min-h-14 w-full px-3 py-2 text-lg [&_svg]:size-5" disabled={sending} aria-disabled={sending}>
+          <Button
+            type="submit"
+            size="lg"
+            className="h-auto min-h-14 w-full px-3 py-2 text-lg [&_svg]:size-5"
+            disabled={sending}
+            aria-disabled={sending}
+          >
             {sending ? <Loader2 className="animate-spin" aria-hidden /> : null}
             {sending ? 'Sending…' : 'Save my session'}
           </Button>
@@ -294,7 +301,12 @@ function FieldError({ messages, id }: { messages: string[] | undefined; id?: str
 function CheckRow({ checked, onChange, label }: { checked: boolean; onChange: (on: boolean) => void; label: string }) {
   return (
     <label className="flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-line bg-white px-3 py-2 text-base text-ink has-checked:border-brand-600 has-checked:bg-brand-50">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="size-5 shrink-0 accent-brand-600" />
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="size-5 shrink-0 accent-brand-600"
+      />
       <span>{label}</span>
     </label>
   );
@@ -365,7 +377,12 @@ function Outcome({ id, own, result }: { id: string; own: LogResult | null; resul
   const refusedLater = keptOnPhone && result?.status === 'refused';
   return (
     <div className="space-y-3">
-      <div id={id} tabIndex={-1} role="status" className="rounded-lg border-2 border-green-200 bg-green-50 p-4 text-ink">
+      <div
+        id={id}
+        tabIndex={-1}
+        role="status"
+        className="rounded-lg border-2 border-green-200 bg-green-50 p-4 text-ink"
+      >
         <p className="flex items-center gap-2 text-lg font-semibold text-success">
           <CheckCircle2 className="size-6 shrink-0" aria-hidden />
           Session logged. Well done.
@@ -433,19 +450,21 @@ function RedFlagGuidance({
       </div>
       {chest ? (
         <p className="rounded-md border-2 border-danger bg-white p-3 font-semibold">
-          Chest pain or getting out of breath can be serious. Call your local emergency number now. Do not wait to hear from your
-          clinic.
+          Chest pain or getting out of breath can be serious. Call your local emergency number now. Do not wait to hear
+          from your clinic.
         </p>
       ) : null}
       {tingling ? (
         <p>
-          Tingling or numbness: next time, bring your elbows in, or switch to the supported version of the exercise. If the
-          tingling or numbness stays, do not carry on with the exercises.
+          Tingling or numbness: next time, bring your elbows in, or switch to the supported version of the exercise. If
+          the tingling or numbness stays, do not carry on with the exercises.
         </p>
       ) : null}
       <div className="space-y-2">
         <p>
-          {chest ? 'When you are safe, tell your clinic what happened.' : 'Contact your clinic and tell them what happened.'}
+          {chest
+            ? 'When you are safe, tell your clinic what happened.'
+            : 'Contact your clinic and tell them what happened.'}
         </p>
         {clinic.phone ? (
           <CallClinicLink clinic={clinic} phone={clinic.phone} tone="urgent" />
@@ -455,7 +474,9 @@ function RedFlagGuidance({
           </p>
         )}
       </div>
-      <p className={cn('border-t border-red-200 pt-3', delivery === 'not_saved' && 'font-semibold')}>{CLINIC_LINE[delivery]}</p>
+      <p className={cn('border-t border-red-200 pt-3', delivery === 'not_saved' && 'font-semibold')}>
+        {CLINIC_LINE[delivery]}
+      </p>
     </section>
   );
 }

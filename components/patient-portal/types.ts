@@ -8,7 +8,14 @@
 // as a type only: at run time its zod schema (and the drizzle tables behind SYMPTOM_CODES) would
 // add about 43 kB gzip to the phone's first load, nearly four times the page's own code.
 export type { LogPayload } from '@/lib/patient-portal/log-contract';
-export { isSymptomCode, NOTE_MAX_LENGTH, PAIN_MAX, PAIN_MIN, type SymptomCode, SYMPTOMS } from '@/lib/patient-portal/log-limits';
+export {
+  isSymptomCode,
+  NOTE_MAX_LENGTH,
+  PAIN_MAX,
+  PAIN_MIN,
+  type SymptomCode,
+  SYMPTOMS,
+} from '@/lib/patient-portal/log-limits';
 export { RED_FLAG_HIGH_PAIN, RED_FLAG_PAIN_ROSE, redFlagsOf } from '@/lib/patient-portal/red-flags';
 
 export type PatientExercise = {

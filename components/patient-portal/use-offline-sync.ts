@@ -18,7 +18,11 @@ function getServerLastDelivered(): number | null {
  * lastDelivered: Date.now() when a waiting log last reached the clinic in this page, or null.
  * sendNow: try straight away (for a "Try again" button).
  */
-export function useOfflineSync(): { pendingCount: number; lastDelivered: number | null; sendNow: () => Promise<number> } {
+export function useOfflineSync(): {
+  pendingCount: number;
+  lastDelivered: number | null;
+  sendNow: () => Promise<number>;
+} {
   const pendingCount = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
   const lastDelivered = useSyncExternalStore(subscribe, getLastDelivered, getServerLastDelivered);
 

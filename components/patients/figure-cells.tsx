@@ -9,8 +9,18 @@ export const percent = (v: number | null) => (v === null ? '—' : `${Math.round
 export function AdherenceCell({ value, trend }: { value: number | null; trend?: (number | null)[] }) {
   return (
     <div className="flex items-center gap-2">
-      <span className={cn('w-12 font-medium', value === null && 'text-muted', value !== null && value < 0.5 && 'text-danger')}>{percent(value)}</span>
-      {trend && trend.filter((v) => v !== null).length >= 2 ? <Sparkline values={trend} label={`7-day adherence over the last 4 weeks, now ${percent(value)}`} /> : null}
+      <span
+        className={cn(
+          'w-12 font-medium',
+          value === null && 'text-muted',
+          value !== null && value < 0.5 && 'text-danger',
+        )}
+      >
+        {percent(value)}
+      </span>
+      {trend && trend.filter((v) => v !== null).length >= 2 ? (
+        <Sparkline values={trend} label={`7-day adherence over the last 4 weeks, now ${percent(value)}`} />
+      ) : null}
     </div>
   );
 }

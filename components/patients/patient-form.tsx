@@ -35,7 +35,12 @@ export function PatientForm({
   const e = state.fieldErrors ?? {};
   const k = JSON.stringify(state.values ?? {});
   return (
-    <form action={submit} className="grid gap-5 md:grid-cols-2" noValidate aria-label={patientId ? 'Edit patient' : 'New patient'}>
+    <form
+      action={submit}
+      className="grid gap-5 md:grid-cols-2"
+      noValidate
+      aria-label={patientId ? 'Edit patient' : 'New patient'}
+    >
       {patientId ? <input type="hidden" name="patientId" value={patientId} /> : null}
       {state.status !== 'idle' && state.message ? (
         <Notice tone="danger" live className="md:col-span-2">
@@ -44,13 +49,37 @@ export function PatientForm({
       ) : null}
       <div className="md:col-span-2">
         <Field id="patient-name" label="Full name" errors={e.name}>
-          {(c) => <Input {...c} name="name" required maxLength={200} defaultValue={v.name} key={`name${k}`} autoComplete="off" />}
+          {(c) => (
+            <Input
+              {...c}
+              name="name"
+              required
+              maxLength={200}
+              defaultValue={v.name}
+              key={`name${k}`}
+              autoComplete="off"
+            />
+          )}
         </Field>
       </div>
       <Field id="patient-birthYear" label="Birth year (optional)" errors={e.birthYear}>
-        {(c) => <Input {...c} name="birthYear" inputMode="numeric" defaultValue={v.birthYear} key={`by${k}`} placeholder="e.g. 1979" />}
+        {(c) => (
+          <Input
+            {...c}
+            name="birthYear"
+            inputMode="numeric"
+            defaultValue={v.birthYear}
+            key={`by${k}`}
+            placeholder="e.g. 1979"
+          />
+        )}
       </Field>
-      <Field id="patient-timezone" label="Timezone" errors={e.timezone} hint="Days of the plan run midnight to midnight here.">
+      <Field
+        id="patient-timezone"
+        label="Timezone"
+        errors={e.timezone}
+        hint="Days of the plan run midnight to midnight here."
+      >
         {(c) => (
           <Select {...c} name="timezone" defaultValue={v.timezone} key={`tz${k}`}>
             {timezones.map((tz) => (
@@ -65,7 +94,17 @@ export function PatientForm({
         {(c) => <Input {...c} name="email" type="email" defaultValue={v.email} key={`em${k}`} autoComplete="off" />}
       </Field>
       <Field id="patient-phone" label="Phone (optional)" errors={e.phone}>
-        {(c) => <Input {...c} name="phone" type="tel" defaultValue={v.phone} key={`ph${k}`} autoComplete="off" maxLength={40} />}
+        {(c) => (
+          <Input
+            {...c}
+            name="phone"
+            type="tel"
+            defaultValue={v.phone}
+            key={`ph${k}`}
+            autoComplete="off"
+            maxLength={40}
+          />
+        )}
       </Field>
       <Field id="patient-practitioner" label="Primary practitioner" errors={e.primaryPractitionerId}>
         {(c) => (

@@ -12,7 +12,15 @@ import { type ActionState, type FormAction, idle } from '@/lib/actions/action-st
 import type { LinkActionState } from '@/lib/patients/links';
 
 /** Dates written out by the server in the patient's timezone (lib/dates.ts); the instants expiresAt and revokedAt decide the status. */
-export type LinkView = { id: string; label: string; created: string; expires: string | null; lastUsed: string | null; expiresAt: string | null; revokedAt: string | null };
+export type LinkView = {
+  id: string;
+  label: string;
+  created: string;
+  expires: string | null;
+  lastUsed: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+};
 
 function statusOf(link: LinkView): { text: string; tone: 'brand' | 'neutral' | 'danger' } {
   if (link.revokedAt) return { text: 'Revoked', tone: 'danger' };
@@ -45,12 +53,18 @@ export function PatientLinks({
           {created.fieldErrors?.label?.[0] ?? created.message}
         </Notice>
       ) : null}
-      {links.length === 0 ? <p className="text-sm text-muted">No links yet. Create one to give the patient their plan on their phone.</p> : null}
+      {links.length === 0 ? (
+        <p className="text-sm text-muted">No links yet. Create one to give the patient their plan on their phone.</p>
+      ) : null}
       <ul className="divide-y divide-line text-sm">
         {links.map((link) => {
           const status = statusOf(link);
           return (
-            <li key={link.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="patient-link">
+            <li
+              key={link.id}
+              className="flex flex-wrap items-center justify-between gap-2 py-2"
+              data-testid="patient-link"
+            >
               <div>
                 <span className="font-medium">{link.label}</span> <Badge tone={status.tone}>{status.text}</Badge>
                 <p className="text-xs text-muted">
@@ -59,7 +73,9 @@ export function PatientLinks({
                   {` · ${link.lastUsed ? `last used ${link.lastUsed}` : 'not used yet'}`}
                 </p>
               </div>
-              {status.text === 'Active' ? <RevokeLink linkId={link.id} patientId={patientId} label={link.label} action={revokeAction} /> : null}
+              {status.text === 'Active' ? (
+                <RevokeLink linkId={link.id} patientId={patientId} label={link.label} action={revokeAction} />
+              ) : null}
             </li>
           );
         })}
@@ -90,7 +106,8 @@ export function PatientLinks({
             <form
               action={issue}
               onSubmit={(e) => {
-                if (!window.confirm('Stop every existing link for this patient and issue a new one?')) e.preventDefault();
+                if (!window.confirm('Stop every existing link for this patient and issue a new one?'))
+                  e.preventDefault();
               }}
             >
               <input type="hidden" name="patientId" value={patientId} />
@@ -114,7 +131,14 @@ function NewLink({ url, qrSvg, label }: { url: string; qrSvg: string; label: str
     <div className="rounded-lg border border-brand-100 bg-brand-50 p-3" data-testid="new-link">
       <p className="text-sm font-medium">New link “{label}”. It is shown only this once.</p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <Input readOnly value={url} aria-label="Patient link" className="h-9 min-w-0 flex-1 font-mono text-xs" data-testid="new-link-url" onFocus={(e) => e.currentTarget.select()} />
+        <Input
+          readOnly
+          value={url}
+          aria-label="Patient link"
+          className="h-9 min-w-0 flex-1 font-mono text-xs"
+          data-testid="new-link-url"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <Button
           type="button"
           size="sm"
@@ -132,12 +156,26 @@ function NewLink({ url, qrSvg, label }: { url: string; qrSvg: string; label: str
         </Button>
       </div>
       {/* eslint-disable-next-line @next/next/no-img-element -- a generated data: URL, nothing to optimise */}
-      <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvg)}`} alt="QR code of the patient link" className="mt-3 size-40 rounded bg-white p-1" />
+      <img
+        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvg)}`}
+        alt="QR code of the patient link"
+        className="mt-3 size-40 rounded bg-white p-1"
+      />
     </div>
   );
 }
 
-function RevokeLink({ linkId, patientId, label, action }: { linkId: string; patientId: string; label: string; action: FormAction }) {
+function RevokeLink({
+  linkId,
+  patientId,
+  label,
+  action,
+}: {
+  linkId: string;
+  patientId: string;
+  label: string;
+  action: FormAction;
+}) {
   const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   return (

@@ -48,7 +48,12 @@ const columns = helper.columns([
   helper.accessor('adherence7', {
     id: 'adherence7',
     header: '7 days',
-    cell: (info) => (info.row.original.status === 'active' ? <AdherenceCell value={info.getValue()} trend={info.row.original.trend} /> : <span className="text-muted">—</span>),
+    cell: (info) =>
+      info.row.original.status === 'active' ? (
+        <AdherenceCell value={info.getValue()} trend={info.row.original.trend} />
+      ) : (
+        <span className="text-muted">—</span>
+      ),
   }),
   helper.accessor('adherence28', { id: 'adherence28', header: '28 days', cell: (info) => percent(info.getValue()) }),
   helper.accessor('painChange', {
@@ -56,7 +61,11 @@ const columns = helper.columns([
     header: 'Pain after',
     cell: (info) => <PainCell after={info.row.original.painAfter7} change={info.getValue()} />,
   }),
-  helper.accessor('openRedFlags', { id: 'alerts', header: 'Alerts', cell: (info) => <AlertsCell open={info.getValue()} /> }),
+  helper.accessor('openRedFlags', {
+    id: 'alerts',
+    header: 'Alerts',
+    cell: (info) => <AlertsCell open={info.getValue()} />,
+  }),
   helper.accessor('lastSessionAt', {
     id: 'last_session',
     header: 'Last session',
@@ -81,7 +90,11 @@ export function RosterTable({ rows, total, query }: { rows: RosterRow[]; total: 
       rowTestId="roster-row"
       empty={
         <>
-          No patients match these filters. <Link href="/patients" className="text-brand-700 underline underline-offset-4">Clear the filters</Link> or add a patient.
+          No patients match these filters.{' '}
+          <Link href="/patients" className="text-brand-700 underline underline-offset-4">
+            Clear the filters
+          </Link>{' '}
+          or add a patient.
         </>
       }
       summary={({ from, to, total }) => (

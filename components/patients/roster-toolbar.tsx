@@ -5,9 +5,21 @@ import { Input, Select } from '@/components/ui/input';
 import type { RosterQuery } from '@/lib/validation/patient';
 
 /** A plain GET form: filters live in the URL and work without JavaScript. */
-export function RosterToolbar({ query, practitioners }: { query: RosterQuery; practitioners: { id: string; name: string }[] }) {
+export function RosterToolbar({
+  query,
+  practitioners,
+}: {
+  query: RosterQuery;
+  practitioners: { id: string; name: string }[];
+}) {
   return (
-    <form method="get" action="/patients" role="search" aria-label="Filter patients" className="mb-4 flex flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action="/patients"
+      role="search"
+      aria-label="Filter patients"
+      className="mb-4 flex flex-wrap items-end gap-3"
+    >
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <input type="hidden" name="size" value={query.size} />
@@ -17,7 +29,15 @@ export function RosterToolbar({ query, practitioners }: { query: RosterQuery; pr
         </label>
         <div className="relative">
           <Search className="pointer-events-none absolute left-3 top-3 size-4 text-muted" aria-hidden />
-          <Input id="roster-q" name="q" type="search" defaultValue={query.q} placeholder="Name, email or phone" className="pl-9" maxLength={100} />
+          <Input
+            id="roster-q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder="Name, email or phone"
+            className="pl-9"
+            maxLength={100}
+          />
         </div>
       </div>
       <div>

@@ -10,11 +10,27 @@ import { cn } from '@/lib/utils';
 
 type Previous = Record<string, { present: boolean; note?: string }> | null;
 
-export function ScreeningForm({ patientId, previous, action }: { patientId: string; previous: Previous; action: FormAction }) {
+export function ScreeningForm({
+  patientId,
+  previous,
+  action,
+}: {
+  patientId: string;
+  previous: Previous;
+  action: FormAction;
+}) {
   const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   const groups: { severity: Severity; title: string; help: string }[] = [
-    { severity: 'absolute', title: 'Absolute contraindications', help: 'A yes blocks the exercises that list it; suggest in-person care.' },
-    { severity: 'relative', title: 'Relative contraindications and precautions', help: 'A yes allows the exercise only with your stated reason at assignment.' },
+    {
+      severity: 'absolute',
+      title: 'Absolute contraindications',
+      help: 'A yes blocks the exercises that list it; suggest in-person care.',
+    },
+    {
+      severity: 'relative',
+      title: 'Relative contraindications and precautions',
+      help: 'A yes allows the exercise only with your stated reason at assignment.',
+    },
   ];
   const valueOf = (code: string): string | undefined =>
     state.values?.[code] ?? (previous?.[code] ? (previous[code].present ? 'yes' : 'no') : undefined);
@@ -37,7 +53,13 @@ export function ScreeningForm({ patientId, previous, action }: { patientId: stri
             {CONTRAINDICATIONS.filter((c) => c.severity === group.severity).map((c) => {
               const error = state.fieldErrors?.[c.code]?.[0];
               return (
-                <li key={c.code} className={cn('grid gap-2 px-4 py-3 md:grid-cols-[1fr_auto_16rem] md:items-center', error && 'bg-red-50')}>
+                <li
+                  key={c.code}
+                  className={cn(
+                    'grid gap-2 px-4 py-3 md:grid-cols-[1fr_auto_16rem] md:items-center',
+                    error && 'bg-red-50',
+                  )}
+                >
                   <div id={`${c.code}-label`} className="text-sm font-medium">
                     {c.label}
                     {error ? (
@@ -46,10 +68,22 @@ export function ScreeningForm({ patientId, previous, action }: { patientId: stri
                       </span>
                     ) : null}
                   </div>
-                  <div role="radiogroup" aria-labelledby={`${c.code}-label`} aria-describedby={error ? `${c.code}-error` : undefined} className="flex gap-4" key={`${c.code}${k}`}>
+                  <div
+                    role="radiogroup"
+                    aria-labelledby={`${c.code}-label`}
+                    aria-describedby={error ? `${c.code}-error` : undefined}
+                    className="flex gap-4"
+                    key={`${c.code}${k}`}
+                  >
                     {(['no', 'yes'] as const).map((answer) => (
                       <label key={answer} className="flex items-center gap-1.5 text-sm">
-                        <input type="radio" name={c.code} value={answer} defaultChecked={valueOf(c.code) === answer} className="size-4 accent-brand-600" />
+                        <input
+                          type="radio"
+                          name={c.code}
+                          value={answer}
+                          defaultChecked={valueOf(c.code) === answer}
+                          className="size-4 accent-brand-600"
+                        />
                         {answer === 'yes' ? 'Yes' : 'No'}
                       </label>
                     ))}

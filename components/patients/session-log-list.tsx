@@ -3,8 +3,15 @@ import { formatDateTime } from '@/lib/dates';
 import { symptomLabel } from '@/lib/patient-portal/log-limits';
 import type { LoggedSession } from '@/lib/patients/session-logs';
 
-
-export function SessionLogList({ logs, exerciseNames, timezone }: { logs: LoggedSession[]; exerciseNames: Map<string, string>; timezone: string }) {
+export function SessionLogList({
+  logs,
+  exerciseNames,
+  timezone,
+}: {
+  logs: LoggedSession[];
+  exerciseNames: Map<string, string>;
+  timezone: string;
+}) {
   if (logs.length === 0) return <p className="text-sm text-muted">No sessions logged yet.</p>;
   return (
     <ol className="divide-y divide-line text-sm">
@@ -22,7 +29,9 @@ export function SessionLogList({ logs, exerciseNames, timezone }: { logs: Logged
             </span>
           </div>
           <p className="text-muted">
-            {log.itemsDone.length ? log.itemsDone.map((id) => exerciseNames.get(id) ?? 'An earlier exercise').join(', ') : 'No exercises ticked'}
+            {log.itemsDone.length
+              ? log.itemsDone.map((id) => exerciseNames.get(id) ?? 'An earlier exercise').join(', ')
+              : 'No exercises ticked'}
           </p>
           {log.symptoms.length ? <p className="text-danger">{log.symptoms.map(symptomLabel).join('; ')}</p> : null}
           {log.note ? <p className="mt-1 whitespace-pre-wrap">“{log.note}”</p> : null}

@@ -5,7 +5,17 @@ import { useActionToast } from '@/components/ui/action-toast';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 
-export function StatusToggle({ patientId, status, name, action }: { patientId: string; status: 'active' | 'discharged'; name: string; action: FormAction }) {
+export function StatusToggle({
+  patientId,
+  status,
+  name,
+  action,
+}: {
+  patientId: string;
+  status: 'active' | 'discharged';
+  name: string;
+  action: FormAction;
+}) {
   const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   const discharging = status === 'active';

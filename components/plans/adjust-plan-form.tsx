@@ -40,13 +40,38 @@ export function AdjustPlanForm({
           {state.message}
         </Notice>
       ) : null}
-      <PlanItemsEditor library={library} items={items} errors={errors} acknowledgements={acknowledgements} onItemsReplaced={version /* a saved version brings new items: start again from them */} />
+      <PlanItemsEditor
+        library={library}
+        items={items}
+        errors={errors}
+        acknowledgements={acknowledgements}
+        onItemsReplaced={version /* a saved version brings new items: start again from them */}
+      />
       <div className="grid gap-4 md:grid-cols-[12rem_1fr]">
         <Field id="effectiveDate" label="Takes effect" errors={errors.effectiveDate}>
-          {(c) => <Input {...c} name="effectiveDate" type="date" defaultValue={earliest} min={earliest} key={`${version}`} required />}
+          {(c) => (
+            <Input
+              {...c}
+              name="effectiveDate"
+              type="date"
+              defaultValue={earliest}
+              min={earliest}
+              key={`${version}`}
+              required
+            />
+          )}
         </Field>
         <Field id="reason" label="Reason for the change" errors={errors.reason} hint="Kept with the version history.">
-          {(c) => <Input {...c} name="reason" required maxLength={500} key={`r${version}`} placeholder="e.g. tolerating well, longer holds" />}
+          {(c) => (
+            <Input
+              {...c}
+              name="reason"
+              required
+              maxLength={500}
+              key={`r${version}`}
+              placeholder="e.g. tolerating well, longer holds"
+            />
+          )}
         </Field>
       </div>
       <SubmitButton pendingLabel="Saving…">Save as a new version</SubmitButton>

@@ -39,7 +39,9 @@ export function AssignPlanForm({
           {state.message}
         </Notice>
       ) : null}
-      {replacing ? <Notice>This patient has an active plan. It will end the day before the new one starts.</Notice> : null}
+      {replacing ? (
+        <Notice>This patient has an active plan. It will end the day before the new one starts.</Notice>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-3">
         <div>
           <label htmlFor="template" className="text-sm font-medium">
@@ -62,7 +64,9 @@ export function AssignPlanForm({
               </option>
             ))}
           </Select>
-          <p className="mt-1 text-xs text-muted">{templates.find((t) => t.id === templateId)?.description ?? 'Choosing one replaces the list below.'}</p>
+          <p className="mt-1 text-xs text-muted">
+            {templates.find((t) => t.id === templateId)?.description ?? 'Choosing one replaces the list below.'}
+          </p>
         </div>
         <Field id="startDate" label="Start date" errors={errors.startDate}>
           {(c) => <Input {...c} name="startDate" type="date" defaultValue={today} required />}

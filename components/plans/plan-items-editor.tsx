@@ -20,7 +20,16 @@ export type EditorItem = {
   patientNote: string | null;
 };
 
-type Row = { key: number; exerciseId: string; sessionsPerDay: string; daysOfWeek: number[]; holdSeconds: string; reps: string; sets: string; patientNote: string };
+type Row = {
+  key: number;
+  exerciseId: string;
+  sessionsPerDay: string;
+  daysOfWeek: number[];
+  holdSeconds: string;
+  reps: string;
+  sets: string;
+  patientNote: string;
+};
 
 let nextKey = 1;
 const toRow = (i: EditorItem): Row => ({
@@ -67,7 +76,8 @@ export function PlanItemsEditor({
     setRows(initial.map(toRow));
   }
   const byId = new Map(library.map((e) => [e.id, e]));
-  const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: number, patch: Partial<Row>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const move = (index: number, by: number) =>
     setRows((rs) => {
       const next = [...rs];
@@ -85,14 +95,24 @@ export function PlanItemsEditor({
           {listError}
         </p>
       ) : null}
-      {rows.length === 0 ? <p className="rounded-md border border-dashed border-line p-4 text-sm text-muted">No exercises yet. Add one below.</p> : null}
+      {rows.length === 0 ? (
+        <p className="rounded-md border border-dashed border-line p-4 text-sm text-muted">
+          No exercises yet. Add one below.
+        </p>
+      ) : null}
       <ol className="space-y-4">
         {rows.map((row, index) => {
           const exercise = byId.get(row.exerciseId);
           const err = (field: string) => errors[`items.${index}.${field}`]?.[0];
           const prefix = `items.${index}`;
           const ids = (field: string) => `${prefix}.${field}`.replaceAll('.', '-');
-          const numberField = (field: 'holdSeconds' | 'reps' | 'sets' | 'sessionsPerDay', label: string, min?: number, max?: number, unit = '') => (
+          const numberField = (
+            field: 'holdSeconds' | 'reps' | 'sets' | 'sessionsPerDay',
+            label: string,
+            min?: number,
+            max?: number,
+            unit = '',
+          ) => (
             <div>
               <label htmlFor={ids(field)} className="block text-xs font-medium">
                 {label}
@@ -118,38 +138,83 @@ export function PlanItemsEditor({
             </div>
           );
           return (
-            <li key={row.key} className="rounded-lg border border-line bg-white p-4" data-testid="editor-item" aria-label={exercise?.name ?? 'Exercise'}>
+            <li
+              key={row.key}
+              className="rounded-lg border border-line bg-white p-4"
+              data-testid="editor-item"
+              aria-label={exercise?.name ?? 'Exercise'}
+            >
               <input type="hidden" name={`${prefix}.exerciseId`} value={row.exerciseId} />
               <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
                 <h3 className="font-medium">
                   {index + 1}. {exercise?.name ?? 'Unknown exercise'}
                 </h3>
                 <div className="flex gap-1">
-                  <Button type="button" variant="ghost" size="sm" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move ${exercise?.name} up`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => move(index, -1)}
+                    disabled={index === 0}
+                    aria-label={`Move ${exercise?.name} up`}
+                  >
                     <ArrowUp aria-hidden />
                   </Button>
-                  <Button type="button" variant="ghost" size="sm" onClick={() => move(index, 1)} disabled={index === rows.length - 1} aria-label={`Move ${exercise?.name} down`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => move(index, 1)}
+                    disabled={index === rows.length - 1}
+                    aria-label={`Move ${exercise?.name} down`}
+                  >
                     <ArrowDown aria-hidden />
                   </Button>
-                  <Button type="button" variant="ghost" size="sm" onClick={() => setRows((rs) => rs.filter((r) => r.key !== row.key))} aria-label={`Remove ${exercise?.name}`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => setRows((rs) => rs.filter((r) => r.key !== row.key))}
+                    aria-label={`Remove ${exercise?.name}`}
+                  >
                     <Trash2 aria-hidden />
                   </Button>
                 </div>
               </div>
               {err('exerciseId') ? (
-                <p className="mb-3 flex gap-2 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-danger" data-testid="item-blocked">
+                <p
+                  className="mb-3 flex gap-2 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-danger"
+                  data-testid="item-blocked"
+                >
                   <Ban className="mt-0.5 size-4 shrink-0" aria-hidden /> {err('exerciseId')}
                 </p>
               ) : exercise?.blocked.length ? (
                 <p className="mb-3 flex gap-2 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-danger">
-                  <Ban className="mt-0.5 size-4 shrink-0" aria-hidden /> Not suitable: {exercise.blocked.map((b) => b.label).join(', ')}. Consider in-person care.
+                  <Ban className="mt-0.5 size-4 shrink-0" aria-hidden /> Not suitable:{' '}
+                  {exercise.blocked.map((b) => b.label).join(', ')}. Consider in-person care.
                 </p>
               ) : null}
               <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-                {numberField('holdSeconds', exercise?.timing === 'roll' ? 'Roll for (seconds)' : 'Hold (seconds)', exercise?.limits.holdMin, exercise?.limits.holdMax, ' s')}
-                {numberField('reps', exercise?.repsUnit === 'breaths' ? 'Breaths' : 'Reps', exercise?.limits.repsMin, exercise?.limits.repsMax)}
+                {numberField(
+                  'holdSeconds',
+                  exercise?.timing === 'roll' ? 'Roll for (seconds)' : 'Hold (seconds)',
+                  exercise?.limits.holdMin,
+                  exercise?.limits.holdMax,
+                  ' s',
+                )}
+                {numberField(
+                  'reps',
+                  exercise?.repsUnit === 'breaths' ? 'Breaths' : 'Reps',
+                  exercise?.limits.repsMin,
+                  exercise?.limits.repsMax,
+                )}
                 {numberField('sets', 'Sets', exercise?.limits.setsMin, exercise?.limits.setsMax)}
-                {numberField('sessionsPerDay', 'Sessions per day', exercise?.limits.sessionsMin, exercise?.limits.sessionsMax)}
+                {numberField(
+                  'sessionsPerDay',
+                  'Sessions per day',
+                  exercise?.limits.sessionsMin,
+                  exercise?.limits.sessionsMax,
+                )}
               </div>
               <fieldset className="mt-3">
                 <legend className="text-xs font-medium">Days of the week</legend>
@@ -157,7 +222,13 @@ export function PlanItemsEditor({
                   {WEEKDAYS.map((d) => {
                     const on = row.daysOfWeek.includes(d.day);
                     return (
-                      <label key={d.day} className={cn('flex cursor-pointer items-center gap-1 rounded-md border px-2 py-1 text-sm', on ? 'border-brand-600 bg-brand-50' : 'border-line')}>
+                      <label
+                        key={d.day}
+                        className={cn(
+                          'flex cursor-pointer items-center gap-1 rounded-md border px-2 py-1 text-sm',
+                          on ? 'border-brand-600 bg-brand-50' : 'border-line',
+                        )}
+                      >
                         <input
                           type="checkbox"
                           name={`${prefix}.daysOfWeek`}
@@ -165,7 +236,9 @@ export function PlanItemsEditor({
                           checked={on}
                           onChange={(e) =>
                             update(row.key, {
-                              daysOfWeek: e.target.checked ? [...row.daysOfWeek, d.day].sort() : row.daysOfWeek.filter((x) => x !== d.day),
+                              daysOfWeek: e.target.checked
+                                ? [...row.daysOfWeek, d.day].sort()
+                                : row.daysOfWeek.filter((x) => x !== d.day),
                             })
                           }
                           className="accent-brand-600"

@@ -8,7 +8,17 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 
 /** "Restore" on an earlier version: asks for a reason, then saves its items as a new version. */
-export function RestoreVersion({ patientId, planId, version, action }: { patientId: string; planId: string; version: number; action: FormAction }) {
+export function RestoreVersion({
+  patientId,
+  planId,
+  version,
+  action,
+}: {
+  patientId: string;
+  planId: string;
+  version: number;
+  action: FormAction;
+}) {
   const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   const [open, setOpen] = useState(false);
   useActionToast(state);
@@ -31,7 +41,9 @@ export function RestoreVersion({ patientId, planId, version, action }: { patient
       <SubmitButton size="sm" pendingLabel="Restoring…">
         Restore
       </SubmitButton>
-      {state.status !== 'ok' && state.fieldErrors?.reason ? <p className="w-full text-xs text-danger">{state.fieldErrors.reason[0]}</p> : null}
+      {state.status !== 'ok' && state.fieldErrors?.reason ? (
+        <p className="w-full text-xs text-danger">{state.fieldErrors.reason[0]}</p>
+      ) : null}
     </form>
   );
 }
@@ -76,7 +88,9 @@ export function SwapVariant({
       <SubmitButton size="sm" pendingLabel="Saving…">
         Switch
       </SubmitButton>
-      {state.status === 'invalid' || state.status === 'error' ? <p className="w-full text-xs text-danger">{state.fieldErrors?.reason?.[0] ?? state.message}</p> : null}
+      {state.status === 'invalid' || state.status === 'error' ? (
+        <p className="w-full text-xs text-danger">{state.fieldErrors?.reason?.[0] ?? state.message}</p>
+      ) : null}
     </form>
   );
 }

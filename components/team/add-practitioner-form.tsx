@@ -33,7 +33,12 @@ export function AddPractitionerForm({ action }: { action: FormAction }) {
           </Select>
         )}
       </Field>
-      <Field id="new-role" label="Role" errors={errors.role} hint="Admins manage the team, templates and the referral directory.">
+      <Field
+        id="new-role"
+        label="Role"
+        errors={errors.role}
+        hint="Admins manage the team, templates and the referral directory."
+      >
         {(c) => (
           <Select {...c} name="role" defaultValue={v.role ?? 'practitioner'} key={`r${v.role}`}>
             <option value="practitioner">Practitioner</option>

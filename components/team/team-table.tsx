@@ -23,7 +23,11 @@ export type TeamRow = {
 
 type MemberActions = { changeRoleAction: FormAction; setDisabledAction: FormAction };
 
-export function TeamTable({ rows, currentUserId, ...actions }: { rows: TeamRow[]; currentUserId: string } & MemberActions) {
+export function TeamTable({
+  rows,
+  currentUserId,
+  ...actions
+}: { rows: TeamRow[]; currentUserId: string } & MemberActions) {
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
       <table className="w-full text-left text-sm">
@@ -54,7 +58,12 @@ export function TeamTable({ rows, currentUserId, ...actions }: { rows: TeamRow[]
   );
 }
 
-function TeamMember({ row, isSelf, changeRoleAction, setDisabledAction }: { row: TeamRow; isSelf: boolean } & MemberActions) {
+function TeamMember({
+  row,
+  isSelf,
+  changeRoleAction,
+  setDisabledAction,
+}: { row: TeamRow; isSelf: boolean } & MemberActions) {
   const [roleState, roleAction] = useActionState<ActionState, FormData>(changeRoleAction, idle);
   const [disableState, disableAction] = useActionState<ActionState, FormData>(setDisabledAction, idle);
   useActionToast(roleState);
@@ -88,15 +97,17 @@ function TeamMember({ row, isSelf, changeRoleAction, setDisabledAction }: { row:
           </SubmitButton>
         </form>
       </td>
-      <td className="whitespace-nowrap px-4 py-3 align-top text-muted">
-        {row.lastSignIn ?? 'Never'}
-      </td>
+      <td className="whitespace-nowrap px-4 py-3 align-top text-muted">{row.lastSignIn ?? 'Never'}</td>
       <td className="px-4 py-3 text-right align-top">
         {isSelf ? null : (
           <form action={disableAction}>
             <input type="hidden" name="userId" value={row.id} />
             <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
-            <SubmitButton size="sm" variant={disabled ? 'secondary' : 'danger'} aria-label={`${disabled ? 'Enable' : 'Disable'} ${row.name}`}>
+            <SubmitButton
+              size="sm"
+              variant={disabled ? 'secondary' : 'danger'}
+              aria-label={`${disabled ? 'Enable' : 'Disable'} ${row.name}`}
+            >
               {disabled ? 'Enable' : 'Disable'}
             </SubmitButton>
           </form>

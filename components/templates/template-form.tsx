@@ -39,7 +39,16 @@ export function TemplateForm({
         {(c) => <Input {...c} name="name" required maxLength={120} defaultValue={v.name} key={`n${k}`} />}
       </Field>
       <Field id="template-description" label="When to use it (optional)" errors={errors.description}>
-        {(c) => <Textarea {...c} name="description" maxLength={500} defaultValue={v.description} key={`d${k}`} className="min-h-16" />}
+        {(c) => (
+          <Textarea
+            {...c}
+            name="description"
+            maxLength={500}
+            defaultValue={v.description}
+            key={`d${k}`}
+            className="min-h-16"
+          />
+        )}
       </Field>
       <PlanItemsEditor library={library} items={items} errors={errors} />
       <SubmitButton pendingLabel="Saving…">Save template</SubmitButton>
@@ -53,7 +62,8 @@ export function DeleteTemplate({ templateId, name, action }: { templateId: strin
     <form
       action={submit}
       onSubmit={(e) => {
-        if (!window.confirm(`Delete the template “${name}”? Plans assigned from it are not affected.`)) e.preventDefault();
+        if (!window.confirm(`Delete the template “${name}”? Plans assigned from it are not affected.`))
+          e.preventDefault();
       }}
     >
       <input type="hidden" name="templateId" value={templateId} />

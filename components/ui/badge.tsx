@@ -14,6 +14,10 @@ const badgeVariants = cva('inline-flex items-center rounded-full px-2 py-0.5 tex
   defaultVariants: { tone: 'neutral' },
 });
 
-export function Badge({ className, tone, ...props }: React.ComponentProps<'span'> & VariantProps<typeof badgeVariants>) {
+export function Badge({
+  className,
+  tone,
+  ...props
+}: React.ComponentProps<'span'> & VariantProps<typeof badgeVariants>) {
   return <span className={cn(badgeVariants({ tone }), className)} {...props} />;
 }

@@ -1,7 +1,15 @@
 import type { LucideIcon } from 'lucide-react';
 import type * as React from 'react';
 
-export function EmptyState({ icon: Icon, title, children }: { icon: LucideIcon; title: string; children?: React.ReactNode }) {
+export function EmptyState({
+  icon: Icon,
+  title,
+  children,
+}: {
+  icon: LucideIcon;
+  title: string;
+  children?: React.ReactNode;
+}) {
   return (
     <div className="flex flex-col items-center rounded-lg border border-dashed border-line bg-white px-6 py-12 text-center">
       <Icon className="size-8 text-brand-600" aria-hidden />

@@ -39,8 +39,12 @@ async function actorFor<C extends Caller>(caller: C): Promise<ActorOf<C>> {
   return (await requirePractitioner({ allowPendingPasswordChange: caller === 'signed-in' })) as ActorOf<C>;
 }
 
-function parseFailure(error: z.ZodError, { notFound, invalidMessage }: { notFound?: NotFound; invalidMessage?: string }): Failure {
-  if (notFound && error.issues.some((issue) => notFound.fields.includes(String(issue.path[0])))) return fail('not_found', notFound.message);
+function parseFailure(
+  error: z.ZodError,
+  { notFound, invalidMessage }: { notFound?: NotFound; invalidMessage?: string },
+): Failure {
+  if (notFound && error.issues.some((issue) => notFound.fields.includes(String(issue.path[0]))))
+    return fail('not_found', notFound.message);
   return invalidInput(error, invalidMessage);
 }
 

@@ -13,7 +13,13 @@ const SECRET = /password|token|secret/i;
 export function readForm(form: FormData, lists: readonly string[] = []): Record<string, unknown> {
   const fields = new Map<string, unknown>();
   for (const name of lists) {
-    fields.set(name, form.getAll(name).filter((v): v is string => typeof v === 'string').slice(0, MAX_LIST));
+    fields.set(
+      name,
+      form
+        .getAll(name)
+        .filter((v): v is string => typeof v === 'string')
+        .slice(0, MAX_LIST),
+    );
   }
   for (const [name, value] of form.entries()) {
     if (typeof value === 'string' && !name.startsWith('$') && !fields.has(name)) fields.set(name, value);
@@ -28,7 +34,11 @@ export function echoFields(raw: Record<string, unknown>, names: readonly string[
     if (SECRET.test(name) || !Object.hasOwn(raw, name)) continue;
     const v = raw[name];
     if (typeof v === 'string') values[name] = v.slice(0, MAX_ECHO);
-    else if (Array.isArray(v)) values[name] = v.filter((x): x is string => typeof x === 'string').join(',').slice(0, MAX_ECHO);
+    else if (Array.isArray(v))
+      values[name] = v
+        .filter((x): x is string => typeof x === 'string')
+        .join(',')
+        .slice(0, MAX_ECHO);
   }
   return values;
 }

@@ -17,22 +17,33 @@ beforeAll(async () => {
   secondExerciseId = await fixtureExercise('upper-back-roll-bridge');
 });
 
-const item = (sessionsPerDay: number, daysOfWeek: (1 | 2 | 3 | 4 | 5 | 6 | 7)[]) => planItem(exerciseId, sessionsPerDay, daysOfWeek);
-const patientOnPlan = (timezone: string, startDate: string, sessionsPerDay = 1, days = EVERY_DAY) => onPlan(exerciseId, timezone, startDate, sessionsPerDay, days);
+const item = (sessionsPerDay: number, daysOfWeek: (1 | 2 | 3 | 4 | 5 | 6 | 7)[]) =>
+  planItem(exerciseId, sessionsPerDay, daysOfWeek);
+const patientOnPlan = (timezone: string, startDate: string, sessionsPerDay = 1, days = EVERY_DAY) =>
+  onPlan(exerciseId, timezone, startDate, sessionsPerDay, days);
 
 describe('adherence, computed in SQL for a whole roster', () => {
   it('counts a plan changed mid-window, days with nothing prescribed, and caps days with extra logs', async () => {
     const now = new Date('2026-06-15T12:00:00Z'); // Monday in London
     const p = await patientOnPlan('Europe/London', '2026-06-01', 1, [1, 2, 3, 4, 5]);
-    const changed = await adjustPlan(p.practitioner, p.planId, { effectiveDate: '2026-06-12', reason: 'Twice, three days a week', items: [item(2, [1, 3, 5])], acknowledgements: {} });
+    const changed = await adjustPlan(p.practitioner, p.planId, {
+      effectiveDate: '2026-06-12',
+      reason: 'Twice, three days a week',
+      items: [item(2, [1, 3, 5])],
+      acknowledgements: {},
+    });
     expect(changed.ok).toBe(true);
     for (const iso of [
-      '2026-06-09T08:00:00Z', '2026-06-09T12:00:00Z', '2026-06-09T18:00:00Z', // 3 logs, 1 prescribed
+      '2026-06-09T08:00:00Z',
+      '2026-06-09T12:00:00Z',
+      '2026-06-09T18:00:00Z', // 3 logs, 1 prescribed
       '2026-06-11T12:00:00Z', // Thu, v1: 1 of 1
       '2026-06-12T12:00:00Z', // Fri, v2: 1 of 2
       '2026-06-13T12:00:00Z', // Sat: nothing prescribed, counts for nothing
-      '2026-06-15T08:00:00Z', '2026-06-15T11:00:00Z', // Mon, v2: 2 of 2
-    ]) await p.logAt(iso, now);
+      '2026-06-15T08:00:00Z',
+      '2026-06-15T11:00:00Z', // Mon, v2: 2 of 2
+    ])
+      await p.logAt(iso, now);
     const [row] = await adherenceByPatient(p.clinic.id, { now });
     expect(row).toMatchObject({
       patientId: p.patientId,
@@ -52,7 +63,15 @@ describe('adherence, computed in SQL for a whole roster', () => {
     expect(row?.trend.at(-1)).toBeCloseTo(5 / 7, 3);
 
     const days = await dailyForPatient(p.clinic.id, p.patientId, 7, now);
-    expect(days.map((d) => d.day)).toEqual(['2026-06-09', '2026-06-10', '2026-06-11', '2026-06-12', '2026-06-13', '2026-06-14', '2026-06-15']);
+    expect(days.map((d) => d.day)).toEqual([
+      '2026-06-09',
+      '2026-06-10',
+      '2026-06-11',
+      '2026-06-12',
+      '2026-06-13',
+      '2026-06-14',
+      '2026-06-15',
+    ]);
     expect(days.map((d) => d.prescribed)).toEqual([1, 1, 1, 2, 0, 0, 2]);
     expect(days.map((d) => d.logged)).toEqual([3, 0, 1, 1, 1, 0, 2]);
     expect(days.map((d) => d.completed)).toEqual([1, 0, 1, 1, 0, 0, 2]);
@@ -63,7 +82,16 @@ describe('adherence, computed in SQL for a whole roster', () => {
     const now = new Date('2026-06-14T12:00:00Z'); // Sunday
     const p = await patientOnPlan('UTC', '2026-06-01');
     const items = [planItem(exerciseId, 2, [1, 3]), planItem(secondExerciseId, 1, [1, 2, 3, 4, 5])];
-    expect((await adjustPlan(p.practitioner, p.planId, { effectiveDate: '2026-06-08', reason: 'Two exercises', items, acknowledgements: {} })).ok).toBe(true);
+    expect(
+      (
+        await adjustPlan(p.practitioner, p.planId, {
+          effectiveDate: '2026-06-08',
+          reason: 'Two exercises',
+          items,
+          acknowledgements: {},
+        })
+      ).ok,
+    ).toBe(true);
     await p.logAt('2026-06-08T09:00:00Z', now); // Mon: 1 of 2
     await p.logAt('2026-06-09T09:00:00Z', now); // Tue: 1 of 1
     const days = await dailyForPatient(p.clinic.id, p.patientId, 7, now);
@@ -80,7 +108,14 @@ describe('adherence, computed in SQL for a whole roster', () => {
     await p.logAt('2026-03-09T07:30:00Z', now); // 00:30 PDT, 9 March
     await p.logAt('2026-03-10T06:30:00Z', now); // 23:30 PDT, still 9 March there
     const [row] = await adherenceByPatient(p.clinic.id, { now });
-    expect(row).toMatchObject({ today: '2026-03-10', prescribed7: 7, completed7: 2, logged7: 3, lastSessionDay: '2026-03-09', daysSinceLastSession: 1 });
+    expect(row).toMatchObject({
+      today: '2026-03-10',
+      prescribed7: 7,
+      completed7: 2,
+      logged7: 3,
+      lastSessionDay: '2026-03-09',
+      daysSinceLastSession: 1,
+    });
   });
 
   it('buckets Auckland days across the April DST change, far from UTC', async () => {
@@ -88,7 +123,13 @@ describe('adherence, computed in SQL for a whole roster', () => {
     const p = await patientOnPlan('Pacific/Auckland', '2026-03-30');
     await p.logAt('2026-04-04T11:30:00Z', now); // 00:30 NZDT on 5 April
     const [row] = await adherenceByPatient(p.clinic.id, { now });
-    expect(row).toMatchObject({ today: '2026-04-06', prescribed7: 7, completed7: 1, lastSessionDay: '2026-04-05', daysSinceLastSession: 1 });
+    expect(row).toMatchObject({
+      today: '2026-04-06',
+      prescribed7: 7,
+      completed7: 1,
+      lastSessionDay: '2026-04-05',
+      daysSinceLastSession: 1,
+    });
     // 31 March to 5 April had something prescribed and only 5 April was done; today does not count as missed.
     expect(row?.missedPrescribedDays).toBe(0);
 
@@ -97,8 +138,16 @@ describe('adherence, computed in SQL for a whole roster', () => {
     await p.logAt('2026-04-05T11:30:00Z', now);
     await p.logAt('2026-04-05T12:30:00Z', now);
     const days = await dailyForPatient(p.clinic.id, p.patientId, 2, now);
-    expect(days).toMatchObject([{ day: '2026-04-05', logged: 2, completed: 1 }, { day: '2026-04-06', logged: 1, completed: 1 }]);
-    expect((await adherenceByPatient(p.clinic.id, { now }))[0]).toMatchObject({ logged7: 3, completed7: 2, lastSessionDay: '2026-04-06', daysSinceLastSession: 0 });
+    expect(days).toMatchObject([
+      { day: '2026-04-05', logged: 2, completed: 1 },
+      { day: '2026-04-06', logged: 1, completed: 1 },
+    ]);
+    expect((await adherenceByPatient(p.clinic.id, { now }))[0]).toMatchObject({
+      logged7: 3,
+      completed7: 2,
+      lastSessionDay: '2026-04-06',
+      daysSinceLastSession: 0,
+    });
   });
 
   it('reports inactivity, pain over the last two weeks and open red flags', async () => {
@@ -109,10 +158,23 @@ describe('adherence, computed in SQL for a whole roster', () => {
     await p.logAt('2026-05-15T12:00:00Z', now, [3, 4]);
     await p.logAt('2026-05-16T12:00:00Z', now, [4, 8]); // red flag: 8, and +4
     const [row] = await adherenceByPatient(p.clinic.id, { now });
-    expect(row).toMatchObject({ lastSessionDay: '2026-05-16', daysSinceLastSession: 4, missedPrescribedDays: 3, painBefore7: 3.5, painAfter7: 6, painAfterPrevious7: 2, painBeforePrevious7: 2, openRedFlags: 1 });
+    expect(row).toMatchObject({
+      lastSessionDay: '2026-05-16',
+      daysSinceLastSession: 4,
+      missedPrescribedDays: 3,
+      painBefore7: 3.5,
+      painAfter7: 6,
+      painAfterPrevious7: 2,
+      painBeforePrevious7: 2,
+      openRedFlags: 1,
+    });
     // The stored figures carry both changes: after sessions 6 - 2, before them 3.5 - 2.
     const [stored] = await rosterFigures(p.clinic.id, { now });
-    expect(stored).toMatchObject({ painChange: 4, painBeforeChange: 1.5, reasons: expect.arrayContaining(['red_flag', 'pain_rising']) });
+    expect(stored).toMatchObject({
+      painChange: 4,
+      painBeforeChange: 1.5,
+      reasons: expect.arrayContaining(['red_flag', 'pain_rising']),
+    });
     await db().update(alerts).set({ status: 'resolved' }).where(eq(alerts.patientId, p.patientId));
     expect((await adherenceByPatient(p.clinic.id, { now }))[0]?.openRedFlags).toBe(0);
   });
@@ -121,7 +183,16 @@ describe('adherence, computed in SQL for a whole roster', () => {
     const now = new Date('2026-06-14T12:00:00Z');
     const p = await patientOnPlan('UTC', '2026-05-01');
     const items = [planItem(exerciseId, 1, [1, 2, 3, 4, 5, 6, 7]), planItem(secondExerciseId, 1, [1, 3, 5])];
-    expect((await adjustPlan(p.practitioner, p.planId, { effectiveDate: '2026-06-10', reason: 'Add the roll', items, acknowledgements: {} })).ok).toBe(true);
+    expect(
+      (
+        await adjustPlan(p.practitioner, p.planId, {
+          effectiveDate: '2026-06-10',
+          reason: 'Add the roll',
+          items,
+          acknowledgements: {},
+        })
+      ).ok,
+    ).toBe(true);
     await p.logAt('2026-06-10T09:00:00Z', now, [3, 3], { itemsDone: [exerciseId, secondExerciseId] }); // Wed: both
     await p.logAt('2026-06-12T09:00:00Z', now, [3, 5], { itemsDone: [exerciseId], symptoms: ['tingling'] }); // Fri: one of two
     const data = await patientChartData(p.practitioner, p.patientId, '2w', now);
@@ -134,7 +205,9 @@ describe('adherence, computed in SQL for a whole roster', () => {
         expect.objectContaining({ prescribed: 2, done: 1, rate: 0.5 }),
       ]),
     );
-    expect(data?.summary).toBe('Completed 2 of 14 prescribed sessions (14 %) in the last 2 weeks; 1 session with symptoms reported.');
+    expect(data?.summary).toBe(
+      'Completed 2 of 14 prescribed sessions (14 %) in the last 2 weeks; 1 session with symptoms reported.',
+    );
   });
 
   it('unauthorized access: one clinic’s roster never includes another’s patients', async () => {

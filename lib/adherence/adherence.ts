@@ -54,7 +54,8 @@ type Options = {
  */
 function dailyCtes(clinicId: string, now: string, filter: SQL, windowDays: number): SQL {
   const back = sql.raw(String(Math.max(1, Math.floor(windowDays)) - 1));
-  const weekday = (n: number) => sql.raw(`max(case when ${n} = any(pi.days_of_week) then pi.sessions_per_day else 0 end)`);
+  const weekday = (n: number) =>
+    sql.raw(`max(case when ${n} = any(pi.days_of_week) then pi.sessions_per_day else 0 end)`);
   return sql`
     roster as (
       select p.id as patient_id, p.figures_version as version, (${now}::timestamptz at time zone p.timezone)::date as today
@@ -211,26 +212,41 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
   `;
 }
 
-const only = (o: Options) => (o.patientIds?.length ? sql`and p.id = any(${`{${o.patientIds.join(',')}}`}::uuid[])` : sql``);
+const only = (o: Options) =>
+  o.patientIds?.length ? sql`and p.id = any(${`{${o.patientIds.join(',')}}`}::uuid[])` : sql``;
 const stale = (o: Options, now: string) =>
   o.staleOnly
     ? sql`and not exists (select 1 from patient_figures f where f.patient_id = p.id and f.version = p.figures_version
                             and f.today = (${now}::timestamptz at time zone p.timezone)::date)`
     : sql``;
-const mine = (o: Options) => (o.practitionerId ? sql`and p.primary_practitioner_id = ${o.practitionerId}::uuid` : sql``);
+const mine = (o: Options) =>
+  o.practitionerId ? sql`and p.primary_practitioner_id = ${o.practitionerId}::uuid` : sql``;
 
-export type DailyPoint = { day: string; prescribed: number; logged: number; completed: number; rolling7: number | null };
+export type DailyPoint = {
+  day: string;
+  prescribed: number;
+  logged: number;
+  completed: number;
+  rolling7: number | null;
+};
 
 /** One patient's days, oldest first, with the 7-day rolling adherence ending on each day. */
-export async function dailyForPatient(clinicId: string, patientId: string, windowDays: number, now = new Date()): Promise<DailyPoint[]> {
-  const result = await analytical((tx) => tx.execute(sql`
+export async function dailyForPatient(
+  clinicId: string,
+  patientId: string,
+  windowDays: number,
+  now = new Date(),
+): Promise<DailyPoint[]> {
+  const result = await analytical((tx) =>
+    tx.execute(sql`
     with ${dailyCtes(clinicId, now.toISOString(), sql`and p.id = ${patientId}::uuid`, windowDays + 6)}
     select day::text as day, prescribed::int as prescribed, logged::int as logged, completed::int as completed,
            case when sum(prescribed) over w > 0 then (sum(completed) over w)::float8 / sum(prescribed) over w end as "rolling7"
     from daily
     window w as (order by day rows between 6 preceding and current row)
     order by day
-  `));
+  `),
+  );
   const rows = rowsOf<DailyPoint>(result);
   return rows.slice(-windowDays);
 }

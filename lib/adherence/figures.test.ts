@@ -13,7 +13,8 @@ beforeAll(async () => {
   exerciseId = await fixtureExercise();
 });
 
-const stored = async (patientId: string) => (await db().select().from(patientFigures).where(eq(patientFigures.patientId, patientId)))[0];
+const stored = async (patientId: string) =>
+  (await db().select().from(patientFigures).where(eq(patientFigures.patientId, patientId)))[0];
 
 /** What the roster query computes from scratch, for comparison with what was stored. */
 async function fromScratch(clinicId: string, now: Date) {
@@ -45,7 +46,12 @@ describe('stored adherence figures', () => {
     expect(afterLog).toMatchObject(await fromScratch(p.clinic.id, now));
 
     // A new plan version from today: twice a day.
-    const changed = await adjustPlan(p.practitioner, p.planId, { effectiveDate: '2026-06-15', reason: 'Twice a day', items: [planItem(exerciseId, 2, [1, 2, 3, 4, 5])], acknowledgements: {} });
+    const changed = await adjustPlan(p.practitioner, p.planId, {
+      effectiveDate: '2026-06-15',
+      reason: 'Twice a day',
+      items: [planItem(exerciseId, 2, [1, 2, 3, 4, 5])],
+      acknowledgements: {},
+    });
     expect(changed.ok).toBe(true);
     const [afterPlan] = await rosterFigures(p.clinic.id, { now });
     expect(afterPlan).toMatchObject({ prescribed7: 6 });
@@ -84,7 +90,10 @@ describe('stored adherence figures', () => {
     await p.logAt('2026-06-14T08:00:00Z', now);
     const answers = await Promise.all(Array.from({ length: 4 }, () => rosterFigures(p.clinic.id, { now })));
     for (const a of answers) expect(a).toEqual(answers[0]);
-    const rows = await db().select({ n: sql<number>`count(*)::int` }).from(patientFigures).where(eq(patientFigures.patientId, p.patientId));
+    const rows = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(patientFigures)
+      .where(eq(patientFigures.patientId, p.patientId));
     expect(rows[0]?.n).toBe(1);
   });
 
@@ -93,7 +102,10 @@ describe('stored adherence figures', () => {
     const p = await patientOnPlan(exerciseId, 'UTC', '2026-06-01');
     await p.logAt('2026-06-14T08:00:00Z', now);
     await p.logAt('2026-06-12T08:00:00Z', now); // an older session sent late does not move it back
-    const [patient] = await db().select({ last: patients.lastSessionAt }).from(patients).where(eq(patients.id, p.patientId));
+    const [patient] = await db()
+      .select({ last: patients.lastSessionAt })
+      .from(patients)
+      .where(eq(patients.id, p.patientId));
     expect(patient?.last?.toISOString()).toBe('2026-06-14T08:00:00.000Z');
   });
 

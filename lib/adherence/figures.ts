@@ -31,8 +31,6 @@ export type FiguresRow = AdherenceRow & {
 
 type Scope = { practitionerId?: string | null; patientIds?: string[]; now?: Date };
 
-
-
 function scopeFilter(scope: Scope): SQL {
   const parts: SQL[] = [];
   if (scope.practitionerId) parts.push(sql`and p.primary_practitioner_id = ${scope.practitionerId}::uuid`);
@@ -41,7 +39,8 @@ function scopeFilter(scope: Scope): SQL {
 }
 
 /** Whether a patient's stored figures (f) are current: same figures version, same local day. */
-const isFresh = (now: string, p: SQL = sql.raw('p')) => sql`f.version = ${p}.figures_version and f.today = (${now}::timestamptz at time zone ${p}.timezone)::date`;
+const isFresh = (now: string, p: SQL = sql.raw('p')) =>
+  sql`f.version = ${p}.figures_version and f.today = (${now}::timestamptz at time zone ${p}.timezone)::date`;
 
 const openRedFlags = (clinicId: string) => sql`
     left join (
@@ -136,7 +135,11 @@ async function refresh(clinicId: string, patientIds: string[], now: Date): Promi
  * recomputed and the read runs once more. Usually there are none, or the few who logged a session
  * since the last look, so the common case is the single read.
  */
-export async function readThroughFigures<T>(clinicId: string, now: Date, read: () => Promise<{ value: T; stale: string[] }>): Promise<T> {
+export async function readThroughFigures<T>(
+  clinicId: string,
+  now: Date,
+  read: () => Promise<{ value: T; stale: string[] }>,
+): Promise<T> {
   const first = await read();
   if (!first.stale.length) return first.value;
   await refresh(clinicId, first.stale, now);
@@ -164,7 +167,12 @@ export async function rosterFigures(clinicId: string, scope: Scope = {}): Promis
   if (scope.patientIds && scope.patientIds.length === 0) return [];
   const now = scope.now ?? new Date();
   return readThroughFigures(clinicId, now, async () => {
-    const found = rowsOf<FiguresRow & { fresh: boolean }>(await db().execute(storedFiguresSql(clinicId, scope, now.toISOString())));
-    return { value: found.map(({ fresh: _fresh, ...r }) => r), stale: found.filter((r) => !r.fresh).map((r) => r.patientId) };
+    const found = rowsOf<FiguresRow & { fresh: boolean }>(
+      await db().execute(storedFiguresSql(clinicId, scope, now.toISOString())),
+    );
+    return {
+      value: found.map(({ fresh: _fresh, ...r }) => r),
+      stale: found.filter((r) => !r.fresh).map((r) => r.patientId),
+    };
   });
 }

@@ -21,31 +21,60 @@ async function patientWithRedFlag() {
   const team = await createClinicWithTeam();
   const patientId = await createScreenedPatient(team.practitioner);
   await assignPlan(team.practitioner, patientId, {
-    templateId: null, startDate: '2026-01-01', endDate: null, acknowledgements: {},
-    items: [{ exerciseId, sessionsPerDay: 1, daysOfWeek: [1, 2, 3, 4, 5, 6, 7], holdSeconds: 30, reps: 3, sets: 1, patientNote: null }],
+    templateId: null,
+    startDate: '2026-01-01',
+    endDate: null,
+    acknowledgements: {},
+    items: [
+      {
+        exerciseId,
+        sessionsPerDay: 1,
+        daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
+        holdSeconds: 30,
+        reps: 3,
+        sets: 1,
+        patientNote: null,
+      },
+    ],
   });
   const link = await createPatientLink(team.practitioner, patientId, { label: 'x', expiresInDays: null });
   if (!link.ok) throw new Error('link');
   const found = await lookupToken(link.value.token);
   if (!found.ok) throw new Error('lookup');
   await recordSessionLog(found.value, {
-    idempotencyKey: crypto.randomUUID(), performedAt: new Date(Date.now() - 60_000).toISOString(),
-    itemsDone: [exerciseId], painBefore: 3, painAfter: 8, symptoms: ['sharp_pain'], note: 'Sharp pain between my shoulder blades',
+    idempotencyKey: crypto.randomUUID(),
+    performedAt: new Date(Date.now() - 60_000).toISOString(),
+    itemsDone: [exerciseId],
+    painBefore: 3,
+    painAfter: 8,
+    symptoms: ['sharp_pain'],
+    note: 'Sharp pain between my shoulder blades',
   });
   return { ...team, patientId };
 }
 
-const inbox = async (actor: Parameters<typeof alertInbox>[0], filter: Parameters<typeof alertInbox>[1] = 'active') => (await alertInbox(actor, filter)).alerts;
-const act = (actor: Parameters<typeof actOnAlert>[0], input: unknown) => actOnAlert(actor, alertActionSchema.parse(input));
+const inbox = async (actor: Parameters<typeof alertInbox>[0], filter: Parameters<typeof alertInbox>[1] = 'active') =>
+  (await alertInbox(actor, filter)).alerts;
+const act = (actor: Parameters<typeof actOnAlert>[0], input: unknown) =>
+  actOnAlert(actor, alertActionSchema.parse(input));
 
 describe('red-flag alerts', () => {
   it('appear in the inbox with the log that raised them, and move through acknowledge and resolve', async () => {
     const { practitioner, admin, patientId } = await patientWithRedFlag();
     const [alert] = await inbox(practitioner);
-    expect(alert).toMatchObject({ status: 'open', history: [], reasons: ['Sharp or shooting pain', 'Pain of 7 or more', 'Pain 2 or more points higher after the session'], log: { painBefore: 3, painAfter: 8, note: 'Sharp pain between my shoulder blades' } });
-    expect(await act(practitioner, { alertId: alert!.id, action: 'acknowledge', note: 'Left a voicemail.' })).toMatchObject({ ok: true, value: { status: 'acknowledged' } });
+    expect(alert).toMatchObject({
+      status: 'open',
+      history: [],
+      reasons: ['Sharp or shooting pain', 'Pain of 7 or more', 'Pain 2 or more points higher after the session'],
+      log: { painBefore: 3, painAfter: 8, note: 'Sharp pain between my shoulder blades' },
+    });
+    expect(
+      await act(practitioner, { alertId: alert!.id, action: 'acknowledge', note: 'Left a voicemail.' }),
+    ).toMatchObject({ ok: true, value: { status: 'acknowledged' } });
     expect(await inbox(practitioner, 'open')).toHaveLength(0);
-    expect(await act(admin, { alertId: alert!.id, action: 'resolve', note: 'Called; advised the supported variant.' })).toMatchObject({ ok: true, value: { status: 'resolved' } });
+    expect(
+      await act(admin, { alertId: alert!.id, action: 'resolve', note: 'Called; advised the supported variant.' }),
+    ).toMatchObject({ ok: true, value: { status: 'resolved' } });
     const [resolved] = await inbox(practitioner, 'resolved');
     // The acknowledgement's note and author survive the resolve: the history keeps both, in order.
     expect(resolved).toMatchObject({
@@ -64,21 +93,40 @@ describe('red-flag alerts', () => {
     const [alert] = await inbox(practitioner);
     const noNote = alertActionSchema.safeParse({ alertId: alert!.id, action: 'resolve', note: '   ' });
     expect(noNote.success).toBe(false);
-    expect(noNote.error?.issues[0]).toMatchObject({ path: ['note'], message: 'Say what was done before resolving the alert.' });
-    expect(await act(practitioner, { alertId: alert!.id, action: 'reopen' })).toMatchObject({ ok: false, code: 'conflict', message: 'That alert is already open.' });
+    expect(noNote.error?.issues[0]).toMatchObject({
+      path: ['note'],
+      message: 'Say what was done before resolving the alert.',
+    });
+    expect(await act(practitioner, { alertId: alert!.id, action: 'reopen' })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: 'That alert is already open.',
+    });
     await act(practitioner, { alertId: alert!.id, action: 'resolve', note: 'Seen in clinic.' });
-    expect(await act(practitioner, { alertId: alert!.id, action: 'acknowledge' })).toMatchObject({ ok: false, code: 'conflict' });
-    expect(await act(practitioner, { alertId: alert!.id, action: 'resolve', note: 'Again.' })).toMatchObject({ ok: false, code: 'conflict', message: 'That alert is already resolved.' });
+    expect(await act(practitioner, { alertId: alert!.id, action: 'acknowledge' })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
+    expect(await act(practitioner, { alertId: alert!.id, action: 'resolve', note: 'Again.' })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: 'That alert is already resolved.',
+    });
     const [after] = await inbox(practitioner, 'resolved');
     expect(after?.history.map((e) => e.action)).toEqual(['resolve']);
     // Reopening is allowed, and is part of the history too.
-    expect(await act(practitioner, { alertId: alert!.id, action: 'reopen', note: 'Pain came back.' })).toMatchObject({ ok: true, value: { status: 'open' } });
+    expect(await act(practitioner, { alertId: alert!.id, action: 'reopen', note: 'Pain came back.' })).toMatchObject({
+      ok: true,
+      value: { status: 'open' },
+    });
     expect((await inbox(practitioner, 'open'))[0]?.history.map((e) => e.action)).toEqual(['resolve', 'reopen']);
   });
 
   it('refuses unknown actions and oversized notes', () => {
     expect(alertActionSchema.safeParse({ alertId: crypto.randomUUID(), action: 'delete' }).success).toBe(false);
-    expect(alertActionSchema.safeParse({ alertId: crypto.randomUUID(), action: 'resolve', note: 'x'.repeat(1001) }).success).toBe(false);
+    expect(
+      alertActionSchema.safeParse({ alertId: crypto.randomUUID(), action: 'resolve', note: 'x'.repeat(1001) }).success,
+    ).toBe(false);
     expect(alertActionSchema.safeParse({ alertId: 'not-a-uuid', action: 'acknowledge' }).success).toBe(false);
   });
 
@@ -88,11 +136,22 @@ describe('red-flag alerts', () => {
     await db()
       .insert(alerts)
       .values(
-        Array.from({ length: ALERT_PAGE_SIZE + 4 }, (_, i) => ({ clinicId: practitioner.clinicId, patientId, kind: 'red_flag' as const, reasons: [`Flag ${i}`], createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) })),
+        Array.from({ length: ALERT_PAGE_SIZE + 4 }, (_, i) => ({
+          clinicId: practitioner.clinicId,
+          patientId,
+          kind: 'red_flag' as const,
+          reasons: [`Flag ${i}`],
+          createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+        })),
       );
     const page1 = await alertInbox(practitioner, 'active', 1);
     const page2 = await alertInbox(practitioner, 'active', 2);
-    expect({ total: page1.total, pages: page1.pages, onPage1: page1.alerts.length, onPage2: page2.alerts.length }).toEqual({ total: ALERT_PAGE_SIZE + 5, pages: 2, onPage1: ALERT_PAGE_SIZE, onPage2: 5 });
+    expect({
+      total: page1.total,
+      pages: page1.pages,
+      onPage1: page1.alerts.length,
+      onPage2: page2.alerts.length,
+    }).toEqual({ total: ALERT_PAGE_SIZE + 5, pages: 2, onPage1: ALERT_PAGE_SIZE, onPage2: 5 });
     expect(page1.alerts[0]?.id).toBe(first!.id);
     expect(page2.alerts.at(-1)?.reasons).toEqual(['Flag 0']);
     expect(new Set([...page1.alerts, ...page2.alerts].map((a) => a.id)).size).toBe(ALERT_PAGE_SIZE + 5);
@@ -105,7 +164,10 @@ describe('red-flag alerts', () => {
     expect(await inbox(b.admin, 'active')).toEqual([]);
     expect(await patientAlerts(b.admin, a.patientId, 'active')).toEqual([]);
     const [alert] = await inbox(a.practitioner);
-    expect(await actOnAlert(b.admin, { alertId: alert!.id, action: 'resolve', note: 'Not mine.' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await actOnAlert(b.admin, { alertId: alert!.id, action: 'resolve', note: 'Not mine.' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     expect(await inbox(a.practitioner, 'open')).toMatchObject([{ id: alert!.id, history: [] }]);
   });
 });
@@ -113,10 +175,26 @@ describe('red-flag alerts', () => {
 describe('alert cards', () => {
   it('write every time in the patient’s timezone with its name, whatever the server’s zone', () => {
     const at = new Date('2026-11-28T15:09:00Z');
-    const view = { id: 'a', patientId: 'p', patientName: 'D', patientTimezone: 'America/Denver', reasons: [], status: 'resolved' as const, createdAt: at, history: [{ action: 'resolve' as const, note: 'ok', actorName: 'Dana', at: new Date('2026-11-29T01:30:00Z') }], log: { performedAt: at, painBefore: 4, painAfter: 7, symptoms: [], note: null } };
+    const view = {
+      id: 'a',
+      patientId: 'p',
+      patientName: 'D',
+      patientTimezone: 'America/Denver',
+      reasons: [],
+      status: 'resolved' as const,
+      createdAt: at,
+      history: [{ action: 'resolve' as const, note: 'ok', actorName: 'Dana', at: new Date('2026-11-29T01:30:00Z') }],
+      log: { performedAt: at, painBefore: 4, painAfter: 7, symptoms: [], note: null },
+    };
     const card = toAlertCard(view);
-    expect(card).toMatchObject({ createdAt: 'Nov 28, 2026, 8:09 AM MST', log: { performedAt: 'Nov 28, 2026, 8:09 AM MST' }, history: [{ at: 'Nov 28, 2026, 6:30 PM MST' }] });
+    expect(card).toMatchObject({
+      createdAt: 'Nov 28, 2026, 8:09 AM MST',
+      log: { performedAt: 'Nov 28, 2026, 8:09 AM MST' },
+      history: [{ at: 'Nov 28, 2026, 6:30 PM MST' }],
+    });
     expect(card).not.toHaveProperty('patientTimezone');
-    expect(toAlertCard({ ...view, patientTimezone: 'Pacific/Auckland' }).createdAt).toBe('Nov 29, 2026, 4:09 AM GMT+13');
+    expect(toAlertCard({ ...view, patientTimezone: 'Pacific/Auckland' }).createdAt).toBe(
+      'Nov 29, 2026, 4:09 AM GMT+13',
+    );
   });
 });

@@ -25,9 +25,17 @@ export const alertActionSchema = z
       .nullable()
       .transform((v) => v || null),
   })
-  .refine((v) => v.action !== 'resolve' || v.note !== null, { path: ['note'], message: 'Say what was done before resolving the alert.' });
+  .refine((v) => v.action !== 'resolve' || v.note !== null, {
+    path: ['note'],
+    message: 'Say what was done before resolving the alert.',
+  });
 
-export type AlertEventView = { action: (typeof ALERT_ACTIONS)[number]; note: string | null; actorName: string | null; at: Date };
+export type AlertEventView = {
+  action: (typeof ALERT_ACTIONS)[number];
+  note: string | null;
+  actorName: string | null;
+  at: Date;
+};
 
 export type AlertView = {
   id: string;
@@ -42,7 +50,8 @@ export type AlertView = {
   log: { performedAt: Date; painBefore: number; painAfter: number; symptoms: string[]; note: string | null } | null;
 };
 
-const statusesOf = (filter: AlertFilter) => (filter === 'active' ? (['open', 'acknowledged'] as const) : ([filter] as const));
+const statusesOf = (filter: AlertFilter) =>
+  filter === 'active' ? (['open', 'acknowledged'] as const) : ([filter] as const);
 
 async function listAlerts(where: SQL | undefined, limit: number, offset = 0): Promise<AlertView[]> {
   const rows = await db()
@@ -56,10 +65,21 @@ async function listAlerts(where: SQL | undefined, limit: number, offset = 0): Pr
     .offset(offset);
   const events = rows.length
     ? await db()
-        .select({ alertId: alertEvents.alertId, action: alertEvents.action, note: alertEvents.note, actorName: users.name, at: alertEvents.createdAt })
+        .select({
+          alertId: alertEvents.alertId,
+          action: alertEvents.action,
+          note: alertEvents.note,
+          actorName: users.name,
+          at: alertEvents.createdAt,
+        })
         .from(alertEvents)
         .leftJoin(users, eq(users.id, alertEvents.actorId))
-        .where(inArray(alertEvents.alertId, rows.map((r) => r.alert.id)))
+        .where(
+          inArray(
+            alertEvents.alertId,
+            rows.map((r) => r.alert.id),
+          ),
+        )
         .orderBy(asc(alertEvents.createdAt), asc(alertEvents.id))
     : [];
   return rows.map(({ alert, patientName, patientTimezone, log }) => ({
@@ -71,13 +91,28 @@ async function listAlerts(where: SQL | undefined, limit: number, offset = 0): Pr
     status: alert.status,
     createdAt: alert.createdAt,
     history: events.filter((e) => e.alertId === alert.id).map(({ alertId: _alertId, ...e }) => e),
-    log: log ? { performedAt: log.performedAt, painBefore: log.painBefore, painAfter: log.painAfter, symptoms: log.symptoms, note: log.note } : null,
+    log: log
+      ? {
+          performedAt: log.performedAt,
+          painBefore: log.painBefore,
+          painAfter: log.painAfter,
+          symptoms: log.symptoms,
+          note: log.note,
+        }
+      : null,
   }));
 }
 
 /** One patient's alerts with the given status, newest first (the patient's page). */
 export async function patientAlerts(actor: Actor, patientId: string, filter: AlertFilter): Promise<AlertView[]> {
-  return listAlerts(and(eq(alerts.clinicId, actor.clinicId), eq(alerts.patientId, patientId), inArray(alerts.status, [...statusesOf(filter)])), 500);
+  return listAlerts(
+    and(
+      eq(alerts.clinicId, actor.clinicId),
+      eq(alerts.patientId, patientId),
+      inArray(alerts.status, [...statusesOf(filter)]),
+    ),
+    500,
+  );
 }
 
 /** A page of the clinic's alert inbox, newest first: "active" means open or acknowledged. */
@@ -109,14 +144,30 @@ export async function actOnAlert(actor: Actor, input: z.infer<typeof alertAction
     const [updated] = await tx
       .update(alerts)
       .set({ status: step.to })
-      .where(and(eq(alerts.id, input.alertId), eq(alerts.clinicId, actor.clinicId), inArray(alerts.status, [...step.from])))
+      .where(
+        and(eq(alerts.id, input.alertId), eq(alerts.clinicId, actor.clinicId), inArray(alerts.status, [...step.from])),
+      )
       .returning({ patientId: alerts.patientId });
     if (!updated) {
-      const [exists] = await tx.select({ id: alerts.id }).from(alerts).where(and(eq(alerts.id, input.alertId), eq(alerts.clinicId, actor.clinicId)));
+      const [exists] = await tx
+        .select({ id: alerts.id })
+        .from(alerts)
+        .where(and(eq(alerts.id, input.alertId), eq(alerts.clinicId, actor.clinicId)));
       return exists ? fail('conflict', step.refused) : fail('not_found', 'That alert is not in your clinic.');
     }
-    await tx.insert(alertEvents).values({ clinicId: actor.clinicId, alertId: input.alertId, action: input.action, note: input.note, actorId: actor.userId });
-    await audit(tx, actor, { action: `alert.${input.action}`, subjectType: 'patient', subjectId: updated.patientId, detail: { alertId: input.alertId } });
+    await tx.insert(alertEvents).values({
+      clinicId: actor.clinicId,
+      alertId: input.alertId,
+      action: input.action,
+      note: input.note,
+      actorId: actor.userId,
+    });
+    await audit(tx, actor, {
+      action: `alert.${input.action}`,
+      subjectType: 'patient',
+      subjectId: updated.patientId,
+      detail: { alertId: input.alertId },
+    });
     return ok({ patientId: updated.patientId, status: step.to });
   });
 }

@@ -59,7 +59,10 @@ const config = (): NextAuthConfig => ({
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') return;
-      logger.error({ event: 'auth_error', error: error.name, cause: error.cause instanceof Error ? error.cause.name : undefined }, 'Auth.js error');
+      logger.error(
+        { event: 'auth_error', error: error.name, cause: error.cause instanceof Error ? error.cause.name : undefined },
+        'Auth.js error',
+      );
     },
     warn(code) {
       logger.warn({ event: 'auth_warning', code }, 'Auth.js warning');

@@ -19,7 +19,8 @@ describe('sign-in rate limits, kept in the database', () => {
 
   it('blocks an address that fails across many accounts', async () => {
     const address = `addr-${fresh()}`;
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) await recordSignInFailure(`${fresh()}@test.example.com`, address);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++)
+      await recordSignInFailure(`${fresh()}@test.example.com`, address);
     expect(await signInRetryAfter(`${fresh()}@test.example.com`, address)).toBeGreaterThan(0);
     expect(await signInRetryAfter(`${fresh()}@test.example.com`, `addr-${fresh()}`)).toBe(0);
   });

@@ -14,7 +14,15 @@ async function signedIn(options: { cookie?: string; maxAge?: number } = {}) {
   const team = await createClinicWithTeam();
   const user = await reloadUser(team.practitioner.userId);
   const name = options.cookie ?? PLAIN;
-  const claims = { uid: user.id, cid: user.clinicId, role: user.role, sv: user.sessionVersion, name: user.name, email: user.email, authTime: Math.floor(Date.now() / 1000) };
+  const claims = {
+    uid: user.id,
+    cid: user.clinicId,
+    role: user.role,
+    sv: user.sessionVersion,
+    name: user.name,
+    email: user.email,
+    authTime: Math.floor(Date.now() / 1000),
+  };
   const value = await encode({ token: claims, secret, salt: name, maxAge: options.maxAge ?? IDLE_TIMEOUT_SECONDS });
   return { ...team, user, cookieHeader: `theme=dark; ${name}=${value}` };
 }
@@ -26,7 +34,10 @@ afterEach(() => {
 describe('reading the session cookie', () => {
   it('decrypts the token Auth.js wrote, under either cookie name', async () => {
     const plain = await signedIn();
-    expect(await sessionTokenFromCookies(plain.cookieHeader, secret, false)).toMatchObject({ uid: plain.user.id, cid: plain.clinic.id });
+    expect(await sessionTokenFromCookies(plain.cookieHeader, secret, false)).toMatchObject({
+      uid: plain.user.id,
+      cid: plain.clinic.id,
+    });
     const secure = await signedIn({ cookie: SECURE });
     expect(await sessionTokenFromCookies(secure.cookieHeader, secret, true)).toMatchObject({ uid: secure.user.id });
   });

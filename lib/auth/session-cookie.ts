@@ -39,7 +39,8 @@ async function decodeOnce(params: JWTDecodeParams): Promise<JWT | null> {
   }
   const token = await decode(params);
   if (token) {
-    if (verifiedTokens.size >= VERIFIED_TOKENS_KEPT) verifiedTokens.delete(verifiedTokens.keys().next().value as string);
+    if (verifiedTokens.size >= VERIFIED_TOKENS_KEPT)
+      verifiedTokens.delete(verifiedTokens.keys().next().value as string);
     verifiedTokens.set(key, Object.freeze(token));
   }
   return token;
@@ -55,18 +56,35 @@ export function overHttps(headers: Headers, url?: URL): boolean {
  * (which matches cookie names exactly), or null. Only the cookie counts: no `Authorization`
  * fallback, and over HTTPS only the `__Secure-` cookie.
  */
-export async function sessionTokenFromCookies(cookieHeader: string, secret: string, secure: boolean): Promise<JWT | null> {
+export async function sessionTokenFromCookies(
+  cookieHeader: string,
+  secret: string,
+  secure: boolean,
+): Promise<JWT | null> {
   if (!cookieHeader.includes(SESSION_COOKIE)) return null;
   return getToken({ req: { headers: { cookie: cookieHeader } }, secret, secureCookie: secure, decode: decodeOnce });
 }
 
 /** The same check the `jwt` callback makes: the account still active, the session not ended. */
-export async function checkedSessionToken(cookieHeader: string, secret: string, secure: boolean, nowSeconds = Math.floor(Date.now() / 1000)): Promise<JWT | null> {
+export async function checkedSessionToken(
+  cookieHeader: string,
+  secret: string,
+  secure: boolean,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Promise<JWT | null> {
   const token = await sessionTokenFromCookies(cookieHeader, secret, secure);
   return token ? refreshSessionToken(token, nowSeconds) : null;
 }
 
-export type SessionCookie = { name: string; value: string; httpOnly: true; sameSite: 'lax'; path: '/'; secure: boolean; expires: Date };
+export type SessionCookie = {
+  name: string;
+  value: string;
+  httpOnly: true;
+  sameSite: 'lax';
+  path: '/';
+  secure: boolean;
+  expires: Date;
+};
 
 /**
  * What proxy.ts does with the session on every page request: whether the visitor is signed in,
@@ -81,12 +99,22 @@ export async function renewSession(
   nowSeconds = Math.floor(Date.now() / 1000),
 ): Promise<{ signedIn: boolean; cookies: SessionCookie[] }> {
   if (!cookieHeader.includes(SESSION_COOKIE)) return { signedIn: false, cookies: [] };
-  const base = { name: secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, httpOnly: true, sameSite: 'lax', path: '/', secure } as const;
+  const base = {
+    name: secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE,
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure,
+  } as const;
   const token = await checkedSessionToken(cookieHeader, secret, secure, nowSeconds);
   if (!token) return { signedIn: false, cookies: [{ ...base, value: '', expires: new Date(0) }] };
-  if (typeof token.iat === 'number' && nowSeconds - token.iat < RENEW_AFTER_SECONDS) return { signedIn: true, cookies: [] };
+  if (typeof token.iat === 'number' && nowSeconds - token.iat < RENEW_AFTER_SECONDS)
+    return { signedIn: true, cookies: [] };
   // Our claims are a few short strings, far below the 4 KB at which Auth.js would split the cookie
   // into chunks (it never has for these tokens), so the renewed cookie is always one piece.
   const value = await encode({ token, secret, salt: base.name, maxAge: IDLE_TIMEOUT_SECONDS });
-  return { signedIn: true, cookies: [{ ...base, value, expires: new Date((nowSeconds + IDLE_TIMEOUT_SECONDS) * 1000) }] };
+  return {
+    signedIn: true,
+    cookies: [{ ...base, value, expires: new Date((nowSeconds + IDLE_TIMEOUT_SECONDS) * 1000) }],
+  };
 }

@@ -8,13 +8,20 @@ const now = Math.floor(Date.now() / 1000);
 async function session() {
   const team = await createClinicWithTeam();
   const user = await reloadUser(team.practitioner.userId);
-  return { ...team, token: { uid: user.id, cid: user.clinicId, role: user.role, sv: user.sessionVersion, authTime: now - 60 } };
+  return {
+    ...team,
+    token: { uid: user.id, cid: user.clinicId, role: user.role, sv: user.sessionVersion, authTime: now - 60 },
+  };
 }
 
 describe('session tokens are checked against the account on every request', () => {
   it('keeps a fresh session and refreshes role and clinic from the database', async () => {
     const { token, clinic } = await session();
-    expect(await refreshSessionToken({ ...token, role: 'admin' }, now)).toMatchObject({ uid: token.uid, cid: clinic.id, role: 'practitioner' });
+    expect(await refreshSessionToken({ ...token, role: 'admin' }, now)).toMatchObject({
+      uid: token.uid,
+      cid: clinic.id,
+      role: 'practitioner',
+    });
   });
 
   it('ends a session 12 hours after sign-in however active it was', async () => {
@@ -30,7 +37,9 @@ describe('session tokens are checked against the account on every request', () =
 
     const b = await session();
     await setDisabled(b.admin, b.token.uid, true);
-    expect(await refreshSessionToken({ ...b.token, sv: (await reloadUser(b.token.uid)).sessionVersion }, now)).toBeNull();
+    expect(
+      await refreshSessionToken({ ...b.token, sv: (await reloadUser(b.token.uid)).sessionVersion }, now),
+    ).toBeNull();
   });
 
   it('refuses a token with no user or no sign-in time', async () => {

@@ -30,5 +30,12 @@ export async function refreshSessionToken(token: JWT, nowSeconds = Math.floor(Da
     .where(eq(users.id, token.uid))
     .limit(1);
   if (!current || current.disabledAt || current.sessionVersion !== token.sv) return null;
-  return { ...token, cid: current.clinicId, role: current.role, name: current.name, email: current.email, mcp: current.mustChangePassword };
+  return {
+    ...token,
+    cid: current.clinicId,
+    role: current.role,
+    name: current.name,
+    email: current.email,
+    mcp: current.mustChangePassword,
+  };
 }

@@ -4,7 +4,14 @@ import { db } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
 import { actorFor, createClinicWithTeam, createUser, reloadUser } from '@/testing/factories';
 import { verifyPassword } from '@/lib/auth/password';
-import { addPractitioner, changeOwnPassword, changeRole, practitionersOfClinic, setDisabled, updateProfile } from './practitioners';
+import {
+  addPractitioner,
+  changeOwnPassword,
+  changeRole,
+  practitionersOfClinic,
+  setDisabled,
+  updateProfile,
+} from './practitioners';
 import { addPractitionerSchema } from '@/lib/validation/account';
 
 const newcomer = (email: string) =>
@@ -88,7 +95,10 @@ describe('practitioners manage their own account', () => {
   it('edits their own name and discipline only', async () => {
     const { practitioner, admin } = await createClinicWithTeam();
     await updateProfile(practitioner, { name: 'Renamed Person', discipline: 'massage_therapist' });
-    expect(await reloadUser(practitioner.userId)).toMatchObject({ name: 'Renamed Person', discipline: 'massage_therapist' });
+    expect(await reloadUser(practitioner.userId)).toMatchObject({
+      name: 'Renamed Person',
+      discipline: 'massage_therapist',
+    });
     expect((await reloadUser(admin.userId)).name).toBe(admin.name);
   });
 

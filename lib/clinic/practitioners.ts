@@ -61,7 +61,9 @@ export async function addPractitioner(actor: Actor, input: z.infer<typeof addPra
       .returning({ id: users.id });
     const created = inserted[0];
     if (!created) {
-      return fail('conflict', 'Someone already signs in with that email.', { email: ['Someone already signs in with that email.'] });
+      return fail('conflict', 'Someone already signs in with that email.', {
+        email: ['Someone already signs in with that email.'],
+      });
     }
     await audit(tx, actor, {
       action: 'practitioner.added',
@@ -96,7 +98,12 @@ export async function changeRole(actor: Actor, userId: string, role: Role): Prom
       .where(and(eq(users.id, userId), eq(users.clinicId, actor.clinicId)))
       .returning({ id: users.id });
     if (!updated[0]) return notFound;
-    await audit(tx, actor, { action: 'practitioner.role_changed', subjectType: 'user', subjectId: userId, detail: { role } });
+    await audit(tx, actor, {
+      action: 'practitioner.role_changed',
+      subjectType: 'user',
+      subjectId: userId,
+      detail: { role },
+    });
     return ok();
   });
 }
@@ -146,7 +153,9 @@ export async function changeOwnPassword(actor: Actor, input: z.infer<typeof chan
     .limit(1);
   if (!me) return notFound;
   if (!(await verifyPassword(me.passwordHash, input.currentPassword))) {
-    return fail('invalid', 'That is not your current password.', { currentPassword: ['That is not your current password.'] });
+    return fail('invalid', 'That is not your current password.', {
+      currentPassword: ['That is not your current password.'],
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db().transaction(async (tx) => {

@@ -16,7 +16,8 @@ export async function createCustomExercise(actor: Actor, input: CustomExerciseIn
   const fieldErrors: Record<string, string[]> = {};
   if (input.easierId && !library.has(input.easierId)) fieldErrors.easierId = ['Choose an exercise from your library.'];
   if (input.harderId && !library.has(input.harderId)) fieldErrors.harderId = ['Choose an exercise from your library.'];
-  if (input.illustration && !isIllustrationKey(input.illustration)) fieldErrors.illustration = ['Choose one of the drawings, or none.'];
+  if (input.illustration && !isIllustrationKey(input.illustration))
+    fieldErrors.illustration = ['Choose one of the drawings, or none.'];
   if (Object.keys(fieldErrors).length) return fail('invalid', 'Check the highlighted fields.', fieldErrors);
 
   return db().transaction(async (tx) => {

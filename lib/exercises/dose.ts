@@ -28,7 +28,11 @@ const LABELS: Record<keyof DoseLimits, string> = {
 };
 
 /** Messages for each part of a dose outside the exercise's limits; empty when it fits. */
-export function doseProblems(dose: Dose, limits: DoseLimits, exerciseName: string): Partial<Record<keyof Dose, string>> {
+export function doseProblems(
+  dose: Dose,
+  limits: DoseLimits,
+  exerciseName: string,
+): Partial<Record<keyof Dose, string>> {
   const problems: Partial<Record<keyof Dose, string>> = {};
   for (const key of Object.keys(limits) as (keyof DoseLimits)[]) {
     const { min, max } = limits[key];
@@ -82,9 +86,13 @@ export function doseInWords(dose: Dose, exercise: { timing: Timing; repsUnit: Re
 export type DoseChange = { field: keyof Dose | 'patientNote'; from: string; to: string };
 
 /** What differs between two doses of the same exercise, in words. */
-export function doseChanges(before: Dose & { patientNote?: string | null }, after: Dose & { patientNote?: string | null }): DoseChange[] {
+export function doseChanges(
+  before: Dose & { patientNote?: string | null },
+  after: Dose & { patientNote?: string | null },
+): DoseChange[] {
   const changes: DoseChange[] = [];
-  if (before.holdSeconds !== after.holdSeconds) changes.push({ field: 'holdSeconds', from: `${before.holdSeconds} s`, to: `${after.holdSeconds} s` });
+  if (before.holdSeconds !== after.holdSeconds)
+    changes.push({ field: 'holdSeconds', from: `${before.holdSeconds} s`, to: `${after.holdSeconds} s` });
   if (before.reps !== after.reps) changes.push({ field: 'reps', from: String(before.reps), to: String(after.reps) });
   if (before.sets !== after.sets) changes.push({ field: 'sets', from: String(before.sets), to: String(after.sets) });
   if (before.sessionsPerDay !== after.sessionsPerDay)

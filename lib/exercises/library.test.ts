@@ -108,7 +108,11 @@ describe('the exercise library of a clinic', () => {
       builtIn: false,
       hidden: false,
       name: 'Seated rotation with a roller',
-      steps: ['Sit tall on a firm chair.', 'Hug the roller across your chest.', 'Turn slowly to one side, then the other.'],
+      steps: [
+        'Sit tall on a firm chair.',
+        'Hug the roller across your chest.',
+        'Turn slowly to one side, then the other.',
+      ],
       contraindications: ['spinal_instability', 'hypermobility'],
       easierId: builtIn('supported-mobilization'),
       harderId: null,
@@ -130,7 +134,10 @@ describe('unauthorized access: one clinic cannot see or change another clinic’
   it('another clinic’s admin cannot find, list or assign a clinic’s custom exercise', async () => {
     const a = await createClinicWithTeam();
     const b = await createClinicWithTeam();
-    const created = await createCustomExercise(a.admin, customExerciseSchema.parse(formInput({ name: 'Clinic A only' })));
+    const created = await createCustomExercise(
+      a.admin,
+      customExerciseSchema.parse(formInput({ name: 'Clinic A only' })),
+    );
     if (!created.ok) throw new Error(created.message);
     const id = created.value.id;
 
@@ -165,7 +172,7 @@ describe('customExerciseSchema keeps each default inside its own limits', () => 
   it('refuses a default outside min–max, with a message on the default', () => {
     const result = customExerciseSchema.safeParse(formInput({ defaultHoldSeconds: '45', defaultSets: '0' }));
     expect(result.success).toBe(false);
-    const errors = (result.error ? z.flattenError(result.error).fieldErrors : {});
+    const errors = result.error ? z.flattenError(result.error).fieldErrors : {};
     expect(errors.defaultHoldSeconds).toEqual(['The default must be between 5 and 30.']);
     expect(errors.defaultSets?.[0]).toMatch(/at least 1/);
   });
@@ -173,13 +180,19 @@ describe('customExerciseSchema keeps each default inside its own limits', () => 
   it('refuses a largest value below the smallest, with a message on the largest', () => {
     const result = customExerciseSchema.safeParse(formInput({ repsMin: '10', repsMax: '4', defaultReps: '6' }));
     expect(result.success).toBe(false);
-    const errors = (result.error ? z.flattenError(result.error).fieldErrors : {});
+    const errors = result.error ? z.flattenError(result.error).fieldErrors : {};
     expect(errors.repsMax).toEqual(['The largest value must not be below the smallest.']);
     expect(errors.defaultReps).toBeUndefined();
   });
 
   it('accepts the realistic form and turns lines into lists and numbers into numbers', () => {
     const parsed = customExerciseSchema.parse(formInput());
-    expect(parsed).toMatchObject({ holdMin: 5, defaultReps: 6, cues: ['Breathe out as you turn.', 'Keep your hips still.'], illustration: null, easierId: null });
+    expect(parsed).toMatchObject({
+      holdMin: 5,
+      defaultReps: 6,
+      cues: ['Breathe out as you turn.', 'Keep your hips still.'],
+      illustration: null,
+      easierId: null,
+    });
   });
 });

@@ -11,11 +11,17 @@ export type LibraryExercise = Exercise & { builtIn: boolean; hidden: boolean };
 const visibleTo = (actor: Actor) => or(isNull(exercises.clinicId), eq(exercises.clinicId, actor.clinicId));
 
 /** The clinic's library: built-ins (flagged if the clinic hid them) and its own exercises. */
-export async function clinicLibrary(actor: Actor, options: { includeHidden?: boolean } = {}): Promise<LibraryExercise[]> {
+export async function clinicLibrary(
+  actor: Actor,
+  options: { includeHidden?: boolean } = {},
+): Promise<LibraryExercise[]> {
   const rows = await db()
     .select({ exercise: exercises, hiddenAt: hiddenExercises.createdAt })
     .from(exercises)
-    .leftJoin(hiddenExercises, and(eq(hiddenExercises.exerciseId, exercises.id), eq(hiddenExercises.clinicId, actor.clinicId)))
+    .leftJoin(
+      hiddenExercises,
+      and(eq(hiddenExercises.exerciseId, exercises.id), eq(hiddenExercises.clinicId, actor.clinicId)),
+    )
     .where(visibleTo(actor))
     .orderBy(sql`${exercises.clinicId} is not null`, asc(exercises.kind), asc(exercises.name));
   return rows
@@ -28,7 +34,10 @@ export async function findExercise(actor: Actor, exerciseId: string): Promise<Li
   const [row] = await db()
     .select({ exercise: exercises, hiddenAt: hiddenExercises.createdAt })
     .from(exercises)
-    .leftJoin(hiddenExercises, and(eq(hiddenExercises.exerciseId, exercises.id), eq(hiddenExercises.clinicId, actor.clinicId)))
+    .leftJoin(
+      hiddenExercises,
+      and(eq(hiddenExercises.exerciseId, exercises.id), eq(hiddenExercises.clinicId, actor.clinicId)),
+    )
     .where(and(eq(exercises.id, exerciseId), visibleTo(actor)))
     .limit(1);
   return row ? { ...row.exercise, builtIn: row.exercise.clinicId === null, hidden: row.hiddenAt !== null } : null;
@@ -40,7 +49,10 @@ export async function assignableExercises(actor: Actor, ids: string[]): Promise<
   const rows = await db()
     .select({ exercise: exercises })
     .from(exercises)
-    .leftJoin(hiddenExercises, and(eq(hiddenExercises.exerciseId, exercises.id), eq(hiddenExercises.clinicId, actor.clinicId)))
+    .leftJoin(
+      hiddenExercises,
+      and(eq(hiddenExercises.exerciseId, exercises.id), eq(hiddenExercises.clinicId, actor.clinicId)),
+    )
     .where(and(inArray(exercises.id, ids), visibleTo(actor), isNull(hiddenExercises.exerciseId)));
   return new Map(rows.map((r) => [r.exercise.id, r.exercise]));
 }
@@ -63,9 +75,15 @@ export async function setExerciseHidden(actor: Actor, exerciseId: string, hidden
     if (hidden) {
       await tx.insert(hiddenExercises).values({ clinicId: actor.clinicId, exerciseId }).onConflictDoNothing();
     } else {
-      await tx.delete(hiddenExercises).where(and(eq(hiddenExercises.clinicId, actor.clinicId), eq(hiddenExercises.exerciseId, exerciseId)));
+      await tx
+        .delete(hiddenExercises)
+        .where(and(eq(hiddenExercises.clinicId, actor.clinicId), eq(hiddenExercises.exerciseId, exerciseId)));
     }
-    await audit(tx, actor, { action: hidden ? 'exercise.hidden' : 'exercise.shown', subjectType: 'exercise', subjectId: exerciseId });
+    await audit(tx, actor, {
+      action: hidden ? 'exercise.hidden' : 'exercise.shown',
+      subjectType: 'exercise',
+      subjectId: exerciseId,
+    });
   });
   return ok();
 }

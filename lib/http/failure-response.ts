@@ -14,11 +14,19 @@ export const HTTP_STATUS: Record<FailureCode, number> = {
  * A failure as a response: JSON `{ error, fieldErrors? }` by default, or the message as plain
  * text for routes a person opens in a browser.
  */
-export function failureResponse(failure: Failure, init: { as?: 'json' | 'text'; headers?: Record<string, string> } = {}): Response {
+export function failureResponse(
+  failure: Failure,
+  init: { as?: 'json' | 'text'; headers?: Record<string, string> } = {},
+): Response {
   const status = HTTP_STATUS[failure.code];
   if (init.as === 'text') {
-    return new Response(failure.message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...init.headers } });
+    return new Response(failure.message, {
+      status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', ...init.headers },
+    });
   }
-  const body = failure.fieldErrors ? { error: failure.message, fieldErrors: failure.fieldErrors } : { error: failure.message };
+  const body = failure.fieldErrors
+    ? { error: failure.message, fieldErrors: failure.fieldErrors }
+    : { error: failure.message };
   return Response.json(body, { status, headers: init.headers });
 }

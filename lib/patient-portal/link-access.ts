@@ -29,7 +29,10 @@ export type ClinicContact = { slug: string; name: string; phone: string | null }
 /** A refused link still says which clinic to call, when it matched one. */
 export type TokenLookup = Ok<PatientAccess> | (Failure & { clinic: ClinicContact | null });
 
-const refused = (clinic: ClinicContact | null): TokenLookup => ({ ...fail('refused', 'This link no longer opens a plan.'), clinic });
+const refused = (clinic: ClinicContact | null): TokenLookup => ({
+  ...fail('refused', 'This link no longer opens a plan.'),
+  clinic,
+});
 
 /**
  * Who a token belongs to, if it may still be used: not revoked, not expired, patient active.
@@ -67,7 +70,12 @@ export async function touchLink(linkId: string): Promise<void> {
   await db()
     .update(patientLinks)
     .set({ lastUsedAt: new Date() })
-    .where(and(eq(patientLinks.id, linkId), or(isNull(patientLinks.lastUsedAt), gt(sql`now() - ${patientLinks.lastUsedAt}`, sql`interval '1 minute'`))));
+    .where(
+      and(
+        eq(patientLinks.id, linkId),
+        or(isNull(patientLinks.lastUsedAt), gt(sql`now() - ${patientLinks.lastUsedAt}`, sql`interval '1 minute'`)),
+      ),
+    );
 }
 
 /** Unknown tokens from one address: 30 a minute, then 429. Shared by every instance. */
@@ -100,6 +108,10 @@ export async function recordUnknownToken(address: string): Promise<void> {
 
 export async function clinicContactBySlug(slug: string): Promise<ClinicContact | null> {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
-  const [row] = await db().select({ slug: clinics.slug, name: clinics.name, phone: clinics.phone }).from(clinics).where(eq(clinics.slug, slug)).limit(1);
+  const [row] = await db()
+    .select({ slug: clinics.slug, name: clinics.name, phone: clinics.phone })
+    .from(clinics)
+    .where(eq(clinics.slug, slug))
+    .limit(1);
   return row ?? null;
 }

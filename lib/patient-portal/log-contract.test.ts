@@ -16,7 +16,10 @@ describe('the session-log contract', () => {
     const { patientId, logAt } = await patientOnPlan(await fixtureExercise(), 'Europe/London', '2026-01-01');
     const now = new Date();
     await logAt(new Date(now.getTime() - 60_000).toISOString(), now, [3, 2], { symptoms: SYMPTOMS.map((s) => s.code) });
-    const [row] = await db().select({ symptoms: sessionLogs.symptoms }).from(sessionLogs).where(eq(sessionLogs.patientId, patientId));
+    const [row] = await db()
+      .select({ symptoms: sessionLogs.symptoms })
+      .from(sessionLogs)
+      .where(eq(sessionLogs.patientId, patientId));
     expect(row?.symptoms).toEqual(SYMPTOMS.map((s) => s.code));
     const unknown = await db()
       .execute(sql`update session_logs set symptoms = array['dizzy'] where patient_id = ${patientId}`)
@@ -24,6 +27,8 @@ describe('the session-log contract', () => {
         () => null,
         (error: unknown) => error,
       );
-    expect(String(unknown instanceof Error ? (unknown.cause ?? unknown) : unknown)).toMatch(/session_logs_symptoms_valid/);
+    expect(String(unknown instanceof Error ? (unknown.cause ?? unknown) : unknown)).toMatch(
+      /session_logs_symptoms_valid/,
+    );
   });
 });

@@ -11,7 +11,12 @@ import { MAX_ITEMS, NOTE_MAX_LENGTH, PAIN_MAX, PAIN_MIN } from './log-limits';
 export * from './log-limits';
 
 const painMessage = (when: string) => `Pain ${when} must be a whole number from ${PAIN_MIN} to ${PAIN_MAX}.`;
-const pain = (when: string) => z.number({ error: painMessage(when) }).int(painMessage(when)).min(PAIN_MIN).max(PAIN_MAX);
+const pain = (when: string) =>
+  z
+    .number({ error: painMessage(when) })
+    .int(painMessage(when))
+    .min(PAIN_MIN)
+    .max(PAIN_MAX);
 
 export const sessionLogSchema = z.object({
   idempotencyKey: z.uuid({ error: 'Each log needs its own id (a UUID).' }),
@@ -19,7 +24,10 @@ export const sessionLogSchema = z.object({
   itemsDone: z.array(z.uuid({ error: 'Unknown exercise.' })).max(MAX_ITEMS, 'Too many exercises.'),
   painBefore: pain('before'),
   painAfter: pain('after'),
-  symptoms: z.array(z.enum(SYMPTOM_CODES, { error: 'Unknown symptom.' })).max(SYMPTOM_CODES.length).default([]),
+  symptoms: z
+    .array(z.enum(SYMPTOM_CODES, { error: 'Unknown symptom.' }))
+    .max(SYMPTOM_CODES.length)
+    .default([]),
   note: z
     .string()
     .max(NOTE_MAX_LENGTH, `Notes are at most ${NOTE_MAX_LENGTH} characters.`)

@@ -27,7 +27,17 @@ async function patientWithPlan(timezone = 'Europe/London', slug = 'thoracic-exte
     templateId: null,
     startDate,
     endDate: null,
-    items: [{ exerciseId: ids.get(slug)!, sessionsPerDay: 2, daysOfWeek: [1, 2, 3, 4, 5, 6, 7], holdSeconds: 30, reps: 3, sets: 1, patientNote: null }],
+    items: [
+      {
+        exerciseId: ids.get(slug)!,
+        sessionsPerDay: 2,
+        daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
+        holdSeconds: 30,
+        reps: 3,
+        sets: 1,
+        patientNote: null,
+      },
+    ],
     acknowledgements: {},
   });
   if (!plan.ok) throw new Error(plan.message);
@@ -35,7 +45,14 @@ async function patientWithPlan(timezone = 'Europe/London', slug = 'thoracic-exte
   if (!link.ok) throw new Error('link');
   const found = await lookupToken(link.value.token);
   if (!found.ok) throw new Error('lookup');
-  return { ...team, patientId, token: link.value.token, linkId: link.value.linkId, access: found.value as PatientAccess, exerciseId: ids.get(slug)! };
+  return {
+    ...team,
+    patientId,
+    token: link.value.token,
+    linkId: link.value.linkId,
+    access: found.value as PatientAccess,
+    exerciseId: ids.get(slug)!,
+  };
 }
 
 const log = (exerciseId: string, patch: Partial<SessionLogInput> = {}): SessionLogInput => ({
@@ -86,8 +103,16 @@ describe('logging a session', () => {
 
   it('raises an alert for red flags and keeps the patient’s last session time', async () => {
     const { access, exerciseId, patientId } = await patientWithPlan();
-    const outcome = await recordSessionLog(access, log(exerciseId, { painBefore: 2, painAfter: 5, symptoms: ['tingling'] }));
-    expect(outcome).toMatchObject({ ok: true, value: { redFlags: ['Tingling or numbness in the arms or hands', 'Pain 2 or more points higher after the session'] } });
+    const outcome = await recordSessionLog(
+      access,
+      log(exerciseId, { painBefore: 2, painAfter: 5, symptoms: ['tingling'] }),
+    );
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: {
+        redFlags: ['Tingling or numbness in the arms or hands', 'Pain 2 or more points higher after the session'],
+      },
+    });
     const raised = await db().select().from(alerts).where(eq(alerts.patientId, patientId));
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ kind: 'red_flag', status: 'open' });
@@ -113,9 +138,15 @@ describe('logging a session', () => {
       expect(parsed.success).toBe(false);
       if (!parsed.success) expect(Object.keys(z.flattenError(parsed.error).fieldErrors).join()).toMatch(field);
     }
-    const future = await recordSessionLog(access, log(exerciseId, { performedAt: new Date(Date.now() + 3_600_000).toISOString() }));
+    const future = await recordSessionLog(
+      access,
+      log(exerciseId, { performedAt: new Date(Date.now() + 3_600_000).toISOString() }),
+    );
     expect(future).toMatchObject({ ok: false, message: expect.stringMatching(/future/) });
-    const old = await recordSessionLog(access, log(exerciseId, { performedAt: new Date(Date.now() - 8 * 86_400_000).toISOString() }));
+    const old = await recordSessionLog(
+      access,
+      log(exerciseId, { performedAt: new Date(Date.now() - 8 * 86_400_000).toISOString() }),
+    );
     expect(old).toMatchObject({ ok: false, message: expect.stringMatching(/7 days/) });
     const notInPlan = await recordSessionLog(access, log(ids.get('elbows-open-mobilization')!));
     expect(notInPlan).toMatchObject({ ok: false, message: 'Some exercises are not in your plan.' });
@@ -125,14 +156,20 @@ describe('logging a session', () => {
   it('refuses a session on a day before the plan began, and stores nothing', async () => {
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     const p = await patientWithPlan('Europe/London', 'thoracic-extension', tomorrow);
-    expect(await recordSessionLog(p.access, log(p.exerciseId))).toMatchObject({ ok: false, message: 'There was no plan in effect on that day.' });
+    expect(await recordSessionLog(p.access, log(p.exerciseId))).toMatchObject({
+      ok: false,
+      message: 'There was no plan in effect on that day.',
+    });
     expect(await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, p.patientId))).toHaveLength(0);
   });
 
   it('a patient’s cookie cannot log exercises from another patient’s plan', async () => {
     const a = await patientWithPlan('Europe/London', 'segmental-mobilization');
     const b = await patientWithPlan('Europe/London', 'upper-back-roll-bridge');
-    expect(await recordSessionLog(b.access, log(a.exerciseId))).toMatchObject({ ok: false, message: 'Some exercises are not in your plan.' });
+    expect(await recordSessionLog(b.access, log(a.exerciseId))).toMatchObject({
+      ok: false,
+      message: 'Some exercises are not in your plan.',
+    });
     expect(await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, a.patientId))).toHaveLength(0);
   });
 
@@ -157,7 +194,10 @@ describe('logging a session', () => {
     expect(await stores(newToken())).toMatchObject(inactive);
     expect(await stores('not-a-token')).toMatchObject(inactive);
 
-    await db().update(patientLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(patientLinks.id, p.linkId));
+    await db()
+      .update(patientLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(patientLinks.id, p.linkId));
     expect(await stores(p.token)).toMatchObject(inactive);
     await db().update(patientLinks).set({ expiresAt: null }).where(eq(patientLinks.id, p.linkId));
     expect(await stores(p.token)).toMatchObject({ outcome: { ok: true }, stored: 1 });

@@ -57,19 +57,32 @@ function authorSql(author: LogAuthor, now: Date): SQL {
  * version in effect on the patient's day, the exercises' check, the log and any alert. The
  * database's trigger keeps the patient's last session and figures version.
  */
-export async function recordSessionLog(author: LogAuthor, input: SessionLogInput, now = new Date()): Promise<Result<RecordedLog>> {
+export async function recordSessionLog(
+  author: LogAuthor,
+  input: SessionLogInput,
+  now = new Date(),
+): Promise<Result<RecordedLog>> {
   if ('token' in author && !TOKEN_PATTERN.test(author.token)) return linkInactive;
   const performedAt = new Date(input.performedAt);
   if (performedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    return fail('invalid', 'That session is dated in the future.', { performedAt: ['That session is dated in the future.'] });
+    return fail('invalid', 'That session is dated in the future.', {
+      performedAt: ['That session is dated in the future.'],
+    });
   }
   if (performedAt.getTime() < now.getTime() - MAX_AGE_DAYS * 86_400_000) {
-    return fail('invalid', `Sessions can be logged up to ${MAX_AGE_DAYS} days later.`, { performedAt: [`Older than ${MAX_AGE_DAYS} days.`] });
+    return fail('invalid', `Sessions can be logged up to ${MAX_AGE_DAYS} days later.`, {
+      performedAt: [`Older than ${MAX_AGE_DAYS} days.`],
+    });
   }
   const hash = payloadHash(input);
   const redFlags = redFlagsOf(input);
   const itemsDone = uuidArray([...new Set(input.itemsDone)]);
-  const [outcome] = rowsOf<{ patientId: string | null; hasPlan: boolean; itemsInPlan: boolean | null; id: string | null }>(
+  const [outcome] = rowsOf<{
+    patientId: string | null;
+    hasPlan: boolean;
+    itemsInPlan: boolean | null;
+    id: string | null;
+  }>(
     await db().execute(sql`
       with author as (
         select a.patient_id, a.clinic_id, (${performedAt.toISOString()}::timestamptz at time zone a.timezone)::date as local_day
@@ -107,7 +120,10 @@ export async function recordSessionLog(author: LogAuthor, input: SessionLogInput
   );
   if (!outcome?.patientId) return linkInactive;
   if (!outcome.hasPlan) return fail('invalid', 'There was no plan in effect on that day.');
-  if (!outcome.itemsInPlan) return fail('invalid', 'Some exercises are not in your plan.', { itemsDone: ['Some exercises are not in your plan.'] });
+  if (!outcome.itemsInPlan)
+    return fail('invalid', 'Some exercises are not in your plan.', {
+      itemsDone: ['Some exercises are not in your plan.'],
+    });
   if (outcome.id) return ok({ status: 'recorded', logId: outcome.id, redFlags });
 
   const [existing] = await db()

@@ -15,21 +15,45 @@ export async function patientToday(access: PatientAccess, now = new Date()) {
   const from = shiftDate(today, -13);
   const [[header], versions, counts] = await Promise.all([
     db()
-      .select({ firstName: sql<string>`split_part(${patients.name}, ' ', 1)`, clinicName: clinics.name, clinicPhone: clinics.phone, handoutFooter: clinics.handoutFooter })
+      .select({
+        firstName: sql<string>`split_part(${patients.name}, ' ', 1)`,
+        clinicName: clinics.name,
+        clinicPhone: clinics.phone,
+        handoutFooter: clinics.handoutFooter,
+      })
       .from(patients)
       .innerJoin(clinics, eq(clinics.id, patients.clinicId))
       .where(and(eq(patients.id, access.patientId), eq(patients.clinicId, access.clinicId))),
     // Every version that could be in effect in the last 14 days, newest first.
     db()
-      .select({ versionId: planVersions.id, version: planVersions.version, effectiveDate: planVersions.effectiveDate, startDate: plans.startDate, endDate: plans.endDate })
+      .select({
+        versionId: planVersions.id,
+        version: planVersions.version,
+        effectiveDate: planVersions.effectiveDate,
+        startDate: plans.startDate,
+        endDate: plans.endDate,
+      })
       .from(planVersions)
       .innerJoin(plans, eq(plans.id, planVersions.planId))
-      .where(and(eq(plans.patientId, access.patientId), eq(plans.clinicId, access.clinicId), lte(plans.startDate, today), or(isNull(plans.endDate), gte(plans.endDate, from))))
+      .where(
+        and(
+          eq(plans.patientId, access.patientId),
+          eq(plans.clinicId, access.clinicId),
+          lte(plans.startDate, today),
+          or(isNull(plans.endDate), gte(plans.endDate, from)),
+        ),
+      )
       .orderBy(desc(plans.startDate), desc(planVersions.version)),
     db()
       .select({ day: sessionLogs.localDay, n: sql<number>`count(*)::int` })
       .from(sessionLogs)
-      .where(and(eq(sessionLogs.patientId, access.patientId), eq(sessionLogs.clinicId, access.clinicId), gte(sessionLogs.localDay, from)))
+      .where(
+        and(
+          eq(sessionLogs.patientId, access.patientId),
+          eq(sessionLogs.clinicId, access.clinicId),
+          gte(sessionLogs.localDay, from),
+        ),
+      )
       .groupBy(sessionLogs.localDay),
   ]);
   const items = versions.length
@@ -37,24 +61,43 @@ export async function patientToday(access: PatientAccess, now = new Date()) {
         .select({ item: planItems, exercise: exercises })
         .from(planItems)
         .innerJoin(exercises, eq(exercises.id, planItems.exerciseId))
-        .where(inArray(planItems.planVersionId, versions.map((v) => v.versionId)))
+        .where(
+          inArray(
+            planItems.planVersionId,
+            versions.map((v) => v.versionId),
+          ),
+        )
         .orderBy(asc(planItems.position))
     : [];
   const itemsOf = (versionId: string) => items.filter((r) => r.item.planVersionId === versionId);
-  const versionOn = (day: string) => versions.find((v) => v.startDate <= day && (!v.endDate || v.endDate >= day) && v.effectiveDate <= day);
+  const versionOn = (day: string) =>
+    versions.find((v) => v.startDate <= day && (!v.endDate || v.endDate >= day) && v.effectiveDate <= day);
   const doneOn = new Map(counts.map((c) => [c.day, c.n]));
 
   const history: PatientDay[] = [];
   for (let i = 13; i >= 0; i--) {
     const day = shiftDate(today, -i);
     const v = versionOn(day);
-    history.push({ day, done: doneOn.get(day) ?? 0, prescribed: v ? prescribedSessions(day, itemsOf(v.versionId).map((r) => r.item)) : 0 });
+    history.push({
+      day,
+      done: doneOn.get(day) ?? 0,
+      prescribed: v
+        ? prescribedSessions(
+            day,
+            itemsOf(v.versionId).map((r) => r.item),
+          )
+        : 0,
+    });
   }
   const current = versionOn(today);
   const todays = current ? itemsOf(current.versionId) : [];
   return {
     firstName: header?.firstName ?? '',
-    clinic: { name: header?.clinicName ?? 'Your clinic', phone: header?.clinicPhone ?? null, footer: header?.handoutFooter ?? null },
+    clinic: {
+      name: header?.clinicName ?? 'Your clinic',
+      phone: header?.clinicPhone ?? null,
+      footer: header?.handoutFooter ?? null,
+    },
     today,
     progress: history.at(-1) ?? { day: today, done: 0, prescribed: 0 },
     history,

@@ -19,7 +19,6 @@ export function parseRange(value: unknown): ChartRange {
   return rangeSchema.parse(value);
 }
 
-
 const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
 /** Everything the patient's charts need for a range, or null when the patient is not in the actor's clinic. */
@@ -31,12 +30,32 @@ export async function patientChartData(actor: Actor, patientId: string, range: C
   const from = days[0]?.day ?? '9999-12-31';
   const [logs, versions] = await Promise.all([
     db()
-      .select({ performedAt: sessionLogs.performedAt, day: sessionLogs.localDay, painBefore: sessionLogs.painBefore, painAfter: sessionLogs.painAfter, symptoms: sessionLogs.symptoms, itemsDone: sessionLogs.itemsDone })
+      .select({
+        performedAt: sessionLogs.performedAt,
+        day: sessionLogs.localDay,
+        painBefore: sessionLogs.painBefore,
+        painAfter: sessionLogs.painAfter,
+        symptoms: sessionLogs.symptoms,
+        itemsDone: sessionLogs.itemsDone,
+      })
       .from(sessionLogs)
-      .where(and(eq(sessionLogs.patientId, patientId), eq(sessionLogs.clinicId, actor.clinicId), gte(sessionLogs.localDay, from)))
+      .where(
+        and(
+          eq(sessionLogs.patientId, patientId),
+          eq(sessionLogs.clinicId, actor.clinicId),
+          gte(sessionLogs.localDay, from),
+        ),
+      )
       .orderBy(asc(sessionLogs.performedAt)),
     db()
-      .select({ id: planVersions.id, version: planVersions.version, effectiveDate: planVersions.effectiveDate, reason: planVersions.reason, startDate: plans.startDate, endDate: plans.endDate })
+      .select({
+        id: planVersions.id,
+        version: planVersions.version,
+        effectiveDate: planVersions.effectiveDate,
+        reason: planVersions.reason,
+        startDate: plans.startDate,
+        endDate: plans.endDate,
+      })
       .from(planVersions)
       .innerJoin(plans, eq(plans.id, planVersions.planId))
       .where(and(eq(plans.patientId, patientId), eq(plans.clinicId, actor.clinicId)))
@@ -44,14 +63,28 @@ export async function patientChartData(actor: Actor, patientId: string, range: C
   ]);
   const items = versions.length
     ? await db()
-        .select({ versionId: planItems.planVersionId, exerciseId: planItems.exerciseId, name: exercises.name, sessionsPerDay: planItems.sessionsPerDay, daysOfWeek: planItems.daysOfWeek })
+        .select({
+          versionId: planItems.planVersionId,
+          exerciseId: planItems.exerciseId,
+          name: exercises.name,
+          sessionsPerDay: planItems.sessionsPerDay,
+          daysOfWeek: planItems.daysOfWeek,
+        })
         .from(planItems)
         .innerJoin(exercises, eq(exercises.id, planItems.exerciseId))
-        .where(inArray(planItems.planVersionId, versions.map((v) => v.id)))
+        .where(
+          inArray(
+            planItems.planVersionId,
+            versions.map((v) => v.id),
+          ),
+        )
     : [];
 
   // Per exercise: sessions that included it, out of the sessions in which it was prescribed.
-  const versionOn = (day: string) => [...versions].reverse().find((v) => v.startDate <= day && (!v.endDate || v.endDate >= day) && v.effectiveDate <= day);
+  const versionOn = (day: string) =>
+    [...versions]
+      .reverse()
+      .find((v) => v.startDate <= day && (!v.endDate || v.endDate >= day) && v.effectiveDate <= day);
   const perExercise = new Map<string, { name: string; prescribed: number; done: number }>();
   for (const d of days) {
     const v = versionOn(d.day);
@@ -70,7 +103,9 @@ export async function patientChartData(actor: Actor, patientId: string, range: C
 
   const prescribed = days.reduce((a, d) => a + d.prescribed, 0);
   const completed = days.reduce((a, d) => a + d.completed, 0);
-  const firstWeek = average(logs.filter((l) => l.day < days[Math.min(7, days.length - 1)]!.day).map((l) => l.painAfter));
+  const firstWeek = average(
+    logs.filter((l) => l.day < days[Math.min(7, days.length - 1)]!.day).map((l) => l.painAfter),
+  );
   const lastWeek = average(logs.filter((l) => l.day > days[Math.max(0, days.length - 8)]!.day).map((l) => l.painAfter));
   const weeks = windowDays / 7;
   let summary = prescribed
@@ -78,7 +113,10 @@ export async function patientChartData(actor: Actor, patientId: string, range: C
     : `No sessions were prescribed in the last ${weeks} weeks`;
   if (firstWeek !== null && lastWeek !== null) {
     const verb = lastWeek < firstWeek - 0.05 ? 'fell' : lastWeek > firstWeek + 0.05 ? 'rose' : 'stayed';
-    summary += verb === 'stayed' ? `; pain after sessions stayed at ${lastWeek.toFixed(1)}` : `; pain after sessions ${verb} from ${firstWeek.toFixed(1)} to ${lastWeek.toFixed(1)}`;
+    summary +=
+      verb === 'stayed'
+        ? `; pain after sessions stayed at ${lastWeek.toFixed(1)}`
+        : `; pain after sessions ${verb} from ${firstWeek.toFixed(1)} to ${lastWeek.toFixed(1)}`;
   }
   const flagged = logs.filter((l) => l.symptoms.length > 0).length;
   if (flagged) summary += `; ${flagged} session${flagged === 1 ? '' : 's'} with symptoms reported`;
@@ -88,8 +126,16 @@ export async function patientChartData(actor: Actor, patientId: string, range: C
     range,
     summary: `${summary}.`,
     days,
-    versionChanges: versions.filter((v) => v.effectiveDate >= from).map((v) => ({ day: v.effectiveDate, label: `v${v.version}`, reason: v.reason })),
-    sessions: logs.map((l) => ({ at: l.performedAt.toISOString(), day: l.day, painBefore: l.painBefore, painAfter: l.painAfter, symptoms: l.symptoms.map(symptomLabel) })),
+    versionChanges: versions
+      .filter((v) => v.effectiveDate >= from)
+      .map((v) => ({ day: v.effectiveDate, label: `v${v.version}`, reason: v.reason })),
+    sessions: logs.map((l) => ({
+      at: l.performedAt.toISOString(),
+      day: l.day,
+      painBefore: l.painBefore,
+      painAfter: l.painAfter,
+      symptoms: l.symptoms.map(symptomLabel),
+    })),
     exercises: [...perExercise.values()].map((e) => ({ ...e, rate: e.prescribed ? e.done / e.prescribed : 0 })),
   };
 }

@@ -4,14 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { patientLinks } from '@/db/schema';
 import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories';
-import { UNKNOWN_TOKEN_LIMIT, hashToken, lookupToken, recordUnknownToken, TOKEN_PATTERN, unknownTokenRetryAfter } from '@/lib/patient-portal/link-access';
+import {
+  UNKNOWN_TOKEN_LIMIT,
+  hashToken,
+  lookupToken,
+  recordUnknownToken,
+  TOKEN_PATTERN,
+  unknownTokenRetryAfter,
+} from '@/lib/patient-portal/link-access';
 import { createPatientLink, linksOfPatient, revokePatientLink, rotatePatientLinks } from '@/lib/patients/links';
 import { setPatientStatus } from './patients';
 
 async function withLink(options: { expiresInDays?: number | null } = {}) {
   const team = await createClinicWithTeam();
   const patientId = await createScreenedPatient(team.practitioner);
-  const link = await createPatientLink(team.practitioner, patientId, { label: 'Phone', expiresInDays: options.expiresInDays ?? null });
+  const link = await createPatientLink(team.practitioner, patientId, {
+    label: 'Phone',
+    expiresInDays: options.expiresInDays ?? null,
+  });
   if (!link.ok) throw new Error(link.message);
   return { ...team, patientId, token: link.value.token, linkId: link.value.linkId };
 }
@@ -25,7 +35,11 @@ describe('patient links', () => {
     expect(row?.tokenHash).toBe(crypto.createHash('sha256').update(token).digest('hex'));
     // Nowhere in any table, in any column, is the token itself.
     const rowsOf = (result: unknown) => ((result as { rows?: unknown[] }).rows ?? result) as unknown[];
-    const names = rowsOf(await db().execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)) as { table_name: string }[];
+    const names = rowsOf(
+      await db().execute(
+        sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+      ),
+    ) as { table_name: string }[];
     expect(names.length).toBeGreaterThan(10);
     for (const { table_name } of names) {
       const rows = rowsOf(await db().execute(sql.raw(`select * from "${table_name}"`)));
@@ -35,10 +49,18 @@ describe('patient links', () => {
 
   it('find their patient, and stop working when revoked, expired, or the patient is discharged', async () => {
     const live = await withLink();
-    expect(await lookupToken(live.token)).toMatchObject({ ok: true, value: { patientId: live.patientId, clinicId: live.clinic.id } });
+    expect(await lookupToken(live.token)).toMatchObject({
+      ok: true,
+      value: { patientId: live.patientId, clinicId: live.clinic.id },
+    });
 
     await revokePatientLink(live.practitioner, live.linkId);
-    expect(await lookupToken(live.token)).toEqual({ ok: false, code: 'refused', message: expect.any(String), clinic: { slug: live.clinic.slug, name: live.clinic.name, phone: null } });
+    expect(await lookupToken(live.token)).toEqual({
+      ok: false,
+      code: 'refused',
+      message: expect.any(String),
+      clinic: { slug: live.clinic.slug, name: live.clinic.name, phone: null },
+    });
 
     const expiring = await withLink({ expiresInDays: 30 });
     expect((await lookupToken(expiring.token, new Date(Date.now() + 31 * 86_400_000))).ok).toBe(false);
@@ -51,9 +73,24 @@ describe('patient links', () => {
   });
 
   it('answers the same for unknown and malformed tokens, without naming a clinic', async () => {
-    expect(await lookupToken(crypto.randomBytes(32).toString('base64url'))).toEqual({ ok: false, code: 'refused', message: expect.any(String), clinic: null });
-    expect(await lookupToken('short')).toEqual({ ok: false, code: 'refused', message: expect.any(String), clinic: null });
-    expect(await lookupToken(`${'a'.repeat(42)}!`)).toEqual({ ok: false, code: 'refused', message: expect.any(String), clinic: null });
+    expect(await lookupToken(crypto.randomBytes(32).toString('base64url'))).toEqual({
+      ok: false,
+      code: 'refused',
+      message: expect.any(String),
+      clinic: null,
+    });
+    expect(await lookupToken('short')).toEqual({
+      ok: false,
+      code: 'refused',
+      message: expect.any(String),
+      clinic: null,
+    });
+    expect(await lookupToken(`${'a'.repeat(42)}!`)).toEqual({
+      ok: false,
+      code: 'refused',
+      message: expect.any(String),
+      clinic: null,
+    });
   });
 
   it('rotate revokes every earlier link and issues one new one', async () => {
@@ -80,7 +117,10 @@ describe('patient links', () => {
   it('unauthorized access: another clinic cannot create, list, revoke or rotate these links', async () => {
     const a = await withLink();
     const b = await createClinicWithTeam();
-    expect(await createPatientLink(b.admin, a.patientId, { label: 'x', expiresInDays: null })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await createPatientLink(b.admin, a.patientId, { label: 'x', expiresInDays: null })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     expect(await linksOfPatient(b.admin, a.patientId)).toEqual([]);
     expect(await revokePatientLink(b.admin, a.linkId)).toMatchObject({ ok: false, code: 'not_found' });
     expect(await rotatePatientLinks(b.admin, a.patientId, 'x')).toMatchObject({ ok: false, code: 'not_found' });

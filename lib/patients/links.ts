@@ -34,12 +34,31 @@ export async function linksOfPatient(actor: Actor, patientId: string): Promise<L
     .orderBy(desc(patientLinks.createdAt));
 }
 
-async function insertLink(tx: Tx, actor: Actor, patientId: string, label: string, expiresAt: Date | null, token = newToken()) {
+async function insertLink(
+  tx: Tx,
+  actor: Actor,
+  patientId: string,
+  label: string,
+  expiresAt: Date | null,
+  token = newToken(),
+) {
   const [row] = await tx
     .insert(patientLinks)
-    .values({ clinicId: actor.clinicId, patientId, tokenHash: hashToken(token), label, expiresAt, createdBy: actor.userId })
+    .values({
+      clinicId: actor.clinicId,
+      patientId,
+      tokenHash: hashToken(token),
+      label,
+      expiresAt,
+      createdBy: actor.userId,
+    })
     .returning({ id: patientLinks.id });
-  await audit(tx, actor, { action: 'patient_link.created', subjectType: 'patient', subjectId: patientId, detail: { linkId: row!.id } });
+  await audit(tx, actor, {
+    action: 'patient_link.created',
+    subjectType: 'patient',
+    subjectId: patientId,
+    detail: { linkId: row!.id },
+  });
   return { token, linkId: row!.id };
 }
 
@@ -61,7 +80,11 @@ const patientNotFound = fail('not_found', 'That patient is not in your clinic.')
 const patientDischarged = fail('conflict', 'Reactivate this patient before giving them a link.');
 
 /** A new link. The token is returned once, here, and never stored. */
-export async function createPatientLink(actor: Actor, patientId: string, input: { label: string; expiresInDays: number | null }): Promise<Result<IssuedLink>> {
+export async function createPatientLink(
+  actor: Actor,
+  patientId: string,
+  input: { label: string; expiresInDays: number | null },
+): Promise<Result<IssuedLink>> {
   return db().transaction(async (tx) => {
     const patient = await activePatient(tx, actor, patientId);
     if (!patient) return patientNotFound;
@@ -79,7 +102,12 @@ export async function revokePatientLink(actor: Actor, linkId: string): Promise<R
       .where(and(eq(patientLinks.id, linkId), eq(patientLinks.clinicId, actor.clinicId)))
       .returning({ patientId: patientLinks.patientId });
     if (!updated[0]) return fail('not_found', 'That link is not in your clinic.');
-    await audit(tx, actor, { action: 'patient_link.revoked', subjectType: 'patient', subjectId: updated[0].patientId, detail: { linkId } });
+    await audit(tx, actor, {
+      action: 'patient_link.revoked',
+      subjectType: 'patient',
+      subjectId: updated[0].patientId,
+      detail: { linkId },
+    });
     return ok();
   });
 }
@@ -89,7 +117,13 @@ export async function revokeAllLinks(tx: Tx, actor: Actor, patientId: string): P
   const revoked = await tx
     .update(patientLinks)
     .set({ revokedAt: new Date() })
-    .where(and(eq(patientLinks.patientId, patientId), eq(patientLinks.clinicId, actor.clinicId), isNull(patientLinks.revokedAt)))
+    .where(
+      and(
+        eq(patientLinks.patientId, patientId),
+        eq(patientLinks.clinicId, actor.clinicId),
+        isNull(patientLinks.revokedAt),
+      ),
+    )
     .returning({ id: patientLinks.id });
   return revoked.length;
 }
@@ -101,7 +135,12 @@ export async function rotatePatientLinks(actor: Actor, patientId: string, label:
     if (!patient) return patientNotFound;
     if (patient.status !== 'active') return patientDischarged;
     const revoked = await revokeAllLinks(tx, actor, patientId);
-    await audit(tx, actor, { action: 'patient_link.rotated', subjectType: 'patient', subjectId: patientId, detail: { revoked } });
+    await audit(tx, actor, {
+      action: 'patient_link.rotated',
+      subjectType: 'patient',
+      subjectId: patientId,
+      detail: { revoked },
+    });
     return ok(await insertLink(tx, actor, patientId, label, null));
   });
 }

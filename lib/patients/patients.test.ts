@@ -31,7 +31,15 @@ describe('patient records', () => {
     });
     expect(bad.success).toBe(false);
     const fields = bad.success ? {} : z.flattenError(bad.error).fieldErrors;
-    expect(Object.keys(fields).sort()).toEqual(['birthYear', 'email', 'name', 'notes', 'phone', 'primaryPractitionerId', 'timezone']);
+    expect(Object.keys(fields).sort()).toEqual([
+      'birthYear',
+      'email',
+      'name',
+      'notes',
+      'phone',
+      'primaryPractitionerId',
+      'timezone',
+    ]);
     expect(fields.birthYear?.[0]).toMatch(/at least 1900/);
     expect(patientSchema.parse({ name: '<b>Bold</b> & co', timezone: 'UTC' }).name).toBe('<b>Bold</b> & co');
     expect(patientSchema.parse({ name: 'A', timezone: 'UTC', birthYear: '' }).birthYear).toBeNull();
@@ -62,7 +70,10 @@ describe('screening history', () => {
     await recordScreening(practitioner, patientId, { pregnancy: { present: false, note: 'Delivered' } });
     const history = await screeningHistory(practitioner, patientId);
     expect(history).toHaveLength(2);
-    expect((await currentScreening(practitioner, patientId))?.answers.pregnancy).toEqual({ present: false, note: 'Delivered' });
+    expect((await currentScreening(practitioner, patientId))?.answers.pregnancy).toEqual({
+      present: false,
+      note: 'Delivered',
+    });
     expect(history[1]?.answers.pregnancy?.present).toBe(true);
   });
 
@@ -81,33 +92,61 @@ describe('the roster', () => {
     const other = await createUser(ctx.clinic.id);
     const names = Array.from({ length: 23 }, (_, i) => `Roster ${String(i).padStart(2, '0')}`);
     for (const [i, name] of names.entries()) {
-      const created = await createPatient(ctx.admin, { ...input(name), primaryPractitionerId: i % 2 ? other.user.id : ctx.admin.userId });
+      const created = await createPatient(ctx.admin, {
+        ...input(name),
+        primaryPractitionerId: i % 2 ? other.user.id : ctx.admin.userId,
+      });
       if (!created.ok) throw new Error('setup');
       if (i === 3) await db().update(patients).set({ status: 'discharged' }).where(eq(patients.id, created.value.id));
-      if (i === 5) await db().update(patients).set({ email: 'odd_100%@example.com' }).where(eq(patients.id, created.value.id));
+      if (i === 5)
+        await db().update(patients).set({ email: 'odd_100%@example.com' }).where(eq(patients.id, created.value.id));
     }
   });
 
   it('pages, sorts and counts in SQL', async () => {
     const page2 = await rosterPage(ctx.admin, parseRosterQuery({ size: '10', page: '2' }));
     expect(page2.total).toBe(22);
-    expect(page2.rows.map((r) => r.name)).toEqual(['Roster 11', 'Roster 12', 'Roster 13', 'Roster 14', 'Roster 15', 'Roster 16', 'Roster 17', 'Roster 18', 'Roster 19', 'Roster 20']);
+    expect(page2.rows.map((r) => r.name)).toEqual([
+      'Roster 11',
+      'Roster 12',
+      'Roster 13',
+      'Roster 14',
+      'Roster 15',
+      'Roster 16',
+      'Roster 17',
+      'Roster 18',
+      'Roster 19',
+      'Roster 20',
+    ]);
     const desc = await rosterPage(ctx.admin, parseRosterQuery({ sort: 'name', dir: 'desc', size: '10' }));
     expect(desc.rows[0]?.name).toBe('Roster 22');
   });
 
   it('filters by status, by practitioner and by search, treating % and _ literally', async () => {
-    expect((await rosterPage(ctx.admin, parseRosterQuery({ status: 'discharged' }))).rows.map((r) => r.name)).toEqual(['Roster 03']);
+    expect((await rosterPage(ctx.admin, parseRosterQuery({ status: 'discharged' }))).rows.map((r) => r.name)).toEqual([
+      'Roster 03',
+    ]);
     expect((await rosterPage(ctx.admin, parseRosterQuery({ status: 'all' }))).total).toBe(23);
     const mine = await rosterPage(ctx.admin, parseRosterQuery({ practitioner: 'me', status: 'all' }));
     expect(mine.rows.every((r) => r.primaryPractitionerId === ctx.admin.userId)).toBe(true);
     expect(mine.total).toBe(12);
-    expect((await rosterPage(ctx.admin, parseRosterQuery({ q: '100%' }))).rows.map((r) => r.name)).toEqual(['Roster 05']);
+    expect((await rosterPage(ctx.admin, parseRosterQuery({ q: '100%' }))).rows.map((r) => r.name)).toEqual([
+      'Roster 05',
+    ]);
     expect((await rosterPage(ctx.admin, parseRosterQuery({ q: '%' }))).total).toBe(1);
   });
 
   it('falls back to defaults for nonsense in the URL', () => {
-    expect(parseRosterQuery({ sort: 'password', dir: 'sideways', page: '-4', size: '1000', status: 'x', practitioner: "' or 1=1" })).toEqual({
+    expect(
+      parseRosterQuery({
+        sort: 'password',
+        dir: 'sideways',
+        page: '-4',
+        size: '1000',
+        status: 'x',
+        practitioner: "' or 1=1",
+      }),
+    ).toEqual({
       q: '',
       status: 'active',
       practitioner: '',
@@ -135,10 +174,20 @@ describe('the roster’s adherence, pain and alert columns', () => {
   const iso = (daysAgo: number) => new Date(Date.now() - daysAgo * day - 3_600_000).toISOString();
 
   /** A patient on one session a day since three weeks ago, with sessions `daysAgo` (pain before, after). */
-  async function onPlan(ctx: Awaited<ReturnType<typeof createClinicWithTeam>>, name: string, sessions: [daysAgo: number, pain: [number, number]][]) {
+  async function onPlan(
+    ctx: Awaited<ReturnType<typeof createClinicWithTeam>>,
+    name: string,
+    sessions: [daysAgo: number, pain: [number, number]][],
+  ) {
     const patientId = await createScreenedPatient(ctx.admin, { name, timezone: 'UTC' });
     const startDate = new Date(Date.now() - 21 * day).toISOString().slice(0, 10);
-    const plan = await assignPlan(ctx.admin, patientId, { templateId: null, startDate, endDate: null, items: [planItem(exerciseId, 1, EVERY_DAY)], acknowledgements: {} });
+    const plan = await assignPlan(ctx.admin, patientId, {
+      templateId: null,
+      startDate,
+      endDate: null,
+      items: [planItem(exerciseId, 1, EVERY_DAY)],
+      acknowledgements: {},
+    });
     if (!plan.ok) throw new Error(plan.message);
     const link = await createPatientLink(ctx.admin, patientId, { label: 'phone', expiresInDays: null });
     if (!link.ok) throw new Error('link');
@@ -147,7 +196,15 @@ describe('the roster’s adherence, pain and alert columns', () => {
     const log = async (daysAgo: number, pain: [number, number]) => {
       // Logged soon after the session, as the phone does (a log may arrive at most 7 days late).
       const performedAt = iso(daysAgo);
-      const input = { idempotencyKey: crypto.randomUUID(), performedAt, itemsDone: [exerciseId], painBefore: pain[0], painAfter: pain[1], symptoms: [], note: null };
+      const input = {
+        idempotencyKey: crypto.randomUUID(),
+        performedAt,
+        itemsDone: [exerciseId],
+        painBefore: pain[0],
+        painAfter: pain[1],
+        symptoms: [],
+        note: null,
+      };
       const done = await recordSessionLog(found.value, input, new Date(Date.parse(performedAt) + 60_000));
       if (!done.ok) throw new Error(done.message);
     };
@@ -164,10 +221,16 @@ describe('the roster’s adherence, pain and alert columns', () => {
     const ctx = await createClinicWithTeam();
     const week = (pain: [number, number]) => [0, 1, 2, 3, 4, 5, 6].map((d): [number, [number, number]] => [d, pain]);
     await onPlan(ctx, 'Ada', [...week([4, 5]), [10, [3, 2]]]); // 7 of 7; pain after 5, from 2 the week before: +3
-    const bo = await onPlan(ctx, 'Bo', [[0, [3, 8]], [2, [3, 3]], [4, [3, 3]], [9, [3, 3]]]); // 3 of 7; pain 4.67 from 3; 8 raises a red flag
+    const bo = await onPlan(ctx, 'Bo', [
+      [0, [3, 8]],
+      [2, [3, 3]],
+      [4, [3, 3]],
+      [9, [3, 3]],
+    ]); // 3 of 7; pain 4.67 from 3; 8 raises a red flag
     const cy = await onPlan(ctx, 'Cy', []); // nothing logged: 0 %
     await createScreenedPatient(ctx.admin, { name: 'Di (no plan)' }); // no figures at all
-    const names = async (sort: string, dir = 'asc') => (await rosterPage(ctx.admin, parseRosterQuery({ sort, dir }))).rows.map((r) => r.name);
+    const names = async (sort: string, dir = 'asc') =>
+      (await rosterPage(ctx.admin, parseRosterQuery({ sort, dir }))).rows.map((r) => r.name);
 
     expect(await names('adherence7')).toEqual(['Cy', 'Bo', 'Ada', 'Di (no plan)']);
     expect(await names('adherence7', 'desc')).toEqual(['Ada', 'Bo', 'Cy', 'Di (no plan)']);
@@ -186,13 +249,23 @@ describe('the roster’s adherence, pain and alert columns', () => {
     // them first (the row shows none), whatever the status filter.
     await db().update(patients).set({ status: 'discharged' }).where(eq(patients.id, bo.patientId));
     expect(await names('adherence7')).toEqual(['Ada', 'Cy', 'Di (no plan)']);
-    expect((await rosterPage(ctx.admin, parseRosterQuery({ status: 'all', sort: 'alerts', dir: 'desc' }))).rows.map((r) => [r.name, r.openRedFlags])).toEqual([
+    expect(
+      (await rosterPage(ctx.admin, parseRosterQuery({ status: 'all', sort: 'alerts', dir: 'desc' }))).rows.map((r) => [
+        r.name,
+        r.openRedFlags,
+      ]),
+    ).toEqual([
       ['Ada', 0],
       ['Cy', 0],
       ['Di (no plan)', 0],
       ['Bo', 0],
     ]);
-    expect((await rosterPage(ctx.admin, parseRosterQuery({ status: 'all', sort: 'adherence7' }))).rows.map((r) => [r.name, r.adherence7])).toEqual([
+    expect(
+      (await rosterPage(ctx.admin, parseRosterQuery({ status: 'all', sort: 'adherence7' }))).rows.map((r) => [
+        r.name,
+        r.adherence7,
+      ]),
+    ).toEqual([
       ['Ada', 1],
       ['Cy', 1],
       ['Bo', null],

@@ -69,7 +69,11 @@ export async function updatePatient(actor: Actor, patientId: string, input: Pati
 }
 
 /** Discharge ends the active plan today; reactivating brings the record back without a plan. */
-export async function setPatientStatus(actor: Actor, patientId: string, status: 'active' | 'discharged'): Promise<Result> {
+export async function setPatientStatus(
+  actor: Actor,
+  patientId: string,
+  status: 'active' | 'discharged',
+): Promise<Result> {
   return db().transaction(async (tx) => {
     const updated = await tx
       .update(patients)
@@ -83,7 +87,11 @@ export async function setPatientStatus(actor: Actor, patientId: string, status: 
       // A discharged patient's links stop working at once.
       await revokeAllLinks(tx, actor, patientId);
     }
-    await audit(tx, actor, { action: `patient.${status === 'discharged' ? 'discharged' : 'reactivated'}`, subjectType: 'patient', subjectId: patientId });
+    await audit(tx, actor, {
+      action: `patient.${status === 'discharged' ? 'discharged' : 'reactivated'}`,
+      subjectType: 'patient',
+      subjectId: patientId,
+    });
     return ok();
   });
 }

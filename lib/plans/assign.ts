@@ -1,7 +1,15 @@
 import 'server-only';
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import { type Database, db } from '@/db/client';
-import { type Exercise, patients, planItems, plans, planTemplates, planVersions, precautionAcknowledgements } from '@/db/schema';
+import {
+  type Exercise,
+  patients,
+  planItems,
+  plans,
+  planTemplates,
+  planVersions,
+  precautionAcknowledgements,
+} from '@/db/schema';
 import { type Failure, type Result, fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
@@ -34,12 +42,21 @@ export async function endActivePlan(tx: Tx, actor: Actor, patientId: string, tim
   if (!active) return;
   await tx
     .update(plans)
-    .set({ status: 'ended', endDate: lastDay < active.startDate ? shiftDate(active.startDate, -1) : lastDay, endedAt: new Date() })
+    .set({
+      status: 'ended',
+      endDate: lastDay < active.startDate ? shiftDate(active.startDate, -1) : lastDay,
+      endedAt: new Date(),
+    })
     .where(eq(plans.id, active.id));
   await audit(tx, actor, { action: 'plan.ended', subjectType: 'plan', subjectId: active.id, detail: { patientId } });
 }
 
-async function validateItems(actor: Actor, patientId: string, items: PlanItemInput[], acknowledgements: Record<string, string>): Promise<Result<AcceptedAcknowledgement[]>> {
+async function validateItems(
+  actor: Actor,
+  patientId: string,
+  items: PlanItemInput[],
+  acknowledgements: Record<string, string>,
+): Promise<Result<AcceptedAcknowledgement[]>> {
   const screening = await currentScreening(actor, patientId);
   if (!screening) return fail('invalid', 'Screen this patient for contraindications before assigning exercises.');
   const exercisesById = await assignableExercises(
@@ -48,8 +65,14 @@ async function validateItems(actor: Actor, patientId: string, items: PlanItemInp
   );
   const { problems, accepted } = checkPlanItems(items, exercisesById, screening.answers, acknowledgements);
   if (hasProblems(problems)) {
-    const blocked = Object.values(problems.fieldErrors).flat().find((m) => m.includes('cannot be assigned'));
-    const message = blocked ?? (problems.missingAcknowledgements.length ? 'Some exercises need a reason before they can be assigned.' : 'Check the highlighted doses.');
+    const blocked = Object.values(problems.fieldErrors)
+      .flat()
+      .find((m) => m.includes('cannot be assigned'));
+    const message =
+      blocked ??
+      (problems.missingAcknowledgements.length
+        ? 'Some exercises need a reason before they can be assigned.'
+        : 'Check the highlighted doses.');
     return fail('invalid', message, problems.fieldErrors);
   }
   return ok(accepted);
@@ -86,14 +109,20 @@ async function writeVersion(
     })),
   );
   if (accepted.length) {
-    await tx.insert(precautionAcknowledgements).values(
-      accepted.map((a) => ({ ...a, clinicId: actor.clinicId, planVersionId: row.id, acknowledgedBy: actor.userId })),
-    );
+    await tx
+      .insert(precautionAcknowledgements)
+      .values(
+        accepted.map((a) => ({ ...a, clinicId: actor.clinicId, planVersionId: row.id, acknowledgedBy: actor.userId })),
+      );
   }
   return row.id;
 }
 
-export async function assignPlan(actor: Actor, patientId: string, input: AssignPlanInput): Promise<Result<SavedVersion>> {
+export async function assignPlan(
+  actor: Actor,
+  patientId: string,
+  input: AssignPlanInput,
+): Promise<Result<SavedVersion>> {
   const [patient] = await db()
     .select({ id: patients.id, status: patients.status, timezone: patients.timezone })
     .from(patients)
@@ -132,7 +161,11 @@ export async function assignPlan(actor: Actor, patientId: string, input: AssignP
       tx,
       actor,
       plan.id,
-      { number: 1, effectiveDate: input.startDate, reason: templateName ? `Assigned from “${templateName}”` : 'Assigned' },
+      {
+        number: 1,
+        effectiveDate: input.startDate,
+        reason: templateName ? `Assigned from “${templateName}”` : 'Assigned',
+      },
       input.items,
       checked.value,
     );
@@ -146,11 +179,24 @@ export async function assignPlan(actor: Actor, patientId: string, input: AssignP
   });
 }
 
-type ActivePlan = { id: string; patientId: string; startDate: string; endDate: string | null; latestVersion: number; latestEffective: string };
+type ActivePlan = {
+  id: string;
+  patientId: string;
+  startDate: string;
+  endDate: string | null;
+  latestVersion: number;
+  latestEffective: string;
+};
 
 async function activePlanOf(actor: Actor, planId: string): Promise<ActivePlan | null> {
   const [plan] = await db()
-    .select({ id: plans.id, patientId: plans.patientId, startDate: plans.startDate, endDate: plans.endDate, status: plans.status })
+    .select({
+      id: plans.id,
+      patientId: plans.patientId,
+      startDate: plans.startDate,
+      endDate: plans.endDate,
+      status: plans.status,
+    })
     .from(plans)
     .where(and(eq(plans.id, planId), eq(plans.clinicId, actor.clinicId)))
     .limit(1);
@@ -170,7 +216,13 @@ export async function versionItems(actor: Actor, planId: string, version: number
     .select({ item: planItems })
     .from(planItems)
     .innerJoin(planVersions, eq(planVersions.id, planItems.planVersionId))
-    .where(and(eq(planVersions.planId, planId), eq(planVersions.version, version), eq(planVersions.clinicId, actor.clinicId)))
+    .where(
+      and(
+        eq(planVersions.planId, planId),
+        eq(planVersions.version, version),
+        eq(planVersions.clinicId, actor.clinicId),
+      ),
+    )
     .orderBy(asc(planItems.position));
   if (rows.length === 0) return null;
   return rows.map(({ item }) => ({
@@ -184,15 +236,23 @@ const sameItems = (a: PlanItemInput[], b: PlanItemInput[]) =>
   JSON.stringify(b.map((i) => ({ ...i, patientNote: i.patientNote ?? null })));
 
 /** Every change of dose or exercises is a new immutable version with a date, an author and a reason. */
-export async function adjustPlan(actor: Actor, planId: string, input: AdjustPlanInput & { restoredFrom?: number }): Promise<Result<SavedVersion>> {
+export async function adjustPlan(
+  actor: Actor,
+  planId: string,
+  input: AdjustPlanInput & { restoredFrom?: number },
+): Promise<Result<SavedVersion>> {
   const plan = await activePlanOf(actor, planId);
   if (!plan) return notFound('plan');
   if (input.effectiveDate < plan.startDate || input.effectiveDate < plan.latestEffective) {
     const earliest = plan.latestEffective > plan.startDate ? plan.latestEffective : plan.startDate;
-    return fail('invalid', `A change can take effect on ${earliest} or later.`, { effectiveDate: [`Choose ${earliest} or a later date.`] });
+    return fail('invalid', `A change can take effect on ${earliest} or later.`, {
+      effectiveDate: [`Choose ${earliest} or a later date.`],
+    });
   }
   if (plan.endDate && input.effectiveDate > plan.endDate) {
-    return fail('invalid', 'That date is after the plan ends.', { effectiveDate: ['Choose a date before the plan ends.'] });
+    return fail('invalid', 'That date is after the plan ends.', {
+      effectiveDate: ['Choose a date before the plan ends.'],
+    });
   }
   const current = await versionItems(actor, planId, plan.latestVersion);
   if (current && sameItems(current, input.items)) {
@@ -205,7 +265,10 @@ export async function adjustPlan(actor: Actor, planId: string, input: AdjustPlan
 
   return db().transaction(async (tx) => {
     // The unique (plan, version) constraint turns a concurrent edit into an error, not a lost update.
-    const [row] = await tx.select({ top: max(planVersions.version) }).from(planVersions).where(eq(planVersions.planId, planId));
+    const [row] = await tx
+      .select({ top: max(planVersions.version) })
+      .from(planVersions)
+      .where(eq(planVersions.planId, planId));
     const next = (row?.top ?? 0) + 1;
     if (next !== plan.latestVersion + 1) {
       return fail('conflict', 'Someone else changed this plan a moment ago. Reload to see their change.');
@@ -231,7 +294,13 @@ export async function adjustPlan(actor: Actor, planId: string, input: AdjustPlan
 /** Brings back an earlier version's exercises and doses as a new version, effective today. */
 export { carriedAcknowledgements as planAcknowledgements };
 
-export async function restorePlanVersion(actor: Actor, planId: string, version: number, reason: string, timezone: string): Promise<Result<SavedVersion>> {
+export async function restorePlanVersion(
+  actor: Actor,
+  planId: string,
+  version: number,
+  reason: string,
+  timezone: string,
+): Promise<Result<SavedVersion>> {
   const plan = await activePlanOf(actor, planId);
   if (!plan) return notFound('plan');
   const items = await versionItems(actor, planId, version);
@@ -247,12 +316,26 @@ export async function restorePlanVersion(actor: Actor, planId: string, version: 
 }
 
 /** Reasons already given in this plan (for `version`, or any version, newest winning), keyed `${exerciseId}:${code}`. */
-async function carriedAcknowledgements(actor: Actor, planId: string, version?: number): Promise<Record<string, string>> {
+async function carriedAcknowledgements(
+  actor: Actor,
+  planId: string,
+  version?: number,
+): Promise<Record<string, string>> {
   const rows = await db()
-    .select({ exerciseId: precautionAcknowledgements.exerciseId, code: precautionAcknowledgements.contraindication, reason: precautionAcknowledgements.reason })
+    .select({
+      exerciseId: precautionAcknowledgements.exerciseId,
+      code: precautionAcknowledgements.contraindication,
+      reason: precautionAcknowledgements.reason,
+    })
     .from(precautionAcknowledgements)
     .innerJoin(planVersions, eq(planVersions.id, precautionAcknowledgements.planVersionId))
-    .where(and(eq(planVersions.planId, planId), eq(planVersions.clinicId, actor.clinicId), version === undefined ? undefined : eq(planVersions.version, version)))
+    .where(
+      and(
+        eq(planVersions.planId, planId),
+        eq(planVersions.clinicId, actor.clinicId),
+        version === undefined ? undefined : eq(planVersions.version, version),
+      ),
+    )
     .orderBy(asc(planVersions.version));
   return Object.fromEntries(rows.map((r) => [`${r.exerciseId}:${r.code}`, r.reason]));
 }
@@ -276,7 +359,8 @@ export async function swapToVariant(
   const byId = await exercisesByIds(actor, [item.exerciseId]);
   const current = byId.get(item.exerciseId);
   const variantId = direction === 'easier' ? current?.easierId : current?.harderId;
-  if (!current || !variantId) return fail('invalid', `${current?.name ?? 'This exercise'} has no ${direction} variant.`);
+  if (!current || !variantId)
+    return fail('invalid', `${current?.name ?? 'This exercise'} has no ${direction} variant.`);
   const variant: Exercise | undefined = (await exercisesByIds(actor, [variantId])).get(variantId);
   if (!variant) return fail('invalid', `The ${direction} variant is not in your library.`);
   const d = variant.defaultDose;

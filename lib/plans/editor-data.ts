@@ -12,7 +12,16 @@ export type EditorExercise = {
   timing: 'roll' | 'hold';
   repsUnit: 'breaths' | 'reps';
   defaultDose: { sessionsPerDay: number; daysOfWeek: number[]; holdSeconds: number; reps: number; sets: number };
-  limits: { holdMin: number; holdMax: number; repsMin: number; repsMax: number; setsMin: number; setsMax: number; sessionsMin: number; sessionsMax: number };
+  limits: {
+    holdMin: number;
+    holdMax: number;
+    repsMin: number;
+    repsMax: number;
+    setsMin: number;
+    setsMax: number;
+    sessionsMin: number;
+    sessionsMax: number;
+  };
   blocked: { label: string; guidance: string }[];
   cautions: { code: string; label: string; guidance: string }[];
 };

@@ -8,7 +8,13 @@ import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories
 import { setExerciseHidden } from '@/lib/exercises/library';
 import { setPatientStatus } from '@/lib/patients/patients';
 import { todayIn, shiftDate } from '@/lib/dates';
-import { adjustPlanSchema, assignPlanSchema, planFormToObject, planItemSchema, type PlanItemInput } from '@/lib/validation/plan';
+import {
+  adjustPlanSchema,
+  assignPlanSchema,
+  planFormToObject,
+  planItemSchema,
+  type PlanItemInput,
+} from '@/lib/validation/plan';
 import { adjustPlan, assignPlan, restorePlanVersion, swapToVariant } from './assign';
 import { planDetail } from './read';
 
@@ -43,40 +49,83 @@ describe('screening is enforced when a plan is assigned', () => {
   it('refuses any exercise before the patient has been screened', async () => {
     const { practitioner } = await createClinicWithTeam();
     const { createPatient } = await import('@/lib/patients/patients');
-    const created = await createPatient(practitioner, { name: 'Unscreened', birthYear: null, email: null, phone: null, timezone: 'UTC', primaryPractitionerId: null, notes: null });
+    const created = await createPatient(practitioner, {
+      name: 'Unscreened',
+      birthYear: null,
+      email: null,
+      phone: null,
+      timezone: 'UTC',
+      primaryPractitionerId: null,
+      notes: null,
+    });
     if (!created.ok) throw new Error('patient');
-    const outcome = await assignPlan(practitioner, created.value.id, { templateId: null, startDate: today, endDate: null, items: [item('thoracic-extension')], acknowledgements: {} });
+    const outcome = await assignPlan(practitioner, created.value.id, {
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [item('thoracic-extension')],
+      acknowledgements: {},
+    });
     expect(outcome).toMatchObject({ ok: false, message: expect.stringMatching(/Screen this patient/) });
   });
 
   it('blocks an exercise with an absolute contraindication, says which answer, and writes nothing', async () => {
     const { practitioner, patientId } = await assigned({ yes: ['acute_fracture'] });
-    const outcome = await assignPlan(practitioner, patientId, { templateId: null, startDate: today, endDate: null, items: [item('thoracic-extension')], acknowledgements: {} });
+    const outcome = await assignPlan(practitioner, patientId, {
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [item('thoracic-extension')],
+      acknowledgements: {},
+    });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.fieldErrors?.['items.0.exerciseId']?.[0]).toMatch(/cannot be assigned: the screening records “Acute vertebral or rib fracture”.*in-person care/);
+    expect(outcome.fieldErrors?.['items.0.exerciseId']?.[0]).toMatch(
+      /cannot be assigned: the screening records “Acute vertebral or rib fracture”.*in-person care/,
+    );
     expect(await db().select().from(plans).where(eq(plans.patientId, patientId))).toHaveLength(0);
   });
 
   it('needs a stated reason for a relative contraindication, and stores it', async () => {
     const { practitioner, patientId } = await assigned({ yes: ['osteopenia'] });
-    const input = { templateId: null, startDate: today, endDate: null, items: [item('supported-mobilization', { holdSeconds: 20, reps: 4 })] };
+    const input = {
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [item('supported-mobilization', { holdSeconds: 20, reps: 4 })],
+    };
     const refused = await assignPlan(practitioner, patientId, { ...input, acknowledgements: {} });
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { [`ack.${id('supported-mobilization')}:osteopenia`]: [expect.any(String)] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { [`ack.${id('supported-mobilization')}:osteopenia`]: [expect.any(String)] },
+    });
     const accepted = await assignPlan(practitioner, patientId, {
       ...input,
       acknowledgements: { [`${id('supported-mobilization')}:osteopenia`]: 'Supported variant, small range only.' },
     });
     expect(accepted).toMatchObject({ ok: true, value: { version: 1 } });
-    const acks = await db().select().from(precautionAcknowledgements).where(eq(precautionAcknowledgements.exerciseId, id('supported-mobilization')));
-    expect(acks.some((a) => a.reason === 'Supported variant, small range only.' && a.acknowledgedBy === practitioner.userId)).toBe(true);
+    const acks = await db()
+      .select()
+      .from(precautionAcknowledgements)
+      .where(eq(precautionAcknowledgements.exerciseId, id('supported-mobilization')));
+    expect(
+      acks.some((a) => a.reason === 'Supported variant, small range only.' && a.acknowledgedBy === practitioner.userId),
+    ).toBe(true);
   });
 
   it('uses the newest screening: a rescreen that clears the finding allows the exercise', async () => {
     const { practitioner, patientId } = await assigned({ yes: ['acute_fracture'] });
     const { recordScreening } = await import('@/lib/screening/screening');
-    await recordScreening(practitioner, patientId, { acute_fracture: { present: false, note: 'Healed, cleared by GP' } });
-    const outcome = await assignPlan(practitioner, patientId, { templateId: null, startDate: today, endDate: null, items: [item('thoracic-extension')], acknowledgements: {} });
+    await recordScreening(practitioner, patientId, {
+      acute_fracture: { present: false, note: 'Healed, cleared by GP' },
+    });
+    const outcome = await assignPlan(practitioner, patientId, {
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [item('thoracic-extension')],
+      acknowledgements: {},
+    });
     expect(outcome.ok).toBe(true);
   });
 });
@@ -120,8 +169,12 @@ describe('doses', () => {
     expect(assignPlanSchema.safeParse(base).success).toBe(true);
     const backwards = assignPlanSchema.safeParse({ ...base, endDate: '2026-03-01' });
     expect(backwards.success).toBe(false);
-    if (!backwards.success) expect(z.flattenError(backwards.error).fieldErrors.endDate?.[0]).toMatch(/cannot be before/);
-    const twice = assignPlanSchema.safeParse({ ...base, items: [formItem('thoracic-extension'), formItem('thoracic-extension')] });
+    if (!backwards.success)
+      expect(z.flattenError(backwards.error).fieldErrors.endDate?.[0]).toMatch(/cannot be before/);
+    const twice = assignPlanSchema.safeParse({
+      ...base,
+      items: [formItem('thoracic-extension'), formItem('thoracic-extension')],
+    });
     expect(twice.success).toBe(false);
     expect(assignPlanSchema.safeParse({ ...base, startDate: '2026-02-31' }).success).toBe(false);
   });
@@ -144,8 +197,17 @@ describe('doses', () => {
   it('refuses an exercise the clinic has hidden from its library', async () => {
     const { practitioner, admin, patientId } = await assigned();
     await setExerciseHidden(admin, id('elbows-open-mobilization'), true);
-    const outcome = await assignPlan(practitioner, patientId, { templateId: null, startDate: today, endDate: null, items: [item('elbows-open-mobilization')], acknowledgements: {} });
-    expect(outcome).toMatchObject({ ok: false, fieldErrors: { 'items.0.exerciseId': [expect.stringMatching(/not in your clinic’s library/)] } });
+    const outcome = await assignPlan(practitioner, patientId, {
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [item('elbows-open-mobilization')],
+      acknowledgements: {},
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      fieldErrors: { 'items.0.exerciseId': [expect.stringMatching(/not in your clinic’s library/)] },
+    });
   });
 });
 
@@ -168,14 +230,21 @@ describe('plans are versioned', () => {
     const adjusted = await adjustPlan(practitioner, planId, {
       effectiveDate: today,
       reason: 'Longer holds, twice a day',
-      items: [item('thoracic-extension', { holdSeconds: 45, sessionsPerDay: 2 }), item('upper-back-roll-bridge', { holdSeconds: 60, reps: 3 })],
+      items: [
+        item('thoracic-extension', { holdSeconds: 45, sessionsPerDay: 2 }),
+        item('upper-back-roll-bridge', { holdSeconds: 60, reps: 3 }),
+      ],
       acknowledgements: {},
     });
     expect(adjusted).toMatchObject({ ok: true, value: { version: 2 } });
     const detail = await planDetail(practitioner, planId);
     expect(detail?.versions.map((v) => v.version)).toEqual([2, 1]);
     const [v2, v1] = detail!.versions;
-    expect(v2).toMatchObject({ reason: 'Longer holds, twice a day', effectiveDate: today, authorName: expect.any(String) });
+    expect(v2).toMatchObject({
+      reason: 'Longer holds, twice a day',
+      effectiveDate: today,
+      authorName: expect.any(String),
+    });
     expect(v1!.items[0]).toMatchObject({ holdSeconds: 30, sessionsPerDay: 1 });
     expect(v2!.diff?.changed).toEqual([
       {
@@ -204,12 +273,19 @@ describe('plans are versioned', () => {
       acknowledgements: {},
     });
     expect(early).toMatchObject({ ok: false, fieldErrors: { effectiveDate: [expect.any(String)] } });
-    expect(adjustPlanSchema.safeParse({ effectiveDate: today, reason: '', items: [item('thoracic-extension')] }).success).toBe(false);
+    expect(
+      adjustPlanSchema.safeParse({ effectiveDate: today, reason: '', items: [item('thoracic-extension')] }).success,
+    ).toBe(false);
   });
 
   it('restores an earlier version as a new one, and swaps an exercise for its easier variant', async () => {
     const { practitioner, planId } = await withPlan();
-    await adjustPlan(practitioner, planId, { effectiveDate: today, reason: 'Drop the roll', items: [item('thoracic-extension', { holdSeconds: 60 })], acknowledgements: {} });
+    await adjustPlan(practitioner, planId, {
+      effectiveDate: today,
+      reason: 'Drop the roll',
+      items: [item('thoracic-extension', { holdSeconds: 60 })],
+      acknowledgements: {},
+    });
     const restored = await restorePlanVersion(practitioner, planId, 1, 'Back to the start', 'Europe/London');
     expect(restored).toMatchObject({ ok: true, value: { version: 3 } });
     const swapped = await swapToVariant(practitioner, planId, 0, 'easier', 'Tingling in the hands', 'Europe/London');
@@ -219,13 +295,22 @@ describe('plans are versioned', () => {
     expect(v3).toMatchObject({ restoredFrom: 1, reason: 'Back to the start' });
     expect(v3!.items.map((i) => i.exerciseId)).toEqual([id('thoracic-extension'), id('upper-back-roll-bridge')]);
     expect(v4!.items[0]!.exerciseId).toBe(id('supported-mobilization'));
-    expect(v4!.diff).toMatchObject({ added: [expect.stringMatching(/Supported/)], removed: [expect.stringMatching(/extension/i)] });
+    expect(v4!.diff).toMatchObject({
+      added: [expect.stringMatching(/Supported/)],
+      removed: [expect.stringMatching(/extension/i)],
+    });
   });
 
   it('keeps one active plan: a new plan ends the previous one the day before it starts', async () => {
     const { practitioner, patientId, planId } = await withPlan();
     const start = shiftDate(today, 7);
-    const next = await assignPlan(practitioner, patientId, { templateId: null, startDate: start, endDate: null, items: [item('segmental-mobilization')], acknowledgements: {} });
+    const next = await assignPlan(practitioner, patientId, {
+      templateId: null,
+      startDate: start,
+      endDate: null,
+      items: [item('segmental-mobilization')],
+      acknowledgements: {},
+    });
     expect(next.ok).toBe(true);
     const all = await db().select().from(plans).where(eq(plans.patientId, patientId));
     expect(all.filter((p) => p.status === 'active')).toHaveLength(1);
@@ -244,7 +329,13 @@ describe('plans are versioned', () => {
     expect(await setPatientStatus(practitioner, patientId, 'discharged')).toEqual({ ok: true });
     const [plan] = await db().select().from(plans).where(eq(plans.id, planId));
     expect(plan?.status).toBe('ended');
-    const refused = await assignPlan(practitioner, patientId, { templateId: null, startDate: today, endDate: null, items: [item('thoracic-extension')], acknowledgements: {} });
+    const refused = await assignPlan(practitioner, patientId, {
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [item('thoracic-extension')],
+      acknowledgements: {},
+    });
     expect(refused).toMatchObject({ ok: false, code: 'conflict' });
   });
 });
@@ -253,20 +344,50 @@ describe('unauthorized access: another clinic’s plans', () => {
   it('cannot assign to, adjust, restore, swap or read clinic A’s patient and plan', async () => {
     const a = await assigned();
     const b = await createClinicWithTeam();
-    const assignedA = await assignPlan(a.practitioner, a.patientId, { templateId: null, startDate: today, endDate: null, items: [item('thoracic-extension')], acknowledgements: {} });
+    const assignedA = await assignPlan(a.practitioner, a.patientId, {
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [item('thoracic-extension')],
+      acknowledgements: {},
+    });
     if (!assignedA.ok) throw new Error('setup');
     const planId = assignedA.value.planId;
 
-    expect(await assignPlan(b.admin, a.patientId, { templateId: null, startDate: today, endDate: null, items: [item('thoracic-extension')], acknowledgements: {} })).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await adjustPlan(b.admin, planId, { effectiveDate: today, reason: 'Hijack', items: [item('thoracic-extension', { holdSeconds: 300 })], acknowledgements: {} })).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await restorePlanVersion(b.admin, planId, 1, 'Hijack', 'UTC')).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await swapToVariant(b.admin, planId, 0, 'easier', 'Hijack', 'UTC')).toMatchObject({ ok: false, code: 'not_found' });
+    expect(
+      await assignPlan(b.admin, a.patientId, {
+        templateId: null,
+        startDate: today,
+        endDate: null,
+        items: [item('thoracic-extension')],
+        acknowledgements: {},
+      }),
+    ).toMatchObject({ ok: false, code: 'not_found' });
+    expect(
+      await adjustPlan(b.admin, planId, {
+        effectiveDate: today,
+        reason: 'Hijack',
+        items: [item('thoracic-extension', { holdSeconds: 300 })],
+        acknowledgements: {},
+      }),
+    ).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await restorePlanVersion(b.admin, planId, 1, 'Hijack', 'UTC')).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await swapToVariant(b.admin, planId, 0, 'easier', 'Hijack', 'UTC')).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     expect(await planDetail(b.admin, planId)).toBeNull();
     expect(await setPatientStatus(b.admin, a.patientId, 'discharged')).toMatchObject({ ok: false, code: 'not_found' });
 
     const versions = await db().select().from(planVersions).where(eq(planVersions.planId, planId));
     expect(versions).toHaveLength(1);
-    const [patient] = await db().select().from(patients).where(and(eq(patients.id, a.patientId)));
+    const [patient] = await db()
+      .select()
+      .from(patients)
+      .where(and(eq(patients.id, a.patientId)));
     expect(patient?.status).toBe('active');
   });
 
@@ -278,22 +399,54 @@ describe('unauthorized access: another clinic’s plans', () => {
     const custom = await createCustomExercise(
       a.admin,
       customExerciseSchema.parse({
-        name: 'Clinic A wall slide', kind: 'joint_mobility', equipment: 'standard_roller', steps: 'One\nTwo', safetyNotes: 'Stop if it hurts',
-        timing: 'hold', repsUnit: 'reps', holdMin: '10', holdMax: '60', repsMin: '1', repsMax: '10', setsMin: '1', setsMax: '3', sessionsMin: '1', sessionsMax: '3',
-        defaultHoldSeconds: '20', defaultReps: '5', defaultSets: '1', defaultSessionsPerDay: '1',
+        name: 'Clinic A wall slide',
+        kind: 'joint_mobility',
+        equipment: 'standard_roller',
+        steps: 'One\nTwo',
+        safetyNotes: 'Stop if it hurts',
+        timing: 'hold',
+        repsUnit: 'reps',
+        holdMin: '10',
+        holdMax: '60',
+        repsMin: '1',
+        repsMax: '10',
+        setsMin: '1',
+        setsMax: '3',
+        sessionsMin: '1',
+        sessionsMax: '3',
+        defaultHoldSeconds: '20',
+        defaultReps: '5',
+        defaultSets: '1',
+        defaultSessionsPerDay: '1',
       }),
     );
     if (!custom.ok) throw new Error('setup');
     const { saveTemplate } = await import('@/lib/plans/templates');
-    const template = await saveTemplate(a.admin, null, { name: 'A only', description: null, items: [item('thoracic-extension')] });
+    const template = await saveTemplate(a.admin, null, {
+      name: 'A only',
+      description: null,
+      items: [item('thoracic-extension')],
+    });
     if (!template.ok) throw new Error('setup');
 
     const withCustom = await assignPlan(b.practitioner, b.patientId, {
-      templateId: null, startDate: today, endDate: null,
-      items: [{ ...item('thoracic-extension'), exerciseId: custom.value.id }], acknowledgements: {},
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [{ ...item('thoracic-extension'), exerciseId: custom.value.id }],
+      acknowledgements: {},
     });
-    expect(withCustom).toMatchObject({ ok: false, fieldErrors: { 'items.0.exerciseId': [expect.stringMatching(/not in your clinic’s library/)] } });
-    const withTemplate = await assignPlan(b.practitioner, b.patientId, { templateId: template.value.id, startDate: today, endDate: null, items: [item('thoracic-extension')], acknowledgements: {} });
+    expect(withCustom).toMatchObject({
+      ok: false,
+      fieldErrors: { 'items.0.exerciseId': [expect.stringMatching(/not in your clinic’s library/)] },
+    });
+    const withTemplate = await assignPlan(b.practitioner, b.patientId, {
+      templateId: template.value.id,
+      startDate: today,
+      endDate: null,
+      items: [item('thoracic-extension')],
+      acknowledgements: {},
+    });
     expect(withTemplate).toMatchObject({ ok: false, code: 'not_found' });
     expect(await db().select().from(plans).where(eq(plans.patientId, b.patientId))).toHaveLength(0);
   });

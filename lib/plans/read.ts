@@ -1,7 +1,15 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { type Exercise, exercises, planItems, plans, planVersions, precautionAcknowledgements, users } from '@/db/schema';
+import {
+  type Exercise,
+  exercises,
+  planItems,
+  plans,
+  planVersions,
+  precautionAcknowledgements,
+  users,
+} from '@/db/schema';
 import type { Actor } from '@/lib/auth/guard';
 import { contraindicationByCode } from '@/lib/screening/contraindications';
 import { diffVersions, type VersionDiff, type VersionItem } from './diff';
@@ -9,7 +17,25 @@ import { itemDose } from '@/lib/exercises/dose';
 
 export type PlanItemView = VersionItem & {
   position: number;
-  exercise: Pick<Exercise, 'id' | 'name' | 'kind' | 'timing' | 'repsUnit' | 'illustration' | 'easierId' | 'harderId' | 'holdMin' | 'holdMax' | 'repsMin' | 'repsMax' | 'setsMin' | 'setsMax' | 'sessionsMin' | 'sessionsMax'>;
+  exercise: Pick<
+    Exercise,
+    | 'id'
+    | 'name'
+    | 'kind'
+    | 'timing'
+    | 'repsUnit'
+    | 'illustration'
+    | 'easierId'
+    | 'harderId'
+    | 'holdMin'
+    | 'holdMax'
+    | 'repsMin'
+    | 'repsMax'
+    | 'setsMin'
+    | 'setsMax'
+    | 'sessionsMin'
+    | 'sessionsMax'
+  >;
 };
 
 export type PlanVersionView = {
@@ -94,10 +120,22 @@ export async function planDetail(actor: Actor, planId: string): Promise<PlanView
     });
     previous = own;
   }
-  return { id: plan.id, status: plan.status, startDate: plan.startDate, endDate: plan.endDate, versions: views.reverse() };
+  return {
+    id: plan.id,
+    status: plan.status,
+    startDate: plan.startDate,
+    endDate: plan.endDate,
+    versions: views.reverse(),
+  };
 }
 
-export type PlanSummary = { id: string; status: 'active' | 'ended'; startDate: string; endDate: string | null; versions: number };
+export type PlanSummary = {
+  id: string;
+  status: 'active' | 'ended';
+  startDate: string;
+  endDate: string | null;
+  versions: number;
+};
 
 export async function plansOfPatient(actor: Actor, patientId: string): Promise<PlanSummary[]> {
   const rows = await db()
@@ -108,7 +146,13 @@ export async function plansOfPatient(actor: Actor, patientId: string): Promise<P
     .orderBy(desc(plans.createdAt));
   const byPlan = new Map<string, PlanSummary>();
   for (const { plan, version } of rows) {
-    const s = byPlan.get(plan.id) ?? { id: plan.id, status: plan.status, startDate: plan.startDate, endDate: plan.endDate, versions: 0 };
+    const s = byPlan.get(plan.id) ?? {
+      id: plan.id,
+      status: plan.status,
+      startDate: plan.startDate,
+      endDate: plan.endDate,
+      versions: 0,
+    };
     s.versions = Math.max(s.versions, version ?? 0);
     byPlan.set(plan.id, s);
   }

@@ -23,13 +23,35 @@ const item = (slug: string, holdSeconds = 30) => ({
 describe('plan templates', () => {
   it('an admin saves, edits and deletes a template; doses must fit the exercise', async () => {
     const { admin } = await createClinicWithTeam();
-    const created = await saveTemplate(admin, null, { name: 'Desk week 1', description: null, items: [item('thoracic-extension')] });
+    const created = await saveTemplate(admin, null, {
+      name: 'Desk week 1',
+      description: null,
+      items: [item('thoracic-extension')],
+    });
     if (!created.ok) throw new Error('setup');
-    const tooLong = await saveTemplate(admin, created.value.id, { name: 'Desk week 1', description: null, items: [item('thoracic-extension', 900)] });
-    expect(tooLong).toMatchObject({ ok: false, fieldErrors: { 'items.0.holdSeconds': [expect.stringMatching(/between 30 and 300/)] } });
-    await saveTemplate(admin, created.value.id, { name: 'Desk week 2', description: 'Longer', items: [item('thoracic-extension', 60), item('upper-back-roll-bridge', 60)] });
-    expect(await findTemplate(admin, created.value.id)).toMatchObject({ name: 'Desk week 2', items: [{ holdSeconds: 60 }, { holdSeconds: 60 }] });
-    const dup = await saveTemplate(admin, null, { name: 'desk WEEK 2', description: null, items: [item('thoracic-extension')] });
+    const tooLong = await saveTemplate(admin, created.value.id, {
+      name: 'Desk week 1',
+      description: null,
+      items: [item('thoracic-extension', 900)],
+    });
+    expect(tooLong).toMatchObject({
+      ok: false,
+      fieldErrors: { 'items.0.holdSeconds': [expect.stringMatching(/between 30 and 300/)] },
+    });
+    await saveTemplate(admin, created.value.id, {
+      name: 'Desk week 2',
+      description: 'Longer',
+      items: [item('thoracic-extension', 60), item('upper-back-roll-bridge', 60)],
+    });
+    expect(await findTemplate(admin, created.value.id)).toMatchObject({
+      name: 'Desk week 2',
+      items: [{ holdSeconds: 60 }, { holdSeconds: 60 }],
+    });
+    const dup = await saveTemplate(admin, null, {
+      name: 'desk WEEK 2',
+      description: null,
+      items: [item('thoracic-extension')],
+    });
     expect(dup).toMatchObject({ ok: false, code: 'conflict' });
     expect(await deleteTemplate(admin, created.value.id)).toEqual({ ok: true });
     expect(await clinicTemplates(admin)).toEqual([]);
@@ -37,16 +59,28 @@ describe('plan templates', () => {
 
   it('practitioners without the admin role cannot change templates', async () => {
     const { practitioner } = await createClinicWithTeam();
-    expect(await saveTemplate(practitioner, null, { name: 'Nope', description: null, items: [item('thoracic-extension')] })).toMatchObject({ code: 'forbidden' });
+    expect(
+      await saveTemplate(practitioner, null, { name: 'Nope', description: null, items: [item('thoracic-extension')] }),
+    ).toMatchObject({ code: 'forbidden' });
   });
 
   it('unauthorized access: another clinic cannot read, edit or delete the template', async () => {
     const a = await createClinicWithTeam();
     const b = await createClinicWithTeam();
-    const created = await saveTemplate(a.admin, null, { name: 'A template', description: null, items: [item('thoracic-extension')] });
+    const created = await saveTemplate(a.admin, null, {
+      name: 'A template',
+      description: null,
+      items: [item('thoracic-extension')],
+    });
     if (!created.ok) throw new Error('setup');
     expect(await findTemplate(b.admin, created.value.id)).toBeNull();
-    expect(await saveTemplate(b.admin, created.value.id, { name: 'Hijack', description: null, items: [item('thoracic-extension')] })).toMatchObject({ code: 'not_found' });
+    expect(
+      await saveTemplate(b.admin, created.value.id, {
+        name: 'Hijack',
+        description: null,
+        items: [item('thoracic-extension')],
+      }),
+    ).toMatchObject({ code: 'not_found' });
     expect(await deleteTemplate(b.admin, created.value.id)).toMatchObject({ code: 'not_found' });
     expect((await findTemplate(a.admin, created.value.id))?.name).toBe('A template');
   });

@@ -28,7 +28,12 @@ export async function clinicTemplates(actor: Actor): Promise<TemplateView[]> {
     .select({ item: planTemplateItems, exerciseName: exercises.name })
     .from(planTemplateItems)
     .innerJoin(exercises, eq(exercises.id, planTemplateItems.exerciseId))
-    .where(inArray(planTemplateItems.templateId, templates.map((t) => t.id)))
+    .where(
+      inArray(
+        planTemplateItems.templateId,
+        templates.map((t) => t.id),
+      ),
+    )
     .orderBy(asc(planTemplateItems.position));
   return templates.map((t) => ({
     id: t.id,
@@ -53,9 +58,16 @@ const templateNotFound = fail('not_found', 'That template is not in your clinic.
 type SaveInput = { name: string; description: string | null; items: PlanItemInput[] };
 
 /** Creates (no id) or replaces a template. Doses must fit each exercise; screening happens at assignment. */
-export async function saveTemplate(actor: Actor, templateId: string | null, input: SaveInput): Promise<Result<{ id: string }>> {
+export async function saveTemplate(
+  actor: Actor,
+  templateId: string | null,
+  input: SaveInput,
+): Promise<Result<{ id: string }>> {
   if (actor.role !== 'admin') return fail('forbidden', 'Only clinic admins can edit templates.');
-  const byId = await assignableExercises(actor, input.items.map((i) => i.exerciseId));
+  const byId = await assignableExercises(
+    actor,
+    input.items.map((i) => i.exerciseId),
+  );
   const fieldErrors: Record<string, string[]> = {};
   input.items.forEach((item, index) => {
     const exercise = byId.get(item.exerciseId);
@@ -83,14 +95,25 @@ export async function saveTemplate(actor: Actor, templateId: string | null, inpu
       } else {
         const [created] = await tx
           .insert(planTemplates)
-          .values({ clinicId: actor.clinicId, name: input.name, description: input.description, createdBy: actor.userId })
+          .values({
+            clinicId: actor.clinicId,
+            name: input.name,
+            description: input.description,
+            createdBy: actor.userId,
+          })
           .returning({ id: planTemplates.id });
         id = created!.id;
       }
-      await tx.insert(planTemplateItems).values(
-        input.items.map((item, position) => ({ ...item, clinicId: actor.clinicId, templateId: id!, position })),
-      );
-      await audit(tx, actor, { action: templateId ? 'template.updated' : 'template.created', subjectType: 'template', subjectId: id });
+      await tx
+        .insert(planTemplateItems)
+        .values(
+          input.items.map((item, position) => ({ ...item, clinicId: actor.clinicId, templateId: id!, position })),
+        );
+      await audit(tx, actor, {
+        action: templateId ? 'template.updated' : 'template.created',
+        subjectType: 'template',
+        subjectId: id,
+      });
       return ok({ id: id! });
     });
   } catch (error) {

@@ -18,7 +18,15 @@ type Figures = {
   painAfter7: number | null;
   painAfterPrevious7: number | null;
 };
-const base: Figures = { openRedFlags: 0, prescribed7: 10, completed7: 10, lastSessionDay: '2026-06-15', missedPrescribedDays: 0, painAfter7: 2, painAfterPrevious7: 2 };
+const base: Figures = {
+  openRedFlags: 0,
+  prescribed7: 10,
+  completed7: 10,
+  lastSessionDay: '2026-06-15',
+  missedPrescribedDays: 0,
+  painAfter7: 2,
+  painAfterPrevious7: 2,
+};
 
 /** The dashboard's rules, run by the database on one row of figures as stored. */
 async function reasonsFor(changes: Partial<Figures>): Promise<string[]> {
@@ -46,7 +54,11 @@ describe('who needs attention', () => {
     expect(await reasonsFor({ painAfter7: 5, painAfterPrevious7: 3 })).toEqual(['pain_rising']);
     expect(await reasonsFor({ painAfter7: 4.9, painAfterPrevious7: 3 })).toEqual([]);
     expect(await reasonsFor({ painAfter7: 5, painAfterPrevious7: null })).toEqual([]);
-    expect(await reasonsFor({ openRedFlags: 2, completed7: 0, painAfter7: 9, painAfterPrevious7: 3 })).toEqual(['red_flag', 'low_adherence', 'pain_rising']);
+    expect(await reasonsFor({ openRedFlags: 2, completed7: 0, painAfter7: 9, painAfterPrevious7: 3 })).toEqual([
+      'red_flag',
+      'low_adherence',
+      'pain_rising',
+    ]);
   });
 });
 
@@ -78,7 +90,8 @@ describe('the demo clinic’s dashboard', () => {
     const { rosterPage } = await import('@/lib/roster/roster-page');
     const { parseRosterQuery } = await import('@/lib/validation/patient');
     const [danielRow] = (await rosterPage(actor, parseRosterQuery({ q: 'Daniel' }))).rows;
-    const danielFigures = data.rows.find((r) => r.name === 'Daniel Ruiz') ?? data.attention.find((r) => r.name === 'Daniel Ruiz');
+    const danielFigures =
+      data.rows.find((r) => r.name === 'Daniel Ruiz') ?? data.attention.find((r) => r.name === 'Daniel Ruiz');
     expect(danielRow).toMatchObject({ openRedFlags: 1, adherence7: danielFigures?.adherence7 });
 
     const csv = await rosterCsv(actor, 'clinic');
@@ -116,7 +129,10 @@ describe('the demo clinic’s dashboard', () => {
           const [m, n] = [a.name.toLowerCase(), b.name.toLowerCase()];
           return m === n ? (a.patientId < b.patientId ? -1 : 1) : m < n ? -1 : 1;
         });
-        expect(pages.map((r) => r.patientId), `${sort} ${dir}`).toEqual(expected.map((r) => r.patientId));
+        expect(
+          pages.map((r) => r.patientId),
+          `${sort} ${dir}`,
+        ).toEqual(expected.map((r) => r.patientId));
         expect(pages).toEqual(pages.map((r) => expect.objectContaining(all.find((a) => a.patientId === r.patientId)!)));
       }
     }
@@ -129,7 +145,8 @@ describe('the demo clinic’s dashboard', () => {
     const before = await dashboard(actor, dashboardQuerySchema.parse({}));
     const daniel = before.attention.find((r) => r.name === 'Daniel Ruiz')!;
     expect(daniel.reasons[0]).toBe('red_flag');
-    const computedAt = async () => rowsOf<{ at: string }>(await db().execute(sql`select max(computed_at)::text as at from patient_figures`))[0]?.at;
+    const computedAt = async () =>
+      rowsOf<{ at: string }>(await db().execute(sql`select max(computed_at)::text as at from patient_figures`))[0]?.at;
     const computed = await computedAt();
     await db().update(alerts).set({ status: 'resolved' }).where(eq(alerts.patientId, daniel.patientId));
     const after = await dashboard(actor, dashboardQuerySchema.parse({ sort: 'name' }));
@@ -161,7 +178,9 @@ describe('patient charts', () => {
     const daniel = rows.find((r) => r.name === 'Daniel Ruiz')!;
     const data = await patientChartData(actor, daniel.patientId, '2w');
     expect(data?.days).toHaveLength(14);
-    expect(data?.summary).toMatch(/^Completed \d+ of \d+ prescribed sessions \(\d+ %\) in the last 2 weeks; pain after sessions (rose|fell|stayed)/);
+    expect(data?.summary).toMatch(
+      /^Completed \d+ of \d+ prescribed sessions \(\d+ %\) in the last 2 weeks; pain after sessions (rose|fell|stayed)/,
+    );
     expect(data?.summary).toMatch(/with symptoms reported/);
     expect(data?.exercises.length).toBeGreaterThan(0);
     const other = await createClinicWithTeam();
@@ -171,7 +190,17 @@ describe('patient charts', () => {
   it('read the range from the address, and anything else as the default four weeks', async () => {
     const { parseRange } = await import('@/lib/patients/charts');
     expect(['2w', '4w', '12w'].map(parseRange)).toEqual(['2w', '4w', '12w']);
-    for (const odd of ['bogus', '', '2W', 'constructor', 'toString', '__proto__', 'hasOwnProperty', ['2w'], undefined]) {
+    for (const odd of [
+      'bogus',
+      '',
+      '2W',
+      'constructor',
+      'toString',
+      '__proto__',
+      'hasOwnProperty',
+      ['2w'],
+      undefined,
+    ]) {
       expect(parseRange(odd), String(odd)).toBe('4w');
     }
   });

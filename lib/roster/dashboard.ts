@@ -53,7 +53,12 @@ type DashboardData = {
  * sorted and paged in SQL (nulls last either way), so a 2,000-patient clinic sends the server
  * the page it shows rather than every patient.
  */
-export async function dashboard(actor: Actor, query: DashboardQuery, pageSize = 25, attentionLimit = 8): Promise<DashboardData> {
+export async function dashboard(
+  actor: Actor,
+  query: DashboardQuery,
+  pageSize = 25,
+  attentionLimit = 8,
+): Promise<DashboardData> {
   const scope = { practitionerId: query.scope === 'mine' ? actor.userId : null };
   const now = new Date();
   const order = sql.raw(`${SORT_COLUMNS[query.sort]} ${query.dir} nulls last, r."sortName", r."patientId"`);
@@ -83,7 +88,9 @@ export async function dashboard(actor: Actor, query: DashboardQuery, pageSize = 
         (select coalesce(json_agg(s order by g.n), '[]') from page g join shown s on s."patientId" = g."patientId") as rows,
         (select coalesce(array_agg(r."patientId"::text), '{}') from r where not r.fresh) as stale
     `);
-    const [{ stale, ...value }] = rowsOf<Omit<DashboardData, 'pageSize'> & { stale: string[] }>(result) as [Omit<DashboardData, 'pageSize'> & { stale: string[] }];
+    const [{ stale, ...value }] = rowsOf<Omit<DashboardData, 'pageSize'> & { stale: string[] }>(result) as [
+      Omit<DashboardData, 'pageSize'> & { stale: string[] },
+    ];
     return { value, stale };
   };
   const row = await readThroughFigures(actor.clinicId, now, read);

@@ -10,7 +10,24 @@ import { logsOfPatient } from '@/lib/patients/session-logs';
 export async function rosterCsv(actor: Actor, scope: 'clinic' | 'mine'): Promise<string> {
   const data = await dashboard(actor, { scope, show: 'all', sort: 'name', dir: 'asc', page: 1 }, 100_000);
   return toCsv(
-    ['patient', 'practitioner', 'adherence_7d', 'completed_7d', 'logged_7d', 'prescribed_7d', 'adherence_28d', 'completed_28d', 'prescribed_28d', 'last_session_day', 'pain_before_7d', 'pain_before_change', 'pain_after_7d', 'pain_after_change', 'open_red_flags', 'needs_attention'],
+    [
+      'patient',
+      'practitioner',
+      'adherence_7d',
+      'completed_7d',
+      'logged_7d',
+      'prescribed_7d',
+      'adherence_28d',
+      'completed_28d',
+      'prescribed_28d',
+      'last_session_day',
+      'pain_before_7d',
+      'pain_before_change',
+      'pain_after_7d',
+      'pain_after_change',
+      'open_red_flags',
+      'needs_attention',
+    ],
     data.rows.map((r) => [
       r.name,
       r.practitionerName,
@@ -32,7 +49,6 @@ export async function rosterCsv(actor: Actor, scope: 'clinic' | 'mine'): Promise
   );
 }
 
-
 /** One patient's session logs, or null when the patient is not in the actor's clinic. */
 export async function patientLogsCsv(actor: Actor, patientId: string): Promise<{ name: string; csv: string } | null> {
   const patient = await findPatient(actor, patientId);
@@ -41,8 +57,28 @@ export async function patientLogsCsv(actor: Actor, patientId: string): Promise<{
   return {
     name: patient.name,
     csv: toCsv(
-      ['performed_at', 'local_day', 'exercises_done', 'pain_before', 'pain_after', 'symptoms', 'note', 'red_flags', 'alert_status'],
-      logs.map((l) => [l.performedAt, l.localDay, l.itemsDone.length, l.painBefore, l.painAfter, l.symptoms.map(symptomLabel).join('; '), l.note, l.redFlags?.join('; ') ?? null, l.alertStatus]),
+      [
+        'performed_at',
+        'local_day',
+        'exercises_done',
+        'pain_before',
+        'pain_after',
+        'symptoms',
+        'note',
+        'red_flags',
+        'alert_status',
+      ],
+      logs.map((l) => [
+        l.performedAt,
+        l.localDay,
+        l.itemsDone.length,
+        l.painBefore,
+        l.painAfter,
+        l.symptoms.map(symptomLabel).join('; '),
+        l.note,
+        l.redFlags?.join('; ') ?? null,
+        l.alertStatus,
+      ]),
     ),
   };
 }

@@ -55,7 +55,9 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
     adherence7: figure(patientFigures.adherence7),
     adherence28: figure(patientFigures.adherence28),
     pain: figure(patientFigures.painChange),
-    alerts: figure(sql`(select count(*) from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.clinicId} = ${actor.clinicId} and ${alerts.status} = 'open')`),
+    alerts: figure(
+      sql`(select count(*) from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.clinicId} = ${actor.clinicId} and ${alerts.status} = 'open')`,
+    ),
   }[query.sort];
   const byFigures = query.sort === 'adherence7' || query.sort === 'adherence28' || query.sort === 'pain';
   const blanksLast = byFigures || query.sort === 'alerts' || query.sort === 'last_session';
@@ -88,7 +90,10 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
       .orderBy(...order)
       .limit(query.size)
       .offset((query.page - 1) * query.size),
-    db().select({ n: sql<number>`count(*)::int` }).from(patients).where(where),
+    db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(patients)
+      .where(where),
   ]);
   // Adherence for just this page's patients: one query, whatever the page size.
   const figures = rows.length ? await rosterFigures(actor.clinicId, { patientIds: rows.map((r) => r.id) }) : [];

@@ -9,7 +9,10 @@ export type ExerciseVerdict = {
 };
 
 /** Which of an exercise's contraindications this patient's screening says yes to. */
-export function evaluateExercise(answers: ScreeningAnswers, exerciseContraindications: readonly string[]): ExerciseVerdict {
+export function evaluateExercise(
+  answers: ScreeningAnswers,
+  exerciseContraindications: readonly string[],
+): ExerciseVerdict {
   const blocked: Contraindication[] = [];
   const cautions: Contraindication[] = [];
   for (const code of exerciseContraindications) {

@@ -27,7 +27,11 @@ export function answersFromForm(parsed: Record<string, string | undefined>): Scr
   return answers;
 }
 
-export async function recordScreening(actor: Actor, patientId: string, answers: ScreeningAnswers): Promise<Result<{ id: string }>> {
+export async function recordScreening(
+  actor: Actor,
+  patientId: string,
+  answers: ScreeningAnswers,
+): Promise<Result<{ id: string }>> {
   return db().transaction(async (tx) => {
     const [patient] = await tx
       .select({ id: patients.id })
@@ -43,7 +47,11 @@ export async function recordScreening(actor: Actor, patientId: string, answers: 
       action: 'patient.screened',
       subjectType: 'patient',
       subjectId: patientId,
-      detail: { positives: Object.entries(answers).filter(([, a]) => a.present).map(([code]) => code) },
+      detail: {
+        positives: Object.entries(answers)
+          .filter(([, a]) => a.present)
+          .map(([code]) => code),
+      },
     });
     return ok({ id: row!.id });
   });
@@ -59,7 +67,12 @@ export type ScreeningRecord = {
 /** Newest first; the first one is the screening in force. */
 export async function screeningHistory(actor: Actor, patientId: string): Promise<ScreeningRecord[]> {
   return db()
-    .select({ id: screenings.id, answers: screenings.answers, createdAt: screenings.createdAt, screenedByName: users.name })
+    .select({
+      id: screenings.id,
+      answers: screenings.answers,
+      createdAt: screenings.createdAt,
+      screenedByName: users.name,
+    })
     .from(screenings)
     .leftJoin(users, eq(users.id, screenings.screenedBy))
     .where(and(eq(screenings.patientId, patientId), eq(screenings.clinicId, actor.clinicId)))
@@ -68,7 +81,12 @@ export async function screeningHistory(actor: Actor, patientId: string): Promise
 
 export async function currentScreening(actor: Actor, patientId: string): Promise<ScreeningRecord | null> {
   const [latest] = await db()
-    .select({ id: screenings.id, answers: screenings.answers, createdAt: screenings.createdAt, screenedByName: users.name })
+    .select({
+      id: screenings.id,
+      answers: screenings.answers,
+      createdAt: screenings.createdAt,
+      screenedByName: users.name,
+    })
     .from(screenings)
     .leftJoin(users, eq(users.id, screenings.screenedBy))
     .where(and(eq(screenings.patientId, patientId), eq(screenings.clinicId, actor.clinicId)))

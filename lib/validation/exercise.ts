@@ -17,7 +17,10 @@ const lines = (label: string, min: number, max: number, maxLength = 300) =>
     .pipe(
       z
         .array(z.string().max(maxLength, `Each line of ${label} is at most ${maxLength} characters.`))
-        .min(min, min === 1 ? `Add at least one line of ${label}.` : `Add at least ${min} lines of ${label}, one per line.`)
+        .min(
+          min,
+          min === 1 ? `Add at least one line of ${label}.` : `Add at least ${min} lines of ${label}, one per line.`,
+        )
         .max(max, `Use at most ${max} lines of ${label}.`),
     );
 
@@ -37,7 +40,10 @@ export const customExerciseSchema = z
     steps: lines('steps', 2, 10),
     cues: lines('cues', 0, 6, 200),
     safetyNotes: lines('safety notes', 1, 6),
-    illustration: z.string().optional().transform((v) => v || null),
+    illustration: z
+      .string()
+      .optional()
+      .transform((v) => v || null),
     timing: z.enum(TIMINGS),
     repsUnit: z.enum(REPS_UNITS),
     holdMin: wholeNumber('Shortest hold', 1, 1800),
@@ -64,8 +70,10 @@ export const customExerciseSchema = z
       ['sessionsMin', 'sessionsMax', 'defaultSessionsPerDay'],
     ] as const;
     for (const [lo, hi, def] of pairs) {
-      if (v[lo] > v[hi]) ctx.addIssue({ code: 'custom', path: [hi], message: 'The largest value must not be below the smallest.' });
-      else if (v[def] < v[lo] || v[def] > v[hi]) ctx.addIssue({ code: 'custom', path: [def], message: `The default must be between ${v[lo]} and ${v[hi]}.` });
+      if (v[lo] > v[hi])
+        ctx.addIssue({ code: 'custom', path: [hi], message: 'The largest value must not be below the smallest.' });
+      else if (v[def] < v[lo] || v[def] > v[hi])
+        ctx.addIssue({ code: 'custom', path: [def], message: `The default must be between ${v[lo]} and ${v[hi]}.` });
     }
   });
 

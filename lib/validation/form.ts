@@ -22,6 +22,9 @@ export const isoDate = (label: string) =>
   z
     .string({ error: `Enter the ${label}.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), `Enter a real ${label}.`);
+    .refine(
+      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      `Enter a real ${label}.`,
+    );
 
 export const uuidOf = (what: string) => z.uuid({ error: `Unknown ${what}.` });

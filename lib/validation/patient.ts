@@ -5,9 +5,15 @@ import { optionalText, wholeNumber } from './form';
 const currentYear = () => new Date().getUTCFullYear();
 
 export const patientSchema = z.object({
-  name: z.string({ error: 'Enter the patient’s name.' }).trim().min(1, 'Enter the patient’s name.').max(200, 'Names are at most 200 characters.'),
-  birthYear: z
-    .preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v), wholeNumber('Birth year', 1900, currentYear()).nullable()),
+  name: z
+    .string({ error: 'Enter the patient’s name.' })
+    .trim()
+    .min(1, 'Enter the patient’s name.')
+    .max(200, 'Names are at most 200 characters.'),
+  birthYear: z.preprocess(
+    (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v),
+    wholeNumber('Birth year', 1900, currentYear()).nullable(),
+  ),
   email: z
     .string()
     .trim()
@@ -15,7 +21,10 @@ export const patientSchema = z.object({
     .optional()
     .transform((v) => (v ? v.toLowerCase() : null))
     .pipe(z.email({ error: 'Enter a valid email address, or leave it blank.' }).nullable()),
-  phone: optionalText(40, 'Phone').refine((v) => v === null || /^[0-9+()\-.\s]{3,40}$/.test(v), 'Use digits, spaces and + ( ) - only.'),
+  phone: optionalText(40, 'Phone').refine(
+    (v) => v === null || /^[0-9+()\-.\s]{3,40}$/.test(v),
+    'Use digits, spaces and + ( ) - only.',
+  ),
   timezone,
   primaryPractitionerId: z
     .string()
@@ -34,7 +43,10 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const rosterQuerySchema = z.object({
   q: z.string().trim().max(100).catch('').default(''),
   status: z.enum(['active', 'discharged', 'all']).catch('active').default('active'),
-  practitioner: z.union([z.literal('me'), z.literal(''), z.uuid()]).catch('').default(''),
+  practitioner: z
+    .union([z.literal('me'), z.literal(''), z.uuid()])
+    .catch('')
+    .default(''),
   sort: z.enum(ROSTER_SORTS).catch('name').default('name'),
   dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

@@ -25,10 +25,15 @@ const itemsSchema = z
   .array(planItemSchema)
   .min(1, 'Add at least one exercise.')
   .max(MAX_PLAN_ITEMS, `A plan holds at most ${MAX_PLAN_ITEMS} exercises.`)
-  .refine((items) => new Set(items.map((i) => i.exerciseId)).size === items.length, 'Each exercise can appear only once in a plan.');
+  .refine(
+    (items) => new Set(items.map((i) => i.exerciseId)).size === items.length,
+    'Each exercise can appear only once in a plan.',
+  );
 
 /** Reasons keyed `${exerciseId}:${contraindicationCode}`. */
-const acknowledgementsSchema = z.record(z.string().max(80), z.string().trim().max(500, 'Reasons are at most 500 characters.')).default({});
+const acknowledgementsSchema = z
+  .record(z.string().max(80), z.string().trim().max(500, 'Reasons are at most 500 characters.'))
+  .default({});
 
 export const assignPlanSchema = z
   .object({
@@ -46,13 +51,20 @@ export const assignPlanSchema = z
     items: itemsSchema,
     acknowledgements: acknowledgementsSchema,
   })
-  .refine((v) => !v.endDate || v.endDate >= v.startDate, { path: ['endDate'], message: 'The end date cannot be before the start date.' });
+  .refine((v) => !v.endDate || v.endDate >= v.startDate, {
+    path: ['endDate'],
+    message: 'The end date cannot be before the start date.',
+  });
 
 export type AssignPlanInput = z.infer<typeof assignPlanSchema>;
 
 export const adjustPlanSchema = z.object({
   effectiveDate: isoDate('date the change takes effect'),
-  reason: z.string({ error: 'Say why the plan is changing.' }).trim().min(3, 'Say why the plan is changing.').max(500, 'Reasons are at most 500 characters.'),
+  reason: z
+    .string({ error: 'Say why the plan is changing.' })
+    .trim()
+    .min(3, 'Say why the plan is changing.')
+    .max(500, 'Reasons are at most 500 characters.'),
   items: itemsSchema,
   acknowledgements: acknowledgementsSchema,
 });

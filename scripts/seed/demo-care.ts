@@ -53,7 +53,8 @@ const TEMPLATES: { name: string; description: string; items: Item[] }[] = [
 ];
 
 const NO: ScreeningAnswers = {};
-const yes = (...codes: [string, string?][]): ScreeningAnswers => Object.fromEntries(codes.map(([c, note]) => [c, { present: true, ...(note ? { note } : {}) }]));
+const yes = (...codes: [string, string?][]): ScreeningAnswers =>
+  Object.fromEntries(codes.map(([c, note]) => [c, { present: true, ...(note ? { note } : {}) }]));
 
 type DemoPatient = {
   name: string;
@@ -77,58 +78,178 @@ const desk: Item[] = [
 
 const HARBOUR: DemoPatient[] = [
   {
-    name: 'Maria Lopez', logs: { rate: 0.9, pain: [5, 2] },  birthYear: 1979, timezone: 'America/Los_Angeles', practitioner: 'admin',
+    name: 'Maria Lopez',
+    logs: { rate: 0.9, pain: [5, 2] },
+    birthYear: 1979,
+    timezone: 'America/Los_Angeles',
+    practitioner: 'admin',
     notes: 'Accountant; stiffness after long days at the screen.',
     versions: [
       [0, 'Assigned from “Desk worker — week 1”', desk],
-      [14, 'Tolerating well; longer extension holds', [desk[0]!, { slug: 'thoracic-extension', dose: { holdSeconds: 45, reps: 3, sets: 1 } }]],
-      [28, 'Second daily session for long office days', [
-        { slug: 'upper-back-roll-bridge', dose: { holdSeconds: 60, reps: 3, sets: 1, sessionsPerDay: 2 } },
-        { slug: 'thoracic-extension', dose: { holdSeconds: 45, reps: 3, sets: 1, sessionsPerDay: 2 } },
-      ]],
+      [
+        14,
+        'Tolerating well; longer extension holds',
+        [desk[0]!, { slug: 'thoracic-extension', dose: { holdSeconds: 45, reps: 3, sets: 1 } }],
+      ],
+      [
+        28,
+        'Second daily session for long office days',
+        [
+          { slug: 'upper-back-roll-bridge', dose: { holdSeconds: 60, reps: 3, sets: 1, sessionsPerDay: 2 } },
+          { slug: 'thoracic-extension', dose: { holdSeconds: 45, reps: 3, sets: 1, sessionsPerDay: 2 } },
+        ],
+      ],
     ],
   },
   {
-    name: 'James O’Connor', logs: { rate: 0.8, pain: [4, 3] },  birthYear: 1961, timezone: 'America/New_York', practitioner: 'practitioner',
+    name: 'James O’Connor',
+    logs: { rate: 0.8, pain: [4, 3] },
+    birthYear: 1961,
+    timezone: 'America/New_York',
+    practitioner: 'practitioner',
     screening: yes(['osteopenia', 'DEXA 2024: T-score −1.8 at the lumbar spine']),
     notes: 'Prefers morning sessions.',
     versions: [[0, 'Assigned', [{ slug: 'supported-mobilization', dose: { holdSeconds: 20, reps: 4, sets: 1 } }]]],
-    acknowledge: [{ slug: 'supported-mobilization', code: 'osteopenia', reason: 'Supported variant only, small range, no loaded flexion; reviewed DEXA report.' }],
+    acknowledge: [
+      {
+        slug: 'supported-mobilization',
+        code: 'osteopenia',
+        reason: 'Supported variant only, small range, no loaded flexion; reviewed DEXA report.',
+      },
+    ],
   },
   {
-    name: 'Aiko Tanaka', logs: { rate: 0.85, lapseDays: 6, pain: [6, 4] },  birthYear: 1990, timezone: 'Asia/Tokyo', practitioner: 'admin',
+    name: 'Aiko Tanaka',
+    logs: { rate: 0.85, lapseDays: 6, pain: [6, 4] },
+    birthYear: 1990,
+    timezone: 'Asia/Tokyo',
+    practitioner: 'admin',
     versions: [
       [0, 'Assigned', [{ slug: 'segmental-mobilization' }]],
       [10, 'Tingling in the hands with elbows wide: easier variant', [{ slug: 'supported-mobilization' }]],
     ],
   },
-  { name: 'Tom Becker', logs: { rate: 0.35, pain: [5, 5] },  birthYear: 1958, timezone: 'Europe/Berlin', practitioner: 'practitioner', versions: [[0, 'Assigned from “Desk worker — week 1”', desk]] },
   {
-    name: 'Nisha Patel', logs: { rate: 0.85, pain: [4, 1] },  birthYear: 1985, timezone: 'Europe/London', practitioner: 'practitioner',
+    name: 'Tom Becker',
+    logs: { rate: 0.35, pain: [5, 5] },
+    birthYear: 1958,
+    timezone: 'Europe/Berlin',
+    practitioner: 'practitioner',
+    versions: [[0, 'Assigned from “Desk worker — week 1”', desk]],
+  },
+  {
+    name: 'Nisha Patel',
+    logs: { rate: 0.85, pain: [4, 1] },
+    birthYear: 1985,
+    timezone: 'Europe/London',
+    practitioner: 'practitioner',
     versions: [
       [0, 'Assigned', [{ slug: 'upper-back-roll-arms-crossed' }, { slug: 'segmental-mobilization' }]],
-      [21, 'Ready for more: elbows-open variant', [{ slug: 'upper-back-roll-arms-crossed' }, { slug: 'elbows-open-mobilization' }]],
+      [
+        21,
+        'Ready for more: elbows-open variant',
+        [{ slug: 'upper-back-roll-arms-crossed' }, { slug: 'elbows-open-mobilization' }],
+      ],
     ],
   },
-  { name: 'Liam Walsh', logs: { rate: 0.7, pain: [3, 2] },  birthYear: 1972, timezone: 'Pacific/Auckland', practitioner: 'admin', versions: [[0, 'Assigned', [{ slug: 'thoracic-extension', dose: { holdSeconds: 60, reps: 4, sets: 2, daysOfWeek: [1, 2, 3, 4, 5, 6, 7] } }]]] },
-  { name: 'Grace Kim', logs: { rate: 0.6, pain: [4, 3] },  birthYear: 1995, timezone: 'America/Los_Angeles', practitioner: 'practitioner', versions: [[0, 'Assigned from “Desk worker — week 1”', desk]], startDaysAgo: 20 },
-  { name: 'Daniel Ruiz', logs: { rate: 0.75, pain: [3, 6], redFlagAtEnd: true },  birthYear: 1988, timezone: 'America/Denver', practitioner: 'admin', versions: [[0, 'Assigned', [{ slug: 'upper-back-roll-bridge' }, { slug: 'segmental-mobilization' }]]] },
-  { name: 'Olivia Brown', birthYear: 1969, timezone: 'America/Los_Angeles', practitioner: 'admin', status: 'discharged', versions: [[0, 'Assigned', desk]], startDaysAgo: 70 },
-  { name: 'Ethan Clarke', logs: { rate: 0.7, lapseDays: 4, pain: [3, 3] },  birthYear: 2000, timezone: 'America/Chicago', practitioner: 'practitioner', versions: [[0, 'Assigned', [{ slug: 'upper-back-roll-bridge', dose: { sessionsPerDay: 2 } }]]], startDaysAgo: 30 },
-  { name: 'Fatima Haddad', logs: { rate: 0.75, pain: [5, 3] },  birthYear: 1982, timezone: 'Australia/Sydney', practitioner: 'admin', versions: [[0, 'Assigned', [{ slug: 'thoracic-extension' }, { slug: 'upper-back-roll-arms-crossed' }]]] },
-  { name: 'Noah Fischer', birthYear: 1976, timezone: 'America/Los_Angeles', practitioner: 'practitioner', notes: 'New patient: screened, plan not yet chosen.' },
+  {
+    name: 'Liam Walsh',
+    logs: { rate: 0.7, pain: [3, 2] },
+    birthYear: 1972,
+    timezone: 'Pacific/Auckland',
+    practitioner: 'admin',
+    versions: [
+      [
+        0,
+        'Assigned',
+        [
+          {
+            slug: 'thoracic-extension',
+            dose: { holdSeconds: 60, reps: 4, sets: 2, daysOfWeek: [1, 2, 3, 4, 5, 6, 7] },
+          },
+        ],
+      ],
+    ],
+  },
+  {
+    name: 'Grace Kim',
+    logs: { rate: 0.6, pain: [4, 3] },
+    birthYear: 1995,
+    timezone: 'America/Los_Angeles',
+    practitioner: 'practitioner',
+    versions: [[0, 'Assigned from “Desk worker — week 1”', desk]],
+    startDaysAgo: 20,
+  },
+  {
+    name: 'Daniel Ruiz',
+    logs: { rate: 0.75, pain: [3, 6], redFlagAtEnd: true },
+    birthYear: 1988,
+    timezone: 'America/Denver',
+    practitioner: 'admin',
+    versions: [[0, 'Assigned', [{ slug: 'upper-back-roll-bridge' }, { slug: 'segmental-mobilization' }]]],
+  },
+  {
+    name: 'Olivia Brown',
+    birthYear: 1969,
+    timezone: 'America/Los_Angeles',
+    practitioner: 'admin',
+    status: 'discharged',
+    versions: [[0, 'Assigned', desk]],
+    startDaysAgo: 70,
+  },
+  {
+    name: 'Ethan Clarke',
+    logs: { rate: 0.7, lapseDays: 4, pain: [3, 3] },
+    birthYear: 2000,
+    timezone: 'America/Chicago',
+    practitioner: 'practitioner',
+    versions: [[0, 'Assigned', [{ slug: 'upper-back-roll-bridge', dose: { sessionsPerDay: 2 } }]]],
+    startDaysAgo: 30,
+  },
+  {
+    name: 'Fatima Haddad',
+    logs: { rate: 0.75, pain: [5, 3] },
+    birthYear: 1982,
+    timezone: 'Australia/Sydney',
+    practitioner: 'admin',
+    versions: [[0, 'Assigned', [{ slug: 'thoracic-extension' }, { slug: 'upper-back-roll-arms-crossed' }]]],
+  },
+  {
+    name: 'Noah Fischer',
+    birthYear: 1976,
+    timezone: 'America/Los_Angeles',
+    practitioner: 'practitioner',
+    notes: 'New patient: screened, plan not yet chosen.',
+  },
 ];
 
 const NORTHSIDE: DemoPatient[] = [
-  { name: 'Hannah Price', logs: { rate: 0.8, pain: [4, 2] },  birthYear: 1987, timezone: 'Europe/London', practitioner: 'admin', versions: [[0, 'Assigned', desk]] },
-  { name: 'Oliver Hughes', logs: { rate: 0.5, pain: [5, 4] },  birthYear: 1970, timezone: 'Europe/London', practitioner: 'admin', versions: [[0, 'Assigned', [{ slug: 'supported-mobilization' }]]] },
+  {
+    name: 'Hannah Price',
+    logs: { rate: 0.8, pain: [4, 2] },
+    birthYear: 1987,
+    timezone: 'Europe/London',
+    practitioner: 'admin',
+    versions: [[0, 'Assigned', desk]],
+  },
+  {
+    name: 'Oliver Hughes',
+    logs: { rate: 0.5, pain: [5, 4] },
+    birthYear: 1970,
+    timezone: 'Europe/London',
+    practitioner: 'admin',
+    versions: [[0, 'Assigned', [{ slug: 'supported-mobilization' }]]],
+  },
   { name: 'Amelia Ward', birthYear: 1993, timezone: 'Europe/Dublin', practitioner: 'admin' },
 ];
 
 async function seedClinicCare(db: Database, slug: string, list: DemoPatient[], ids: Map<string, string>) {
   const [clinic] = await db.select().from(clinics).where(eq(clinics.slug, slug));
   if (!clinic) return 0;
-  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(patients).where(eq(patients.clinicId, clinic.id));
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(patients)
+    .where(eq(patients.clinicId, clinic.id));
   if (n > 0) return 0;
   const staff = await db.select().from(users).where(eq(users.clinicId, clinic.id));
   const admin = staff.find((u) => u.role === 'admin') ?? staff[0];
@@ -143,7 +264,15 @@ async function seedClinicCare(db: Database, slug: string, list: DemoPatient[], i
       .returning({ id: planTemplates.id });
     if (!template) continue;
     await db.insert(planTemplateItems).values(
-      t.items.map((item, position) => ({ clinicId: clinic.id, templateId: template.id, position, exerciseId: ids.get(item.slug)!, ...base(item.slug), ...item.dose, patientNote: item.note ?? null })),
+      t.items.map((item, position) => ({
+        clinicId: clinic.id,
+        templateId: template.id,
+        position,
+        exerciseId: ids.get(item.slug)!,
+        ...base(item.slug),
+        ...item.dose,
+        patientNote: item.note ?? null,
+      })),
     );
   }
 
@@ -197,7 +326,11 @@ async function seedClinicCare(db: Database, slug: string, list: DemoPatient[], i
       .returning({ id: plans.id });
     if (!plan) continue;
     let number = 0;
-    const seeded: { versionId: string; effectiveDate: string; items: { exerciseId: string; sessionsPerDay: number; daysOfWeek: Weekday[] }[] }[] = [];
+    const seeded: {
+      versionId: string;
+      effectiveDate: string;
+      items: { exerciseId: string; sessionsPerDay: number; daysOfWeek: Weekday[] }[];
+    }[] = [];
     for (const [offset, reason, items] of p.versions) {
       number++;
       const [version] = await db
@@ -242,7 +375,14 @@ async function seedClinicCare(db: Database, slug: string, list: DemoPatient[], i
       }
     }
     if (p.logs && !ended) {
-      await seedDemoLogs(db, { id: patient.id, clinicId: clinic.id, timezone: p.timezone, name: p.name }, plan.id, start, seeded, p.logs);
+      await seedDemoLogs(
+        db,
+        { id: patient.id, clinicId: clinic.id, timezone: p.timezone, name: p.name },
+        plan.id,
+        start,
+        seeded,
+        p.logs,
+      );
     }
   }
   return list.length;
@@ -255,4 +395,3 @@ export async function seedDemoCare(db: Database): Promise<{ patients: number }> 
   const b = await seedClinicCare(db, 'northside', NORTHSIDE, ids);
   return { patients: a + b };
 }
-

@@ -19,7 +19,11 @@ export type LogStory = {
   redFlagAtEnd?: boolean;
 };
 
-type Version = { versionId: string; effectiveDate: string; items: { exerciseId: string; sessionsPerDay: number; daysOfWeek: number[] }[] };
+type Version = {
+  versionId: string;
+  effectiveDate: string;
+  items: { exerciseId: string; sessionsPerDay: number; daysOfWeek: number[] }[];
+};
 
 /** A small deterministic generator, so the demo clinic looks the same on every machine. */
 function random(seed: string) {
@@ -57,10 +61,19 @@ export async function seedDemoLogs(
       const progress = n / totalDays;
       // Only the patient whose story is a red flag reaches red-flag pain; the others stay below it.
       const ceiling = story.redFlagAtEnd ? 10 : 5;
-      const after = Math.max(0, Math.min(ceiling, Math.round(story.pain[0] + (story.pain[1] - story.pain[0]) * progress + (rand() - 0.5) * 1.5)));
+      const after = Math.max(
+        0,
+        Math.min(
+          ceiling,
+          Math.round(story.pain[0] + (story.pain[1] - story.pain[0]) * progress + (rand() - 0.5) * 1.5),
+        ),
+      );
       const before = Math.max(0, Math.min(ceiling + 1, after + (rand() < 0.7 ? 1 : 0)));
       const hour = 7 + s * 6 + Math.floor(rand() * 3);
-      const performedAt = fromZonedTime(`${day}T${String(hour).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00`, patient.timezone);
+      const performedAt = fromZonedTime(
+        `${day}T${String(hour).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00`,
+        patient.timezone,
+      );
       rows.push({
         clinicId: patient.clinicId,
         patientId: patient.id,
@@ -80,10 +93,21 @@ export async function seedDemoLogs(
   }
   if (story.redFlagAtEnd && rows.length) {
     const last = rows[rows.length - 1]!;
-    Object.assign(last, { painBefore: 4, painAfter: 7, symptoms: ['tingling'], note: 'Pins and needles in my right hand after the extension.' });
+    Object.assign(last, {
+      painBefore: 4,
+      painAfter: 7,
+      symptoms: ['tingling'],
+      note: 'Pins and needles in my right hand after the extension.',
+    });
   }
   if (!rows.length) return 0;
-  const inserted = await db.insert(sessionLogs).values(rows).returning({ id: sessionLogs.id, painBefore: sessionLogs.painBefore, painAfter: sessionLogs.painAfter, symptoms: sessionLogs.symptoms, performedAt: sessionLogs.performedAt });
+  const inserted = await db.insert(sessionLogs).values(rows).returning({
+    id: sessionLogs.id,
+    painBefore: sessionLogs.painBefore,
+    painAfter: sessionLogs.painAfter,
+    symptoms: sessionLogs.symptoms,
+    performedAt: sessionLogs.performedAt,
+  });
   const flagged = inserted.map((r) => ({ r, flags: redFlagsOf(r) })).filter((x) => x.flags.length);
   if (flagged.length) {
     // Older red flags were seen to; the newest stays open for the practitioner.
@@ -105,7 +129,13 @@ export async function seedDemoLogs(
     const handled = raised.filter((a) => a.status === 'resolved');
     if (handled.length) {
       await db.insert(alertEvents).values(
-        handled.map((a) => ({ clinicId: patient.clinicId, alertId: a.id, action: 'resolve' as const, note: 'Reviewed at the next appointment.', createdAt: a.createdAt })),
+        handled.map((a) => ({
+          clinicId: patient.clinicId,
+          alertId: a.id,
+          action: 'resolve' as const,
+          note: 'Reviewed at the next appointment.',
+          createdAt: a.createdAt,
+        })),
       );
     }
   }

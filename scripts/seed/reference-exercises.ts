@@ -98,7 +98,8 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     name: 'Upper-back roll with arms crossed',
     kind: 'soft_tissue',
     equipment: 'standard_roller',
-    summary: 'A firmer upper-back roll in which crossing your arms spreads your shoulder blades so the roller reaches the muscles between them.',
+    summary:
+      'A firmer upper-back roll in which crossing your arms spreads your shoulder blades so the roller reaches the muscles between them.',
     steps: [
       'Lie on your back over the foam roller so it crosses your upper back. Bend your knees and plant your feet.',
       'Cross your arms over your chest and hold the opposite shoulders. Draw your elbows towards each other so your shoulder blades slide apart.',
@@ -137,7 +138,8 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     name: 'Upper-back extension over the roller',
     kind: 'joint_mobility',
     equipment: 'standard_roller',
-    summary: 'Helps a stiff, rounded upper back bend backwards by relaxing it over a foam roller at a few levels of the rib cage.',
+    summary:
+      'Helps a stiff, rounded upper back bend backwards by relaxing it over a foam roller at a few levels of the rib cage.',
     steps: [
       'Sit on the floor with your knees bent, feet flat, and the foam roller lying crosswise on the floor just behind you.',
       'Lean back until the roller touches your upper back, then lace your fingers together to cradle the back of your head.',
@@ -175,7 +177,8 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     name: 'Segmental mobilization on a firm roller',
     kind: 'joint_mobility',
     equipment: 'hard_core_roller',
-    summary: 'Loosens the stiff joints of your upper back one by one with small, gentle movements over a hard-core roller.',
+    summary:
+      'Loosens the stiff joints of your upper back one by one with small, gentle movements over a hard-core roller.',
     steps: [
       'Lie back with the hard-core roller across your back just below the base of your neck. Bend your knees and plant your soles on the floor.',
       'Link your fingers behind your neck to support it and bring your elbows in towards each other in front of your face.',
@@ -215,7 +218,8 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     name: 'Supported upper-back mobilization',
     kind: 'joint_mobility',
     equipment: 'standard_roller',
-    summary: 'A gentler upper-back mobilization with your hips down and your head resting in your hands, for when the standard version is too strong.',
+    summary:
+      'A gentler upper-back mobilization with your hips down and your head resting in your hands, for when the standard version is too strong.',
     steps: [
       'Sit on the floor, knees bent, with the foam roller behind you, then lean back so it lies across your upper back.',
       'Keep your hips and feet on the floor the whole time.',
@@ -254,7 +258,8 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     name: 'Open-elbow mobilization on a firm roller',
     kind: 'joint_mobility',
     equipment: 'hard_core_roller',
-    summary: 'A stronger segmental mobilization in which opening your elbows adds pressure on the roller and stretches the front of your chest.',
+    summary:
+      'A stronger segmental mobilization in which opening your elbows adds pressure on the roller and stretches the front of your chest.',
     steps: [
       'Set up as for the segmental mobilization: hard-core roller just below your neck, knees bent, soles on the floor and fingers linked behind your neck.',
       'Let your elbows fall open wide to the sides until you feel a stretch across your chest.',

@@ -49,13 +49,19 @@ export async function seedReference(db: Database): Promise<{ exercises: number }
   for (const e of BUILTIN_EXERCISES) {
     await db
       .update(exercises)
-      .set({ easierId: e.easier ? (ids.get(e.easier) ?? null) : null, harderId: e.harder ? (ids.get(e.harder) ?? null) : null })
+      .set({
+        easierId: e.easier ? (ids.get(e.easier) ?? null) : null,
+        harderId: e.harder ? (ids.get(e.harder) ?? null) : null,
+      })
       .where(and(eq(exercises.slug, e.slug), isNull(exercises.clinicId)));
   }
   return { exercises: ids.size };
 }
 
 export async function builtinIdsBySlug(db: Database): Promise<Map<string, string>> {
-  const rows = await db.select({ id: exercises.id, slug: exercises.slug }).from(exercises).where(isNull(exercises.clinicId));
+  const rows = await db
+    .select({ id: exercises.id, slug: exercises.slug })
+    .from(exercises)
+    .where(isNull(exercises.clinicId));
   return new Map(rows.map((r) => [r.slug, r.id]));
 }

@@ -15,7 +15,9 @@ try {
     process.exitCode = 1;
   } else {
     const created = await seedDemo(handle.db);
-    console.log(`Demo seed: ${created.clinics} clinic(s), ${created.users} practitioner(s) and ${created.patients} patient(s) created.`);
+    console.log(
+      `Demo seed: ${created.clinics} clinic(s), ${created.users} practitioner(s) and ${created.patients} patient(s) created.`,
+    );
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(32)} ${a.password.padEnd(28)} ${a.role}`);
   }
 } catch (error) {

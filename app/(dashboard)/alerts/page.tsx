@@ -30,7 +30,11 @@ const hrefOf = (status: AlertFilter, page = 1) => {
   return query ? `/alerts?${query}` : '/alerts';
 };
 
-export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AlertsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePractitioner();
   const raw = await searchParams;
   const { status, page } = inboxQuery.parse({ status: raw.status, page: raw.page });
@@ -38,10 +42,29 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const first = (inbox.page - 1) * ALERT_PAGE_SIZE + 1;
   return (
     <>
-      <PageHeader title="Alerts" description="Red flags reported by patients when they log a session. Acknowledge what you have seen; resolve with a note once you have acted." />
-      <PillNav label="Alert status" items={(['active', 'open', 'acknowledged', 'resolved'] as const).map((f) => ({ href: hrefOf(f), label: LABELS[f], current: f === status }))} />
+      <PageHeader
+        title="Alerts"
+        description="Red flags reported by patients when they log a session. Acknowledge what you have seen; resolve with a note once you have acted."
+      />
+      <PillNav
+        label="Alert status"
+        items={(['active', 'open', 'acknowledged', 'resolved'] as const).map((f) => ({
+          href: hrefOf(f),
+          label: LABELS[f],
+          current: f === status,
+        }))}
+      />
       {inbox.alerts.length === 0 ? (
-        <EmptyState icon={BellOff} title={inbox.total > 0 ? 'No alerts on this page' : status === 'active' ? 'Nothing needs action' : `No ${LABELS[status].toLowerCase()} alerts`}>
+        <EmptyState
+          icon={BellOff}
+          title={
+            inbox.total > 0
+              ? 'No alerts on this page'
+              : status === 'active'
+                ? 'Nothing needs action'
+                : `No ${LABELS[status].toLowerCase()} alerts`
+          }
+        >
           {inbox.total > 0 ? (
             <Link href={hrefOf(status)} className="text-brand-700 underline underline-offset-4">
               Go to the first page

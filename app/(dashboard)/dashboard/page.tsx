@@ -13,15 +13,26 @@ import { ATTENTION_LABELS, dashboard, dashboardQuerySchema } from '@/lib/roster/
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePractitioner();
   const raw = await searchParams;
-  const query = dashboardQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = dashboardQuerySchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const [clinic, data] = await Promise.all([clinicOf(actor), dashboard(actor, query)]);
   const firstName = actor.name.split(' ')[0] ?? actor.name;
   const link = (changes: Partial<Record<'scope' | 'show', string>>) => {
-    const params = new URLSearchParams({ scope: query.scope, show: query.show, sort: query.sort, dir: query.dir, ...changes });
+    const params = new URLSearchParams({
+      scope: query.scope,
+      show: query.show,
+      sort: query.sort,
+      dir: query.dir,
+      ...changes,
+    });
     return `/dashboard?${params}`;
   };
   // The most urgent few; the rest are one click away in the table, which pages.
@@ -32,19 +43,29 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         title={`Welcome, ${firstName}`}
         description={`${clinic.name} · who needs you today`}
         actions={
-          <a href={`/api/exports/roster.csv?scope=${query.scope}`} className="inline-flex h-10 items-center gap-2 rounded-md border border-line bg-white px-4 text-sm font-medium hover:bg-brand-50">
+          <a
+            href={`/api/exports/roster.csv?scope=${query.scope}`}
+            className="inline-flex h-10 items-center gap-2 rounded-md border border-line bg-white px-4 text-sm font-medium hover:bg-brand-50"
+          >
             <Download className="size-4" aria-hidden /> Export CSV
           </a>
         }
       />
       <PillNav
         label="Whose patients"
-        items={(['clinic', 'mine'] as const).map((scope) => ({ href: link({ scope }), label: scope === 'clinic' ? 'Whole clinic' : 'My patients', current: query.scope === scope }))}
+        items={(['clinic', 'mine'] as const).map((scope) => ({
+          href: link({ scope }),
+          label: scope === 'clinic' ? 'Whole clinic' : 'My patients',
+          current: query.scope === scope,
+        }))}
       />
       <dl className="mb-6 grid gap-4 sm:grid-cols-3">
         {[
           ['Active patients', String(data.figures.activePatients)],
-          ['Median adherence, 7 days', data.figures.medianAdherence7 === null ? '—' : `${Math.round(data.figures.medianAdherence7 * 100)} %`],
+          [
+            'Median adherence, 7 days',
+            data.figures.medianAdherence7 === null ? '—' : `${Math.round(data.figures.medianAdherence7 * 100)} %`,
+          ],
           ['Need attention', String(data.figures.needingAttention)],
         ].map(([label, value]) => (
           <Card key={label} className="p-4">
@@ -61,16 +82,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <AlertTriangle className="size-5 text-danger" aria-hidden /> Needs attention
         </h2>
         {preview.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-line bg-white p-4 text-sm text-muted">Nobody needs attention right now: no open red flags, lapses or rising pain.</p>
+          <p className="rounded-lg border border-dashed border-line bg-white p-4 text-sm text-muted">
+            Nobody needs attention right now: no open red flags, lapses or rising pain.
+          </p>
         ) : (
           <ul className="grid gap-3 md:grid-cols-2" data-testid="needs-attention">
             {preview.map((r) => (
               <li key={r.patientId} className="rounded-lg border border-line bg-white p-3">
                 <div className="flex items-center justify-between gap-2">
-                  <Link href={`/patients/${r.patientId}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+                  <Link
+                    href={`/patients/${r.patientId}`}
+                    className="font-medium text-brand-800 underline-offset-4 hover:underline"
+                  >
                     {r.name}
                   </Link>
-                  <span className="text-sm text-muted">{r.adherence7 === null ? 'No sessions due' : `${Math.round(r.adherence7 * 100)} % this week`}</span>
+                  <span className="text-sm text-muted">
+                    {r.adherence7 === null ? 'No sessions due' : `${Math.round(r.adherence7 * 100)} % this week`}
+                  </span>
                 </div>
                 <div className="mt-2 flex flex-wrap gap-1.5">
                   {r.reasons.map((reason) => (
@@ -85,7 +113,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         )}
         {data.figures.needingAttention > preview.length ? (
           <p className="mt-3 text-sm">
-            <Link href={`${link({ show: 'attention' })}#roster-heading`} className="font-medium text-brand-800 underline underline-offset-4">
+            <Link
+              href={`${link({ show: 'attention' })}#roster-heading`}
+              className="font-medium text-brand-800 underline underline-offset-4"
+            >
               See all {data.figures.needingAttention} who need attention
             </Link>{' '}
             <span className="text-muted">(showing the {preview.length} most urgent)</span>
@@ -99,7 +130,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {query.show === 'attention' ? 'Patients needing attention' : 'Active patients'}
           </h2>
           {query.show === 'attention' ? (
-            <Link href={`${link({ show: 'all' })}#roster-heading`} className="text-sm font-medium text-brand-800 underline underline-offset-4">
+            <Link
+              href={`${link({ show: 'all' })}#roster-heading`}
+              className="text-sm font-medium text-brand-800 underline underline-offset-4"
+            >
               Show all active patients
             </Link>
           ) : null}

@@ -20,7 +20,9 @@ export const setExerciseHiddenAction = formAction({
     revalidatePath(`/exercises/${exerciseId}`);
     return {
       status: 'ok',
-      message: hidden ? 'Hidden from your clinic. Practitioners can no longer assign it.' : 'Back in your library. Practitioners can assign it again.',
+      message: hidden
+        ? 'Hidden from your clinic. Practitioners can no longer assign it.'
+        : 'Back in your library. Practitioners can assign it again.',
     };
   },
 });

@@ -41,7 +41,9 @@ export default async function ExerciseLibraryPage() {
       />
       {groups.length === 0 ? (
         <EmptyState icon={Dumbbell} title="No exercises yet">
-          {isAdmin ? 'Add an exercise to start your clinic’s library.' : 'Ask a clinic admin to add exercises to the library.'}
+          {isAdmin
+            ? 'Add an exercise to start your clinic’s library.'
+            : 'Ask a clinic admin to add exercises to the library.'}
         </EmptyState>
       ) : (
         <div className="space-y-8">

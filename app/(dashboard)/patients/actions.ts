@@ -46,7 +46,10 @@ export const setPatientStatusAction = formAction({
     revalidatePath('/patients');
     return {
       status: 'ok',
-      message: status === 'discharged' ? 'Patient discharged. Their plan has ended.' : 'Patient reactivated. Assign a plan when ready.',
+      message:
+        status === 'discharged'
+          ? 'Patient discharged. Their plan has ended.'
+          : 'Patient reactivated. Assign a plan when ready.',
     };
   },
 });

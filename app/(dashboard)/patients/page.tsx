@@ -13,7 +13,11 @@ import { parseRosterQuery } from '@/lib/validation/patient';
 
 export const metadata: Metadata = { title: 'Patients' };
 
-export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PatientsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePractitioner();
   const query = parseRosterQuery(await searchParams);
   const [{ rows, total }, practitioners] = await Promise.all([rosterPage(actor, query), activePractitioners(actor)]);

@@ -14,7 +14,10 @@ const templateForm = templateSchema.extend({
     .optional()
     .transform((v) => v || null)
     .pipe(z.uuid({ error: 'Unknown template.' }).nullable()),
-  items: z.array(planItemSchema).min(1, 'Add at least one exercise.').max(MAX_PLAN_ITEMS, `A template holds at most ${MAX_PLAN_ITEMS} exercises.`),
+  items: z
+    .array(planItemSchema)
+    .min(1, 'Add at least one exercise.')
+    .max(MAX_PLAN_ITEMS, `A template holds at most ${MAX_PLAN_ITEMS} exercises.`),
 });
 
 export const saveTemplateAction = formAction({

@@ -11,7 +11,11 @@ import { clinicTemplates } from '@/lib/plans/templates';
 
 export const metadata: Metadata = { title: 'Templates' };
 
-export default async function TemplatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TemplatesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePractitioner();
   const templates = await clinicTemplates(actor);
   const flags = await searchParams;
@@ -37,7 +41,9 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
       ) : null}
       {templates.length === 0 ? (
         <EmptyState icon={ClipboardList} title="No templates yet">
-          {actor.role === 'admin' ? 'Create one for the plans you assign most often.' : 'Ask a clinic admin to create templates for common plans.'}
+          {actor.role === 'admin'
+            ? 'Create one for the plans you assign most often.'
+            : 'Ask a clinic admin to create templates for common plans.'}
         </EmptyState>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">

@@ -20,14 +20,21 @@ export default async function PatientHome() {
   const { progress } = view;
   const restDay = progress.prescribed === 0;
   const illustrations = Object.fromEntries(
-    view.exercises.map((e) => [e.id, e.illustration ? <ExerciseIllustration key={e.id} name={e.illustration} title={e.name} className="h-auto w-full text-ink" /> : null]),
+    view.exercises.map((e) => [
+      e.id,
+      e.illustration ? (
+        <ExerciseIllustration key={e.id} name={e.illustration} title={e.name} className="h-auto w-full text-ink" />
+      ) : null,
+    ]),
   );
 
   return (
     <div className="space-y-6">
       <header>
         <p className="text-sm text-muted">{view.clinic.name}</p>
-        <h1 className="mt-1 text-2xl font-semibold">{view.firstName ? `Hello, ${view.firstName}` : 'Your exercises'}</h1>
+        <h1 className="mt-1 text-2xl font-semibold">
+          {view.firstName ? `Hello, ${view.firstName}` : 'Your exercises'}
+        </h1>
         <p className="mt-2 text-lg" data-testid="today-progress">
           {view.exercises.length === 0
             ? 'You have no exercises at the moment.'
@@ -62,12 +69,19 @@ export default async function PatientHome() {
           Your exercises
         </h2>
         {view.exercises.map((e, index) => (
-          <article key={e.id} className="rounded-xl border border-line bg-white p-4" aria-labelledby={`ex-${e.id}`} data-testid="patient-exercise">
+          <article
+            key={e.id}
+            className="rounded-xl border border-line bg-white p-4"
+            aria-labelledby={`ex-${e.id}`}
+            data-testid="patient-exercise"
+          >
             <h3 id={`ex-${e.id}`} className="text-lg font-semibold">
               {index + 1}. {e.name}
             </h3>
             <p className="mt-1 font-medium text-brand-800">{e.doseText}</p>
-            {e.patientNote ? <p className="mt-2 rounded-md bg-brand-50 p-2 text-sm">From your clinic: {e.patientNote}</p> : null}
+            {e.patientNote ? (
+              <p className="mt-2 rounded-md bg-brand-50 p-2 text-sm">From your clinic: {e.patientNote}</p>
+            ) : null}
             {e.illustration ? <div className="mt-3 rounded-md bg-surface p-2">{illustrations[e.id]}</div> : null}
             <ol className="mt-3 list-decimal space-y-1.5 pl-5">
               {e.steps.map((s) => (
@@ -108,15 +122,26 @@ export default async function PatientHome() {
           <h2 id="reminders-heading" className="flex items-center gap-2 text-lg font-semibold">
             <CalendarPlus className="size-5" aria-hidden /> Reminders in your calendar
           </h2>
-          <p className="mt-1 text-sm text-muted">Pick a time for each session; your phone’s calendar will remind you on your exercise days.</p>
+          <p className="mt-1 text-sm text-muted">
+            Pick a time for each session; your phone’s calendar will remind you on your exercise days.
+          </p>
           <form method="get" action="/p/calendar.ics" className="mt-3 flex flex-wrap items-end gap-3">
             {Array.from({ length: Math.max(1, ...view.exercises.map((e) => e.sessionsPerDay)) }, (_, i) => (
               <label key={i} className="text-sm font-medium">
                 Session {i + 1}
-                <input type="time" name="time" defaultValue={['08:00', '13:00', '18:00', '20:00', '10:00', '16:00'][i]} className="mt-1 block h-11 rounded-md border border-line px-3" required />
+                <input
+                  type="time"
+                  name="time"
+                  defaultValue={['08:00', '13:00', '18:00', '20:00', '10:00', '16:00'][i]}
+                  className="mt-1 block h-11 rounded-md border border-line px-3"
+                  required
+                />
               </label>
             ))}
-            <button type="submit" className="h-11 rounded-md bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+            <button
+              type="submit"
+              className="h-11 rounded-md bg-brand-600 px-4 font-medium text-white hover:bg-brand-700"
+            >
               Download reminders
             </button>
           </form>

@@ -1,6 +1,14 @@
 'use client';
 
-import { type ColumnDef, createColumnHelper, type RowData, rowSortingFeature, type SortingState, tableFeatures, useTable } from '@tanstack/react-table';
+import {
+  type ColumnDef,
+  createColumnHelper,
+  type RowData,
+  rowSortingFeature,
+  type SortingState,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
 import type * as React from 'react';
 import { cn } from '@/lib/utils';
 import { type PageRange, Pager, type Paging } from './pager';
@@ -60,7 +68,10 @@ export function DataTable<TRow extends RowData, TSort extends string>({
   });
 
   return (
-    <div className={cn('rounded-lg border border-line bg-white transition-opacity', pending && 'opacity-60')} aria-busy={pending}>
+    <div
+      className={cn('rounded-lg border border-line bg-white transition-opacity', pending && 'opacity-60')}
+      aria-busy={pending}
+    >
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
@@ -68,7 +79,12 @@ export function DataTable<TRow extends RowData, TSort extends string>({
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <SortableHeaderCell key={header.id} sorted={header.column.getIsSorted()} canSort={header.column.getCanSort()} onToggle={header.column.getToggleSortingHandler()}>
+                  <SortableHeaderCell
+                    key={header.id}
+                    sorted={header.column.getIsSorted()}
+                    canSort={header.column.getCanSort()}
+                    onToggle={header.column.getToggleSortingHandler()}
+                  >
                     <table.FlexRender header={header} />
                   </SortableHeaderCell>
                 ))}
@@ -77,7 +93,11 @@ export function DataTable<TRow extends RowData, TSort extends string>({
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-line last:border-0 hover:bg-surface/60" data-testid={rowTestId}>
+              <tr
+                key={row.id}
+                className="border-b border-line last:border-0 hover:bg-surface/60"
+                data-testid={rowTestId}
+              >
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} className="px-4 py-3 align-top">
                     <table.FlexRender cell={cell} />

@@ -42,13 +42,20 @@ export function Pager({
 }) {
   const range = pageRange(paging);
   return (
-    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-4 py-3 text-sm">
+    <nav
+      aria-label="Pages"
+      className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-4 py-3 text-sm"
+    >
       <p className="text-muted">{summary(range)}</p>
       <div className="flex items-center gap-3">
         {paging.pageSizes ? (
           <label className="flex items-center gap-2 text-muted">
             Rows per page
-            <Select className="h-8 w-20" value={paging.pageSize} onChange={(e) => push({ size: Number(e.target.value), ...pageChange(1) })}>
+            <Select
+              className="h-8 w-20"
+              value={paging.pageSize}
+              onChange={(e) => push({ size: Number(e.target.value), ...pageChange(1) })}
+            >
               {paging.pageSizes.map((s) => (
                 <option key={s} value={s}>
                   {s}

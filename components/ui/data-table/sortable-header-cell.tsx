@@ -14,11 +14,25 @@ export function SortableHeaderCell({
   children: React.ReactNode;
 }) {
   return (
-    <th scope="col" className="px-4 py-3 font-medium" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}>
+    <th
+      scope="col"
+      className="px-4 py-3 font-medium"
+      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
+    >
       {canSort ? (
-        <button type="button" onClick={onToggle} className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-ink">
+        <button
+          type="button"
+          onClick={onToggle}
+          className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-ink"
+        >
           {children}
-          {sorted === 'asc' ? <ArrowUp className="size-3.5" aria-hidden /> : sorted === 'desc' ? <ArrowDown className="size-3.5" aria-hidden /> : <ArrowUpDown className="size-3.5 opacity-50" aria-hidden />}
+          {sorted === 'asc' ? (
+            <ArrowUp className="size-3.5" aria-hidden />
+          ) : sorted === 'desc' ? (
+            <ArrowDown className="size-3.5" aria-hidden />
+          ) : (
+            <ArrowUpDown className="size-3.5 opacity-50" aria-hidden />
+          )}
         </button>
       ) : (
         children

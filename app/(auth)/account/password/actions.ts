@@ -16,7 +16,11 @@ export const changePasswordAction = formAction({
   run: async (input, actor, form) => {
     const changed = await changeOwnPassword(actor, input);
     if (!changed.ok) return changed;
-    await signIn('credentials', { email: actor.email, password: input.newPassword, redirectTo: safeCallbackPath(form.get('next')) });
+    await signIn('credentials', {
+      email: actor.email,
+      password: input.newPassword,
+      redirectTo: safeCallbackPath(form.get('next')),
+    });
     return changed;
   },
   done: () => ({ status: 'ok', message: 'Password changed.' }),

@@ -10,7 +10,9 @@ export default async function ChoosePasswordPage() {
   const actor = await requirePractitioner({ allowPendingPasswordChange: true });
   return (
     <Card className="p-6">
-      <h1 className="text-lg font-semibold">{actor.mustChangePassword ? 'Choose your own password' : 'Change your password'}</h1>
+      <h1 className="text-lg font-semibold">
+        {actor.mustChangePassword ? 'Choose your own password' : 'Change your password'}
+      </h1>
       <p className="mb-5 mt-1 text-sm text-muted">
         {actor.mustChangePassword
           ? 'You signed in with a temporary password. Replace it before you continue.'

@@ -35,11 +35,19 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
   const limits = limitsOf(exercise);
   const dose = exercise.defaultDose;
   const countLabel = exercise.repsUnit === 'breaths' ? 'Slow breaths' : 'Repetitions';
-  const absolute = CONTRAINDICATIONS.filter((c) => c.severity === 'absolute' && exercise.contraindications.includes(c.code));
-  const relative = CONTRAINDICATIONS.filter((c) => c.severity === 'relative' && exercise.contraindications.includes(c.code));
+  const absolute = CONTRAINDICATIONS.filter(
+    (c) => c.severity === 'absolute' && exercise.contraindications.includes(c.code),
+  );
+  const relative = CONTRAINDICATIONS.filter(
+    (c) => c.severity === 'relative' && exercise.contraindications.includes(c.code),
+  );
 
   const limitRows = [
-    { label: exercise.timing === 'roll' ? 'Rolling time (seconds)' : 'Hold time (seconds)', range: limits.holdSeconds, value: dose.holdSeconds },
+    {
+      label: exercise.timing === 'roll' ? 'Rolling time (seconds)' : 'Hold time (seconds)',
+      range: limits.holdSeconds,
+      value: dose.holdSeconds,
+    },
     { label: countLabel, range: limits.reps, value: dose.reps },
     { label: 'Sets', range: limits.sets, value: dose.sets },
     { label: 'Sessions per day', range: limits.sessionsPerDay, value: dose.sessionsPerDay },
@@ -51,7 +59,16 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
       <PageHeader
         title={exercise.name}
         description={exercise.summary || undefined}
-        actions={isAdmin && exercise.builtIn ? <HideToggle exerciseId={exercise.id} name={exercise.name} hidden={exercise.hidden} action={setExerciseHiddenAction} /> : null}
+        actions={
+          isAdmin && exercise.builtIn ? (
+            <HideToggle
+              exerciseId={exercise.id}
+              name={exercise.name}
+              hidden={exercise.hidden}
+              action={setExerciseHiddenAction}
+            />
+          ) : null
+        }
       />
       <div className="mb-6 flex flex-wrap items-center gap-2 text-sm text-muted">
         <span>{KIND_LABELS[exercise.kind]}</span>
@@ -59,14 +76,20 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
         <ExerciseBadges exercise={exercise} />
       </div>
       {exercise.hidden ? (
-        <Notice className="mb-6">Your clinic has hidden this exercise. Practitioners can’t add it to new plans until an admin shows it again.</Notice>
+        <Notice className="mb-6">
+          Your clinic has hidden this exercise. Practitioners can’t add it to new plans until an admin shows it again.
+        </Notice>
       ) : null}
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           {exercise.illustration ? (
             <div className="rounded-lg border border-line bg-white p-4 text-ink">
-              <ExerciseIllustration name={exercise.illustration} title={exercise.name} className="mx-auto h-auto w-full max-w-xl" />
+              <ExerciseIllustration
+                name={exercise.illustration}
+                title={exercise.name}
+                className="mx-auto h-auto w-full max-w-xl"
+              />
             </div>
           ) : null}
 
@@ -164,7 +187,9 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
             ) : null}
             {relative.length > 0 ? (
               <>
-                <h3 className="mt-4 text-sm font-semibold text-warning">Use with care (needs a reason at assignment)</h3>
+                <h3 className="mt-4 text-sm font-semibold text-warning">
+                  Use with care (needs a reason at assignment)
+                </h3>
                 <ul className="mt-1.5 space-y-1.5 text-sm">
                   {relative.map((c) => (
                     <li key={c.code}>
@@ -199,7 +224,10 @@ function Variant({ exercise, direction }: { exercise: LibraryExercise; direction
       <Icon className="mt-0.5 size-4 shrink-0 text-brand-700" aria-hidden />
       <span>
         <span className="text-muted">{direction === 'easier' ? 'Easier: ' : 'Harder: '}</span>
-        <Link href={`/exercises/${exercise.id}`} className="text-brand-700 underline underline-offset-4 hover:text-brand-800">
+        <Link
+          href={`/exercises/${exercise.id}`}
+          className="text-brand-700 underline underline-offset-4 hover:text-brand-800"
+        >
           {exercise.name}
         </Link>
         {exercise.hidden ? <span className="text-muted"> (hidden from your clinic)</span> : null}

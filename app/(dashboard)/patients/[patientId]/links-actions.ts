@@ -24,7 +24,11 @@ const createLink: FormAction<LinkActionState> = formAction({
   run: (input, actor) => createPatientLink(actor, input.patientId, input),
   done: async ({ token }, { patientId, label }) => {
     revalidatePath(`/patients/${patientId}`);
-    return { status: 'ok', message: 'Link created. Copy it now: it is shown only once.', created: await shownOnce(token, label) };
+    return {
+      status: 'ok',
+      message: 'Link created. Copy it now: it is shown only once.',
+      created: await shownOnce(token, label),
+    };
   },
 });
 
@@ -35,7 +39,11 @@ const rotateLinks: FormAction<LinkActionState> = formAction({
   run: ({ patientId }, actor) => rotatePatientLinks(actor, patientId, ROTATED_LABEL),
   done: async ({ token }, { patientId }) => {
     revalidatePath(`/patients/${patientId}`);
-    return { status: 'ok', message: 'All earlier links stopped working. Give the patient this new one.', created: await shownOnce(token, ROTATED_LABEL) };
+    return {
+      status: 'ok',
+      message: 'All earlier links stopped working. Give the patient this new one.',
+      created: await shownOnce(token, ROTATED_LABEL),
+    };
   },
 });
 

@@ -60,7 +60,13 @@ export default async function PatientPage({
     <>
       <PageHeader
         title={patient.name}
-        description={[patient.birthYear ? `Born ${patient.birthYear}` : null, patient.timezone.replaceAll('_', ' '), patient.primaryPractitionerName ? `Seen by ${patient.primaryPractitionerName}` : 'No primary practitioner'].filter(Boolean).join(' · ')}
+        description={[
+          patient.birthYear ? `Born ${patient.birthYear}` : null,
+          patient.timezone.replaceAll('_', ' '),
+          patient.primaryPractitionerName ? `Seen by ${patient.primaryPractitionerName}` : 'No primary practitioner',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
         actions={
           <>
             <Badge tone={active ? 'brand' : 'neutral'} className="self-center">
@@ -71,7 +77,12 @@ export default async function PatientPage({
                 <Pencil aria-hidden /> Edit
               </Link>
             </Button>
-            <StatusToggle patientId={patient.id} status={patient.status} name={patient.name} action={setPatientStatusAction} />
+            <StatusToggle
+              patientId={patient.id}
+              status={patient.status}
+              name={patient.name}
+              action={setPatientStatusAction}
+            />
           </>
         }
       />
@@ -111,7 +122,10 @@ export default async function PatientPage({
                 </p>
                 <PlanItemsList items={current.items} />
                 {figures ? (
-                  <dl className="mt-4 grid grid-cols-2 gap-3 border-t border-line pt-4 text-sm sm:grid-cols-4" data-testid="patient-figures">
+                  <dl
+                    className="mt-4 grid grid-cols-2 gap-3 border-t border-line pt-4 text-sm sm:grid-cols-4"
+                    data-testid="patient-figures"
+                  >
                     <div>
                       <dt className="text-muted">Last 7 days</dt>
                       <dd>
@@ -188,13 +202,22 @@ export default async function PatientPage({
             <div className="flex items-center justify-between gap-2">
               <CardTitle id="logs-heading">Logged sessions</CardTitle>
               {logs.length ? (
-                <a href={`/api/exports/patients/${patient.id}/logs.csv`} className="text-sm text-brand-700 underline underline-offset-4">
+                <a
+                  href={`/api/exports/patients/${patient.id}/logs.csv`}
+                  className="text-sm text-brand-700 underline underline-offset-4"
+                >
                   Export CSV
                 </a>
               ) : null}
             </div>
-            <p className="mb-2 mt-1 text-xs text-muted">Times in the patient’s timezone ({patient.timezone.replaceAll('_', ' ')}).</p>
-            <SessionLogList logs={logs} exerciseNames={new Map(library.map((e) => [e.id, e.name]))} timezone={patient.timezone} />
+            <p className="mb-2 mt-1 text-xs text-muted">
+              Times in the patient’s timezone ({patient.timezone.replaceAll('_', ' ')}).
+            </p>
+            <SessionLogList
+              logs={logs}
+              exerciseNames={new Map(library.map((e) => [e.id, e.name]))}
+              timezone={patient.timezone}
+            />
           </Card>
 
           {history.filter((h) => h.status === 'ended').length ? (
@@ -205,7 +228,8 @@ export default async function PatientPage({
                   .filter((h) => h.status === 'ended')
                   .map((h) => (
                     <li key={h.id}>
-                      {formatDay(h.startDate)} – {h.endDate ? formatDay(h.endDate) : '…'} · {h.versions} version{h.versions === 1 ? '' : 's'}
+                      {formatDay(h.startDate)} – {h.endDate ? formatDay(h.endDate) : '…'} · {h.versions} version
+                      {h.versions === 1 ? '' : 's'}
                     </li>
                   ))}
               </ul>
@@ -239,7 +263,9 @@ export default async function PatientPage({
           </Card>
           <Card aria-labelledby="links-heading">
             <CardTitle id="links-heading">Patient links</CardTitle>
-            <p className="mb-3 mt-1 text-xs text-muted">The patient opens their plan from a link or its QR code. No account needed.</p>
+            <p className="mb-3 mt-1 text-xs text-muted">
+              The patient opens their plan from a link or its QR code. No account needed.
+            </p>
             <PatientLinks
               patientId={patient.id}
               issueAction={issueLinkAction}

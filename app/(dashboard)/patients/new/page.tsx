@@ -15,11 +15,22 @@ export default async function NewPatientPage() {
   const [clinic, practitioners] = await Promise.all([clinicOf(actor), activePractitioners(actor)]);
   return (
     <>
-      <PageHeader title="Add a patient" description="Next you will screen them for contraindications, then assign a plan." />
+      <PageHeader
+        title="Add a patient"
+        description="Next you will screen them for contraindications, then assign a plan."
+      />
       <Card className="max-w-3xl">
         <PatientForm
           action={createPatientAction}
-          initial={{ name: '', birthYear: '', email: '', phone: '', timezone: currentTimezoneName(clinic.timezone), primaryPractitionerId: actor.userId, notes: '' }}
+          initial={{
+            name: '',
+            birthYear: '',
+            email: '',
+            phone: '',
+            timezone: currentTimezoneName(clinic.timezone),
+            primaryPractitionerId: actor.userId,
+            notes: '',
+          }}
           practitioners={practitioners}
           timezones={timezoneChoices(clinic.timezone)}
         />

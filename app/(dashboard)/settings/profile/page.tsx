@@ -14,18 +14,28 @@ export default async function ProfilePage() {
   const me = (await practitionersOfClinic(actor)).find((p) => p.id === actor.userId);
   return (
     <>
-      <PageHeader title="Your profile" description={`Signed in as ${actor.email} · ${actor.role === 'admin' ? 'Admin' : 'Practitioner'}`} />
+      <PageHeader
+        title="Your profile"
+        description={`Signed in as ${actor.email} · ${actor.role === 'admin' ? 'Admin' : 'Practitioner'}`}
+      />
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
           <CardTitle>Name and discipline</CardTitle>
           <div className="mt-4">
-            <ProfileForm name={me?.name ?? actor.name} discipline={me?.discipline ?? 'other'} action={updateProfileAction} />
+            <ProfileForm
+              name={me?.name ?? actor.name}
+              discipline={me?.discipline ?? 'other'}
+              action={updateProfileAction}
+            />
           </div>
         </Card>
         <Card>
           <CardTitle>Password</CardTitle>
           <p className="mt-1 text-sm text-muted">Changing it signs out every other device signed in as you.</p>
-          <Link href="/account/password" className="mt-4 inline-block text-sm text-brand-700 underline underline-offset-4">
+          <Link
+            href="/account/password"
+            className="mt-4 inline-block text-sm text-brand-700 underline underline-offset-4"
+          >
             Change your password
           </Link>
         </Card>

@@ -16,7 +16,10 @@ export default async function TeamPage() {
   const [team, clinic] = await Promise.all([practitionersOfClinic(actor), clinicOf(actor)]);
   return (
     <>
-      <PageHeader title="Team" description="Who can sign in to your clinic, with which role. Disabling an account signs it out at once." />
+      <PageHeader
+        title="Team"
+        description="Who can sign in to your clinic, with which role. Disabling an account signs it out at once."
+      />
       <div className="grid items-start gap-6 2xl:grid-cols-[1fr_22rem]">
         <TeamTable
           currentUserId={actor.userId}

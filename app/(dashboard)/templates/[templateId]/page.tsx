@@ -29,7 +29,15 @@ export default async function TemplatePage({
   const byId = new Map(library.map((e) => [e.id, e]));
   return (
     <>
-      <PageHeader title={template.name} description={template.description ?? undefined} actions={actor.role === 'admin' ? <DeleteTemplate templateId={template.id} name={template.name} action={deleteTemplateAction} /> : null} />
+      <PageHeader
+        title={template.name}
+        description={template.description ?? undefined}
+        actions={
+          actor.role === 'admin' ? (
+            <DeleteTemplate templateId={template.id} name={template.name} action={deleteTemplateAction} />
+          ) : null
+        }
+      />
       {flags.saved ? (
         <Notice tone="success" live className="mb-4">
           Template saved.
@@ -37,7 +45,14 @@ export default async function TemplatePage({
       ) : null}
       {actor.role === 'admin' ? (
         <div className="max-w-4xl">
-          <TemplateForm templateId={template.id} name={template.name} description={template.description ?? ''} items={template.items} library={library} action={saveTemplateAction} />
+          <TemplateForm
+            templateId={template.id}
+            name={template.name}
+            description={template.description ?? ''}
+            items={template.items}
+            library={library}
+            action={saveTemplateAction}
+          />
         </div>
       ) : (
         <Card className="max-w-3xl">

@@ -12,7 +12,10 @@ export default async function NewTemplatePage() {
   const library = await editorLibrary(actor, null);
   return (
     <>
-      <PageHeader title="New template" description="Doses must fit each exercise’s limits. Screening is checked when the template is assigned to a patient." />
+      <PageHeader
+        title="New template"
+        description="Doses must fit each exercise’s limits. Screening is checked when the template is assigned to a patient."
+      />
       <div className="max-w-4xl">
         <TemplateForm name="" description="" items={[]} library={library} action={saveTemplateAction} />
       </div>

@@ -31,7 +31,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   if (!found.ok) {
     if (!found.clinic) await recordUnknownToken(address);
-    const response = seeOther(found.clinic ? `/p/inactive?clinic=${encodeURIComponent(found.clinic.slug)}` : '/p/inactive');
+    const response = seeOther(
+      found.clinic ? `/p/inactive?clinic=${encodeURIComponent(found.clinic.slug)}` : '/p/inactive',
+    );
     response.cookies.delete({ name: PATIENT_COOKIE, path: PATIENT_COOKIE_OPTIONS.path });
     for (const [k, v] of Object.entries(PATIENT_HEADERS)) response.headers.set(k, v);
     return response;

@@ -8,13 +8,25 @@ import { currentPatient } from '@/lib/patient-portal/session';
 
 export const dynamic = 'force-dynamic';
 
-const BYDAY = [ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA, ICalWeekday.SU];
-const times = z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)).min(1).max(6);
+const BYDAY = [
+  ICalWeekday.MO,
+  ICalWeekday.TU,
+  ICalWeekday.WE,
+  ICalWeekday.TH,
+  ICalWeekday.FR,
+  ICalWeekday.SA,
+  ICalWeekday.SU,
+];
+const times = z
+  .array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/))
+  .min(1)
+  .max(6);
 
 /** Reminders for the prescribed sessions at the times the patient chose, as a calendar file. */
 export async function GET(request: Request) {
   const access = await currentPatient();
-  if (!access) return failureResponse(fail('refused', 'This link is no longer active.'), { as: 'text', headers: PATIENT_HEADERS });
+  if (!access)
+    return failureResponse(fail('refused', 'This link is no longer active.'), { as: 'text', headers: PATIENT_HEADERS });
   const url = new URL(request.url);
   const parsed = times.safeParse(url.searchParams.getAll('time').filter(Boolean));
   const chosen = parsed.success ? [...new Set(parsed.data)].sort() : ['08:00'];

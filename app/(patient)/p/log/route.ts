@@ -44,5 +44,8 @@ export async function POST(request: Request) {
   if (!parsed.success) return refuse(invalidInput(parsed.error, 'Some answers need fixing.'));
   const outcome = await recordSessionLog({ token }, parsed.data);
   if (!outcome.ok) return refuse(outcome.code === 'refused' ? LINK_INACTIVE : outcome);
-  return json({ status: outcome.value.status, redFlags: outcome.value.redFlags }, outcome.value.status === 'recorded' ? 201 : 200);
+  return json(
+    { status: outcome.value.status, redFlags: outcome.value.redFlags },
+    outcome.value.status === 'recorded' ? 201 : 200,
+  );
 }

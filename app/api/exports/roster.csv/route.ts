@@ -13,5 +13,8 @@ export async function GET(request: Request) {
   if (!actor || actor.mustChangePassword) return failureResponse(fail('refused', 'Sign in first.'), { as: 'text' });
   const scope = new URL(request.url).searchParams.get('scope') === 'mine' ? 'mine' : 'clinic';
   // Named by the clinic's day: an export is a staff event.
-  return csvResponse(`roster-adherence-${todayIn((await clinicOf(actor)).timezone)}.csv`, await rosterCsv(actor, scope));
+  return csvResponse(
+    `roster-adherence-${todayIn((await clinicOf(actor)).timezone)}.csv`,
+    await rosterCsv(actor, scope),
+  );
 }

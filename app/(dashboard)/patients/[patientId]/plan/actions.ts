@@ -7,7 +7,13 @@ import { formAction } from '@/lib/actions/form-action';
 import { fail } from '@/lib/actions/result';
 import { findPatient } from '@/lib/patients/patients';
 import { adjustPlan, assignPlan, lacksAcknowledgement, restorePlanVersion, swapToVariant } from '@/lib/plans/assign';
-import { adjustPlanSchema, assignPlanSchema, planFormToObject, restoreVersionSchema, swapVariantSchema } from '@/lib/validation/plan';
+import {
+  adjustPlanSchema,
+  assignPlanSchema,
+  planFormToObject,
+  restoreVersionSchema,
+  swapVariantSchema,
+} from '@/lib/validation/plan';
 
 const planIds = { patientId: z.uuid(), planId: z.uuid() };
 const planNotInClinic = { fields: ['patientId', 'planId'], message: 'That plan is not in your clinic.' };
@@ -62,7 +68,8 @@ export const swapVariantAction = formAction({
     if (!patient) return patientNotInClinic;
     const swapped = await swapToVariant(actor, planId, position, direction, reason, patient.timezone);
     // The swap form has no field for a precaution's reason; the full editor does.
-    if (!swapped.ok && lacksAcknowledgement(swapped)) return { ...swapped, message: 'The new exercise needs a reason for a precaution: use “Adjust doses” to add it.' };
+    if (!swapped.ok && lacksAcknowledgement(swapped))
+      return { ...swapped, message: 'The new exercise needs a reason for a precaution: use “Adjust doses” to add it.' };
     return swapped;
   },
   done: ({ version }, { patientId }) => {

@@ -84,10 +84,24 @@ export default async function PlanPage({
                   <div key={item.position} className="flex flex-wrap items-center gap-2 text-sm">
                     <span className="text-muted">{item.exerciseName}:</span>
                     {item.exercise.easierId && names.has(item.exercise.easierId) ? (
-                      <SwapVariant patientId={patient.id} planId={plan.id} position={item.position} direction="easier" variantName={names.get(item.exercise.easierId)!} action={swapVariantAction} />
+                      <SwapVariant
+                        patientId={patient.id}
+                        planId={plan.id}
+                        position={item.position}
+                        direction="easier"
+                        variantName={names.get(item.exercise.easierId)!}
+                        action={swapVariantAction}
+                      />
                     ) : null}
                     {item.exercise.harderId && names.has(item.exercise.harderId) ? (
-                      <SwapVariant patientId={patient.id} planId={plan.id} position={item.position} direction="harder" variantName={names.get(item.exercise.harderId)!} action={swapVariantAction} />
+                      <SwapVariant
+                        patientId={patient.id}
+                        planId={plan.id}
+                        position={item.position}
+                        direction="harder"
+                        variantName={names.get(item.exercise.harderId)!}
+                        action={swapVariantAction}
+                      />
                     ) : null}
                   </div>
                 ) : null,
@@ -96,7 +110,10 @@ export default async function PlanPage({
           </Card>
           <Card aria-labelledby="adjust-heading">
             <CardTitle id="adjust-heading">Adjust doses</CardTitle>
-            <p className="mb-4 mt-1 text-sm text-muted">Change doses, days, or the exercises themselves. Saving creates a new version; earlier ones stay in the history.</p>
+            <p className="mb-4 mt-1 text-sm text-muted">
+              Change doses, days, or the exercises themselves. Saving creates a new version; earlier ones stay in the
+              history.
+            </p>
             <AdjustPlanForm
               action={adjustPlanAction}
               patientId={patient.id}
@@ -164,7 +181,12 @@ export default async function PlanPage({
                       <PlanItemsList items={v.items} compact />
                     </div>
                     <div className="mt-2">
-                      <RestoreVersion patientId={patient.id} planId={plan.id} version={v.version} action={restoreVersionAction} />
+                      <RestoreVersion
+                        patientId={patient.id}
+                        planId={plan.id}
+                        version={v.version}
+                        action={restoreVersionAction}
+                      />
                     </div>
                   </details>
                 ) : null}

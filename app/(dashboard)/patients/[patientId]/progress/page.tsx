@@ -38,12 +38,21 @@ export default async function ProgressPage({
       />
       <PillNav
         label="Range"
-        items={(Object.keys(CHART_RANGES) as (keyof typeof CHART_RANGES)[]).map((r) => ({ href: `/patients/${data.patient.id}/progress?range=${r}`, label: LABELS[r], current: r === range }))}
+        items={(Object.keys(CHART_RANGES) as (keyof typeof CHART_RANGES)[]).map((r) => ({
+          href: `/patients/${data.patient.id}/progress?range=${r}`,
+          label: LABELS[r],
+          current: r === range,
+        }))}
       />
       <p className="mb-4 rounded-lg border border-line bg-white p-4 text-base" data-testid="chart-summary">
         {data.summary}
       </p>
-      <PatientCharts days={data.days} sessions={data.sessions} versionChanges={data.versionChanges} exercises={data.exercises} />
+      <PatientCharts
+        days={data.days}
+        sessions={data.sessions}
+        versionChanges={data.versionChanges}
+        exercises={data.exercises}
+      />
     </>
   );
 }

@@ -19,7 +19,11 @@ export const metadata: Metadata = { title: 'Assign a plan' };
 export default async function AssignPlanPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePractitioner();
   const patient = await patientForPage(actor, params);
-  const [screening, templates, planId] = await Promise.all([currentScreening(actor, patient.id), clinicTemplates(actor), activePlanId(actor, patient.id)]);
+  const [screening, templates, planId] = await Promise.all([
+    currentScreening(actor, patient.id),
+    clinicTemplates(actor),
+    activePlanId(actor, patient.id),
+  ]);
   const back = (
     <Link href={`/patients/${patient.id}`} className="text-brand-700 underline underline-offset-4">
       Back to {patient.name}
@@ -33,7 +37,13 @@ export default async function AssignPlanPage({ params }: { params: Promise<{ pat
           {patient.status !== 'active'
             ? 'This patient is discharged. Reactivate them before assigning a plan.'
             : 'Screen this patient for contraindications before assigning exercises.'}{' '}
-          {screening ? back : <Link href={`/patients/${patient.id}/screening`} className="underline underline-offset-4">Screen now</Link>}
+          {screening ? (
+            back
+          ) : (
+            <Link href={`/patients/${patient.id}/screening`} className="underline underline-offset-4">
+              Screen now
+            </Link>
+          )}
         </Notice>
       </>
     );
@@ -41,7 +51,10 @@ export default async function AssignPlanPage({ params }: { params: Promise<{ pat
   const library = await editorLibrary(actor, screening.answers);
   return (
     <>
-      <PageHeader title={`Assign a plan to ${patient.name}`} description="Pick a template or exercises, set each dose, and choose when it starts. Dates are in the patient’s timezone." />
+      <PageHeader
+        title={`Assign a plan to ${patient.name}`}
+        description="Pick a template or exercises, set each dose, and choose when it starts. Dates are in the patient’s timezone."
+      />
       <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
         <AssignPlanForm
           patientId={patient.id}
