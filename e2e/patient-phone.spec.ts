@@ -173,3 +173,35 @@ test('a revoked link stops working on the patient’s next request', async ({ br
   await expect(patient.page.getByRole('heading', { name: 'This link is no longer active' })).toBeVisible();
   await patient.context.close();
 });
+
+test('a mistyped or someone else’s link leaves the phone’s own plan open; the same patient’s revoked link clears it', async ({
+  browser,
+  page,
+}) => {
+  await signIn(page, demoAdmin.email, demoAdmin.password);
+  const own = await newLinkFor(page, 'Daniel Ruiz');
+  const patient = await phoneContext(browser);
+  await patient.page.goto(own);
+  await expect(patient.page.getByRole('heading', { name: 'Hello, Daniel' })).toBeVisible();
+
+  // One character off, as a hand-typed or half-copied link would be.
+  const typo = own.slice(0, -1) + (own.endsWith('A') ? 'B' : 'A');
+  await patient.page.goto(typo);
+  await expect(patient.page.getByRole('heading', { name: 'This link is no longer active' })).toBeVisible();
+  await patient.page.getByRole('link', { name: 'Open my plan' }).click();
+  await expect(patient.page.getByRole('heading', { name: 'Hello, Daniel' })).toBeVisible();
+
+  // The clinic replaced Daniel's links: opening the revoked one ends what the phone holds.
+  const replaced = await newLinkFor(page, 'Daniel Ruiz');
+  await page.reload();
+  // Links are listed newest first.
+  const newest = page.getByTestId('patient-link').filter({ hasText: 'E2E phone' }).first();
+  await newest.getByRole('button', { name: 'Revoke link E2E phone' }).click();
+  await expect(newest).toContainText('Revoked');
+  await patient.page.goto(replaced);
+  await expect(patient.page.getByRole('heading', { name: 'This link is no longer active' })).toBeVisible();
+  await expect(patient.page.getByRole('link', { name: 'Open my plan' })).toHaveCount(0);
+  await patient.page.goto('/p');
+  await expect(patient.page.getByRole('heading', { name: 'This link is no longer active' })).toBeVisible();
+  await patient.context.close();
+});

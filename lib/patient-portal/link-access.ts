@@ -26,13 +26,25 @@ export type PatientAccess = {
 
 export type ClinicContact = { slug: string; name: string; phone: string | null };
 
-/** A refused link still says which clinic to call, when it matched one. */
-export type TokenLookup = Ok<PatientAccess> | (Failure & { clinic: ClinicContact | null });
+/** A refused link still says which clinic to call, and whose link it was, when it matched one. */
+export type TokenLookup = Ok<PatientAccess> | (Failure & { clinic: ClinicContact | null; patientId: string | null });
 
-const refused = (clinic: ClinicContact | null): TokenLookup => ({
+const refused = (clinic: ClinicContact | null, patientId: string | null = null): TokenLookup => ({
   ...fail('refused', 'This link no longer opens a plan.'),
   clinic,
+  patientId,
 });
+
+/**
+ * Whether a phone keeps the link it already holds after opening one that was refused. A typo or
+ * someone else's old link must not lock the patient out of their own plan; only a revoked or
+ * expired link of the same patient (the clinic replaced their links) clears what the phone holds.
+ */
+export function keepsHeldLink(opened: TokenLookup, held: TokenLookup | null): boolean {
+  if (opened.ok) return false;
+  if (!held?.ok) return false;
+  return opened.patientId !== held.value.patientId;
+}
 
 /**
  * Who a token belongs to, if it may still be used: not revoked, not expired, patient active.
@@ -60,7 +72,7 @@ export async function lookupToken(token: string, now = new Date()): Promise<Toke
     .limit(1);
   if (!row) return refused(null);
   if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.status !== 'active') {
-    return refused({ slug: row.clinicSlug, name: row.clinicName, phone: row.clinicPhone });
+    return refused({ slug: row.clinicSlug, name: row.clinicName, phone: row.clinicPhone }, row.patientId);
   }
   return ok({ linkId: row.linkId, patientId: row.patientId, clinicId: row.clinicId, timezone: row.timezone });
 }

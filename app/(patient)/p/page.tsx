@@ -14,7 +14,7 @@ import { currentPatientOrClinic } from '@/lib/patient-portal/session';
  */
 export default async function PatientHome() {
   const found = await currentPatientOrClinic();
-  if (!found.ok) return <InactiveLink clinic={found.clinic} />;
+  if (!found.ok) return <InactiveLink clinic={found.clinic} hasPlan={false} />;
   const view = await patientToday(found.value);
   await touchLink(found.value.linkId);
   const { progress } = view;

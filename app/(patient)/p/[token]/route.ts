@@ -3,7 +3,13 @@ import { fail } from '@/lib/actions/result';
 import { clientAddress } from '@/lib/http/client-address';
 import { failureResponse } from '@/lib/http/failure-response';
 import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
-import { lookupToken, recordUnknownToken, touchLink, unknownTokenRetryAfter } from '@/lib/patient-portal/link-access';
+import {
+  keepsHeldLink,
+  lookupToken,
+  recordUnknownToken,
+  touchLink,
+  unknownTokenRetryAfter,
+} from '@/lib/patient-portal/link-access';
 import { PATIENT_COOKIE, PATIENT_COOKIE_OPTIONS } from '@/lib/patient-portal/session';
 
 export const dynamic = 'force-dynamic';
@@ -34,7 +40,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const response = seeOther(
       found.clinic ? `/p/inactive?clinic=${encodeURIComponent(found.clinic.slug)}` : '/p/inactive',
     );
-    response.cookies.delete({ name: PATIENT_COOKIE, path: PATIENT_COOKIE_OPTIONS.path });
+    const held = request.cookies.get(PATIENT_COOKIE)?.value;
+    if (!keepsHeldLink(found, held ? await lookupToken(held) : null)) {
+      response.cookies.delete({ name: PATIENT_COOKIE, path: PATIENT_COOKIE_OPTIONS.path });
+    }
     for (const [k, v] of Object.entries(PATIENT_HEADERS)) response.headers.set(k, v);
     return response;
   }
