@@ -7,6 +7,7 @@ import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories
 import {
   UNKNOWN_TOKEN_LIMIT,
   hashToken,
+  keepsHeldLink,
   lookupToken,
   recordUnknownToken,
   TOKEN_PATTERN,
@@ -60,6 +61,7 @@ describe('patient links', () => {
       code: 'refused',
       message: expect.any(String),
       clinic: { slug: live.clinic.slug, name: live.clinic.name, phone: null },
+      patientId: live.patientId,
     });
 
     const expiring = await withLink({ expiresInDays: 30 });
@@ -78,19 +80,38 @@ describe('patient links', () => {
       code: 'refused',
       message: expect.any(String),
       clinic: null,
+      patientId: null,
     });
     expect(await lookupToken('short')).toEqual({
       ok: false,
       code: 'refused',
       message: expect.any(String),
       clinic: null,
+      patientId: null,
     });
     expect(await lookupToken(`${'a'.repeat(42)}!`)).toEqual({
       ok: false,
       code: 'refused',
       message: expect.any(String),
       clinic: null,
+      patientId: null,
     });
+  });
+
+  it('a phone keeps the link it holds after a typo or another patient’s old link, not after its own patient’s revoked one', async () => {
+    const held = await withLink();
+    const other = await withLink();
+    await revokePatientLink(other.practitioner, other.linkId);
+    const unknown = await lookupToken(crypto.randomBytes(32).toString('base64url'));
+    const heldLookup = await lookupToken(held.token);
+    expect(keepsHeldLink(unknown, heldLookup)).toBe(true);
+    expect(keepsHeldLink(await lookupToken(other.token), heldLookup)).toBe(true);
+    expect(keepsHeldLink(unknown, null)).toBe(false);
+
+    const sameOld = await createPatientLink(held.practitioner, held.patientId, { label: 'old', expiresInDays: null });
+    if (!sameOld.ok) throw new Error(sameOld.message);
+    await revokePatientLink(held.practitioner, sameOld.value.linkId);
+    expect(keepsHeldLink(await lookupToken(sameOld.value.token), heldLookup)).toBe(false);
   });
 
   it('rotate revokes every earlier link and issues one new one', async () => {
