@@ -1,6 +1,7 @@
 import type { Dose, DoseLimits, RepsUnit, Timing, Weekday } from './types';
 
-type LimitsSource = {
+/** An exercise's dose-limit columns, as the library row and the plan editor carry them. */
+export type LimitsSource = {
   holdMin: number;
   holdMax: number;
   repsMin: number;

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/guard';
+import type { LimitsSource } from '@/lib/exercises/dose';
 import { clinicLibrary } from '@/lib/exercises/library';
 import { evaluateExercise } from '@/lib/screening/evaluate';
 import type { ScreeningAnswers } from '@/db/schema';
@@ -12,16 +13,7 @@ export type EditorExercise = {
   timing: 'roll' | 'hold';
   repsUnit: 'breaths' | 'reps';
   defaultDose: { sessionsPerDay: number; daysOfWeek: number[]; holdSeconds: number; reps: number; sets: number };
-  limits: {
-    holdMin: number;
-    holdMax: number;
-    repsMin: number;
-    repsMax: number;
-    setsMin: number;
-    setsMax: number;
-    sessionsMin: number;
-    sessionsMax: number;
-  };
+  limits: LimitsSource;
   blocked: { label: string; guidance: string }[];
   cautions: { code: string; label: string; guidance: string }[];
 };
