@@ -54,6 +54,10 @@ export type Dose = {
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
+/** One opening period: ISO weekday (1 = Monday) and times of day ("08:00" to "18:00"). */
+export type OpeningPeriod = { day: Weekday; opens: string; closes: string };
+export type OpeningHours = OpeningPeriod[];
+
 /** One tenant. Every row that belongs to a clinic carries its id so the data can be sharded on it. */
 export const clinics = pgTable(
   'clinics',
@@ -67,12 +71,26 @@ export const clinics = pgTable(
     address: text('address'),
     timezone: text('timezone').notNull().default('UTC'),
     handoutFooter: text('handout_footer'),
+    // The number a patient calls in an emergency; null means the default for the clinic's timezone
+    // (lib/clinic/emergency.ts).
+    emergencyNumber: text('emergency_number'),
+    // The weekly opening hours in the clinic's timezone; an empty list means "not given".
+    openingHours: jsonb('opening_hours')
+      .$type<OpeningHours>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    // What a patient should do while the clinic is closed (e.g. "Call 111 for urgent advice").
+    closedAdvice: text('closed_advice'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('clinics_slug_key').on(t.slug),
     check('clinics_name_length', sql`char_length(${t.name}) between 1 and 200`),
+    check(
+      'clinics_emergency_number_format',
+      sql`${t.emergencyNumber} is null or ${t.emergencyNumber} ~ '^[0-9]{2,6}$'`,
+    ),
   ],
 );
 
@@ -497,9 +515,15 @@ export const sessionLogs = pgTable(
     performedAt: timestamp('performed_at', { withTimezone: true }).notNull(),
     // The calendar day where the patient was, for adherence.
     localDay: date('local_day', { mode: 'string' }).notNull(),
+    // Exercises done in full, and those started but with a position or set skipped.
     itemsDone: uuid('items_done').array().notNull(),
-    painBefore: smallint('pain_before').notNull(),
-    painAfter: smallint('pain_after').notNull(),
+    itemsPartial: uuid('items_partial')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    // Null only in a log that reports a red flag: that is never held back for a missing number.
+    painBefore: smallint('pain_before'),
+    painAfter: smallint('pain_after'),
     symptoms: text('symptoms')
       .array()
       .notNull()
@@ -525,6 +549,10 @@ export const sessionLogs = pgTable(
     check('session_logs_pain_after_range', sql`${t.painAfter} between 0 and 10`),
     check('session_logs_note_length', sql`${t.note} is null or char_length(${t.note}) <= 2000`),
     check('session_logs_symptoms_valid', sql`${t.symptoms} <@ array['tingling','sharp_pain','chest','other']::text[]`),
+    check(
+      'session_logs_pain_or_symptom',
+      sql`(${t.painBefore} is not null and ${t.painAfter} is not null) or cardinality(${t.symptoms}) > 0 or greatest(${t.painBefore}, ${t.painAfter}) >= 7`,
+    ),
   ],
 );
 

@@ -57,14 +57,20 @@ test('guided session with a controlled clock, then a log with a red flag the pra
   await page.getByRole('button', { name: 'Start a session' }).click();
 
   const start = page.getByRole('button', { name: 'Start', exact: true });
+  const rest = page.getByRole('button', { name: 'Skip the rest' });
   const next = page.getByRole('button', { name: 'Next exercise' });
   const finish = page.getByRole('button', { name: 'Finish and log the session' });
   let timers = 0;
-  for (let guard = 0; guard < 20; guard++) {
-    await expect(start.or(next).or(finish).first()).toBeVisible();
+  for (let guard = 0; guard < 40; guard++) {
+    await expect(start.or(rest).or(next).or(finish).first()).toBeVisible();
     if (await finish.isVisible()) break;
     if (await next.isVisible()) {
       await next.click();
+      continue;
+    }
+    if (await rest.isVisible()) {
+      // The rest between sets runs by itself.
+      await page.clock.fastForward('01:00');
       continue;
     }
     await expect(page.getByTestId('timer-progress')).toBeVisible();
@@ -73,7 +79,8 @@ test('guided session with a controlled clock, then a log with a red flag the pra
     await page.clock.fastForward('06:00');
     timers++;
   }
-  expect(timers).toBeGreaterThanOrEqual(2);
+  // Maria's plan: the roll 60 s × 3 and the extension 30 s × 3, one set each: every one is a timer.
+  expect(timers).toBe(6);
   await finish.click();
 
   const form = page.getByRole('form', { name: 'Log your session' });
@@ -204,4 +211,141 @@ test('a mistyped or someone else’s link leaves the phone’s own plan open; th
   await patient.page.goto('/p');
   await expect(patient.page.getByRole('heading', { name: 'This link is no longer active' })).toBeVisible();
   await patient.context.close();
+});
+
+test('a chest-pain report is saved at once with nothing else answered, the emergency number first', async ({
+  browser,
+  page,
+}) => {
+  await signIn(page, demoAdmin.email, demoAdmin.password);
+  const linkPath = await newLinkFor(page, 'Tom Becker');
+  const patientPage = page.url();
+  const patient = await phoneContext(browser);
+  await patient.page.goto(linkPath);
+  await patient.page.getByRole('button', { name: 'Log without the timer' }).click();
+  const form = patient.page.getByRole('form', { name: 'Log your session' });
+  await form.getByLabel('Chest pain or getting out of breath').check();
+  // Before Save: the emergency number to call, as a button.
+  const now = patient.page.getByTestId('chest-now');
+  await expect(now.getByRole('link', { name: 'Call 911 (emergency)' })).toHaveAttribute('href', 'tel:911');
+  // No exercise ticked, no pain numbers: still saved.
+  await form.getByRole('button', { name: 'Save my session' }).click();
+  const guidance = patient.page.getByTestId('red-flag-guidance');
+  await expect(guidance).toBeVisible();
+  await expect(guidance.getByRole('link').first()).toHaveAccessibleName('Call 911 (emergency)');
+  await expect(guidance.getByRole('link').nth(1)).toHaveAttribute('href', 'tel:+15035550142');
+  await expect(guidance.getByTestId('clinic-hours')).toContainText('Monday to Friday: 08:00–18:00');
+  await expect(guidance.getByTestId('clinic-hours')).toContainText('urgent care');
+  await expect(guidance).toContainText(/has been told/);
+  await expect(patient.page.getByText(/Choose a number for your pain/)).toHaveCount(0);
+  await patient.page.screenshot({ path: 'test-results/screens/patient-chest-pain.png', fullPage: true });
+  await patient.context.close();
+
+  await page.goto(patientPage);
+  const latest = page.getByTestId('session-log').first();
+  await expect(latest).toContainText('Pain not given');
+  await expect(latest).toContainText('Red flag');
+  await expect(latest).toContainText('Chest pain');
+});
+
+test('offline, a tingling report with no pain numbers shows its guidance at once and is kept to send', async ({
+  browser,
+  page,
+}) => {
+  await signIn(page, demoAdmin.email, demoAdmin.password);
+  const linkPath = await newLinkFor(page, 'Nisha Patel');
+  const patient = await phoneContext(browser);
+  await patient.page.goto(linkPath);
+  await patient.page.getByRole('button', { name: 'Log without the timer' }).click();
+  const form = patient.page.getByRole('form', { name: 'Log your session' });
+  await form.getByLabel('Tingling or numbness in the arms or hands').check();
+  await patient.context.setOffline(true);
+  await form.getByRole('button', { name: 'Save my session' }).click();
+  const guidance = patient.page.getByTestId('red-flag-guidance');
+  await expect(guidance).toContainText(/elbows in/);
+  await expect(guidance).toContainText('Your clinic will be told when this log is sent');
+  await expect(
+    patient.page.getByText('Saved on this phone. It will be sent when you are back online.', { exact: true }),
+  ).toBeVisible();
+  await patient.context.setOffline(false);
+  await patient.context.close();
+});
+
+test('the guided session runs every hold of every set, records a skipped position, and the page counts the log at once', async ({
+  browser,
+  page,
+}) => {
+  await signIn(page, demoAdmin.email, demoAdmin.password);
+  const linkPath = await newLinkFor(page, 'Liam Walsh');
+  const patientPage = page.url();
+  const { context, page: phonePage } = await phoneContext(browser);
+  await phonePage.clock.install({ time: new Date(Date.now() - 60 * 60_000) });
+  await phonePage.goto(linkPath);
+  const header = phonePage.getByTestId('today-progress');
+  const before = Number((await header.textContent())?.match(/(\d+) of 1/)?.[1] ?? 'NaN');
+  expect(before).toBeGreaterThanOrEqual(0);
+
+  // A log with no exercise done (and no red flag) is refused on the phone, and nothing is sent.
+  await phonePage.getByRole('button', { name: 'Log without the timer' }).click();
+  const form = phonePage.getByRole('form', { name: 'Log your session' });
+  await choosePain(phonePage, 'Pain before the session', 2);
+  await choosePain(phonePage, 'Pain after the session', 2);
+  await form.getByRole('button', { name: 'Save my session' }).click();
+  await expect(form.getByText(/Tick at least one exercise you did/)).toBeVisible();
+  await phonePage.getByRole('button', { name: 'Cancel' }).click();
+
+  // Liam: thoracic extension, 60 s × 4 positions × 2 sets, with a rest between the sets.
+  await phonePage.getByRole('button', { name: 'Start a session' }).click();
+  const progress = phonePage.getByTestId('timer-progress');
+  await expect(progress).toHaveText('Set 1 of 2 · Position 1 of 4');
+  // Start is on the first screen of a phone.
+  await expect(phonePage.getByRole('button', { name: 'Start', exact: true })).toBeInViewport();
+  await phonePage.getByRole('button', { name: 'Skip this position' }).click();
+  await expect(progress).toHaveText('Set 1 of 2 · Position 2 of 4');
+  const seen: string[] = [];
+  for (let guard = 0; guard < 20; guard++) {
+    if (await phonePage.getByRole('button', { name: 'Finish and log the session' }).isVisible()) break;
+    seen.push((await progress.textContent()) ?? '');
+    if (await phonePage.getByRole('button', { name: 'Skip the rest' }).isVisible()) {
+      await phonePage.clock.fastForward('00:31');
+    } else {
+      await phonePage.getByRole('button', { name: 'Start', exact: true }).click();
+      await phonePage.clock.fastForward('01:01');
+    }
+    await expect(
+      progress.or(phonePage.getByRole('button', { name: 'Finish and log the session' })).first(),
+    ).toBeVisible();
+  }
+  expect(seen).toEqual([
+    'Set 1 of 2 · Position 2 of 4',
+    'Set 1 of 2 · Position 3 of 4',
+    'Set 1 of 2 · Position 4 of 4',
+    'Rest before set 2 of 2',
+    'Set 2 of 2 · Position 1 of 4',
+    'Set 2 of 2 · Position 2 of 4',
+    'Set 2 of 2 · Position 3 of 4',
+    'Set 2 of 2 · Position 4 of 4',
+  ]);
+  await expect(
+    phonePage.getByText('Upper-back extension over the roller: partly done. Some was skipped.'),
+  ).toBeVisible();
+  await phonePage.getByRole('button', { name: 'Finish and log the session' }).click();
+  await expect(form.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  await expect(form.getByText('Partly done: some was skipped')).toBeVisible();
+  await choosePain(phonePage, 'Pain before the session', 3);
+  await choosePain(phonePage, 'Pain after the session', 2);
+  await form.getByRole('button', { name: 'Save my session' }).click();
+  await expect(phonePage.getByText('Session logged. Well done.')).toBeVisible();
+  // Counted at once, without a reload: one of one is all done.
+  await expect(header).toContainText(`All done for today: ${before + 1} of 1 session`);
+  await expect(phonePage.getByTestId('history').getByRole('listitem').last()).toContainText(
+    new RegExp(`: ${before + 1} of 1 done`),
+  );
+  // Another session is still possible.
+  await phonePage.getByRole('button', { name: 'Back to the start' }).click();
+  await expect(phonePage.getByRole('button', { name: 'Start a session' })).toBeEnabled();
+  await context.close();
+
+  await page.goto(patientPage);
+  await expect(page.getByTestId('session-log').first()).toContainText('(partly: some skipped)');
 });

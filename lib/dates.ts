@@ -1,5 +1,5 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
-import { formatInTimeZone } from 'date-fns-tz';
+import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 
 /*
  * Every date and time the app shows is written here, each for a timezone its caller names, so
@@ -25,6 +25,18 @@ export function dayIn(at: Instant, timezone: string): string {
   return formatInTimeZone(at, timezone, 'yyyy-MM-dd');
 }
 
+/** The instants a calendar day begins and ends where `timezone` is (ISO 8601; the end is the next day's start). */
+export function dayBoundsIn(isoDate: string, timezone: string): { from: string; to: string } {
+  const startOf = (day: string) => fromZonedTime(`${day}T00:00:00`, timezone).toISOString();
+  return { from: startOf(isoDate), to: startOf(shiftDate(isoDate, 1)) };
+}
+
+/** The ISO weekday (1 = Monday) and the time of day ("HH:mm", 24-hour) of an instant where `timezone` is. */
+export function weekdayAndTimeIn(timezone: string, now: Date = new Date()): { weekday: number; time: string } {
+  const [weekday, time] = formatInTimeZone(now, timezone, 'i HH:mm').split(' ');
+  return { weekday: Number(weekday), time: time ?? '00:00' };
+}
+
 /** Calendar arithmetic on YYYY-MM-DD strings, free of timezones. */
 export function shiftDate(isoDate: string, days: number): string {
   return format(addDays(parseISO(isoDate), days), 'yyyy-MM-dd');
@@ -36,6 +48,7 @@ const DAY_FORMATS = {
   short: 'MMM d',
   weekday: 'EEEEE',
   dayOfMonth: 'd',
+  month: 'MMM',
 } as const;
 
 /** A calendar date (already a day in someone's timezone, such as a plan's start), written out. */

@@ -8,7 +8,7 @@ import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import type { AlertCardData } from '@/lib/alerts/alert-view';
-import { symptomLabel } from '@/lib/patient-portal/log-limits';
+import { painChangeText, symptomLabel } from '@/lib/patient-portal/log-limits';
 
 const DONE = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened' } as const;
 
@@ -52,7 +52,7 @@ export function AlertCard({
       </ul>
       {alert.log ? (
         <p className="mt-2 text-sm">
-          Session {alert.log.performedAt}: pain {alert.log.painBefore} → {alert.log.painAfter}
+          Session {alert.log.performedAt}: pain {painChangeText(alert.log.painBefore, alert.log.painAfter)}
           {alert.log.symptoms.length ? ` · ${alert.log.symptoms.map(symptomLabel).join('; ')}` : ''}
           {alert.log.note ? <span className="mt-1 block text-muted">“{alert.log.note}”</span> : null}
         </p>

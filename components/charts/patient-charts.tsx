@@ -18,7 +18,13 @@ import {
 import { formatDay } from '@/lib/dates';
 
 export type ChartDay = { day: string; prescribed: number; completed: number; logged: number; rolling7: number | null };
-export type ChartSession = { at: string; day: string; painBefore: number; painAfter: number; symptoms: string[] };
+export type ChartSession = {
+  at: string;
+  day: string;
+  painBefore: number | null;
+  painAfter: number | null;
+  symptoms: string[];
+};
 export type ChartExercise = { name: string; prescribed: number; done: number; rate: number };
 
 // Teal and orange stay distinct for the common colour-vision deficiencies, and every series also
@@ -200,8 +206,8 @@ export function PatientCharts({
               {pain.map((s) => (
                 <tr key={s.at}>
                   <td>{s.label}</td>
-                  <td>{s.painBefore}</td>
-                  <td>{s.painAfter}</td>
+                  <td>{s.painBefore ?? 'not given'}</td>
+                  <td>{s.painAfter ?? 'not given'}</td>
                   <td>{s.symptoms.join(', ') || '—'}</td>
                 </tr>
               ))}

@@ -32,3 +32,16 @@ export function CallClinicLink({
     </a>
   );
 }
+
+/** The emergency number as the biggest, reddest button on the screen: the first thing to do with chest pain. */
+export function CallEmergencyLink({ number }: { number: string }) {
+  return (
+    <a
+      href={telHref(number)}
+      className="flex min-h-14 w-full items-center justify-center gap-2 rounded-md bg-danger px-4 py-2 text-center text-lg font-bold text-white hover:bg-red-800"
+    >
+      <Phone className="size-6 shrink-0" aria-hidden />
+      <span>Call {number} (emergency)</span>
+    </a>
+  );
+}

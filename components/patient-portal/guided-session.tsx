@@ -7,47 +7,22 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { HoldTimer } from './hold-timer';
 import { SessionLogForm } from './session-log-form';
-import type { ClinicContact, PatientExercise } from './types';
+import { timerStepsOf } from './timer-steps';
+import type { ClinicHelp, PatientExercise } from './types';
 import { useOfflineSync } from './use-offline-sync';
 
 export type GuidedSessionProps = {
   exercises: PatientExercise[];
   /** Pre-rendered drawing per exercise id (missing or null: no drawing). */
   illustrations: Record<string, React.ReactNode>;
-  clinic: ClinicContact;
+  clinic: ClinicHelp;
 };
 
 type Phase =
   | { kind: 'intro' }
-  | { kind: 'exercise'; index: number; step: number }
-  | { kind: 'log'; preTicked: string[]; guided: boolean };
-
-type TimerStep = { seconds: number; breathing: boolean; progress: string };
-
-function whole(n: number, min: number, max: number): number {
-  return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.round(n))) : min;
-}
-
-/**
- * The timed parts of one exercise. Holds counted in reps: one timer per position in each set.
- * Breaths, or rolling: one timer per set, with the breathing pace.
- */
-function timerStepsOf(ex: PatientExercise): TimerStep[] {
-  const sets = whole(ex.sets, 1, 20);
-  const reps = whole(ex.reps, 1, 50);
-  const seconds = whole(ex.holdSeconds, 1, 3600);
-  const steps: TimerStep[] = [];
-  for (let s = 1; s <= sets; s++) {
-    if (ex.timing === 'hold' && ex.repsUnit === 'reps') {
-      for (let r = 1; r <= reps; r++)
-        steps.push({ seconds, breathing: false, progress: `Set ${s} of ${sets} · Position ${r} of ${reps}` });
-    } else {
-      const breaths = ex.repsUnit === 'breaths' ? ` · ${reps} slow breath${reps === 1 ? '' : 's'}` : '';
-      steps.push({ seconds, breathing: true, progress: `Set ${s} of ${sets}${breaths}` });
-    }
-  }
-  return steps;
-}
+  /** `skipped`: a hold or a pass of this exercise was skipped; `held`: one was done. */
+  | { kind: 'exercise'; index: number; step: number; skipped: boolean; held: boolean }
+  | { kind: 'log'; preTicked: string[]; partial: string[]; guided: boolean };
 
 /**
  * The patient's session on their phone: each exercise in turn with its timer, then the log form.
@@ -66,6 +41,7 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
   };
   const [phase, setPhase] = useState<Phase>({ kind: 'intro' });
   const [done, setDone] = useState<string[]>([]);
+  const [partial, setPartial] = useState<string[]>([]);
   const [logged, setLogged] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const focusNext = useRef<string | null>(null);
@@ -78,27 +54,39 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
     document.getElementById(id)?.focus();
   });
 
-  const toLog = (preTicked: string[], guided: boolean) => {
+  const toLog = (preTicked: string[], partlyDone: string[], guided: boolean) => {
     setFormKey((k) => k + 1);
     setLogged(false);
-    setPhase({ kind: 'log', preTicked, guided });
+    setPhase({ kind: 'log', preTicked, partial: partlyDone, guided });
     focusNext.current = ids.log;
   };
 
   const start = () => {
     setDone([]);
-    setPhase({ kind: 'exercise', index: 0, step: 0 });
+    setPartial([]);
+    setPhase({ kind: 'exercise', index: 0, step: 0, skipped: false, held: false });
     focusNext.current = ids.heading;
   };
 
-  /** Leave exercise `index` (done or not) for the next one, or the log after the last. */
-  const advance = (index: number, doneNow: string[]) => {
+  /** Exercise `id` as it was left: done in full, partly (something done, something skipped), or not at all. */
+  const settle = (id: string, outcome: 'full' | 'partial' | 'none') => {
+    const doneNow = outcome === 'full' ? [...done.filter((d) => d !== id), id] : done.filter((d) => d !== id);
+    const partialNow =
+      outcome === 'partial' ? [...partial.filter((d) => d !== id), id] : partial.filter((d) => d !== id);
     setDone(doneNow);
+    setPartial(partialNow);
+    return { doneNow, partialNow };
+  };
+
+  /** Leave exercise `index` for the next one, or the log after the last. */
+  const advance = (index: number, outcome: 'full' | 'partial' | 'none') => {
+    const ex = exercises[index];
+    const { doneNow, partialNow } = ex ? settle(ex.id, outcome) : { doneNow: done, partialNow: partial };
     if (index + 1 < exercises.length) {
-      setPhase({ kind: 'exercise', index: index + 1, step: 0 });
+      setPhase({ kind: 'exercise', index: index + 1, step: 0, skipped: false, held: false });
       focusNext.current = ids.heading;
     } else {
-      toLog(doneNow, true);
+      toLog(doneNow, partialNow, true);
     }
   };
 
@@ -137,6 +125,7 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
             key={formKey}
             exercises={exercises.map(({ id, name }) => ({ id, name }))}
             preTicked={phase.preTicked}
+            partial={phase.partial}
             clinic={clinic}
             onLogged={() => setLogged(true)}
           />
@@ -182,7 +171,7 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
                 type="button"
                 variant="link"
                 className="min-h-11 w-full text-base"
-                onClick={() => toLog([], false)}
+                onClick={() => toLog([], [], false)}
               >
                 Log without the timer
               </Button>
@@ -195,7 +184,7 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
     );
   }
 
-  const { index, step } = phase;
+  const { index, step, skipped, held } = phase;
   const ex = exercises[index];
   if (!ex) return null;
   const steps = timerStepsOf(ex);
@@ -203,11 +192,24 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
   const complete = current === undefined;
   const last = index === exercises.length - 1;
   const illustration = illustrations[ex.id];
+  /** How this exercise stands: every timed part done, some skipped, or nothing done yet. */
+  const outcome = (skippedAny: boolean, heldAny: boolean) => (!heldAny ? 'none' : skippedAny ? 'partial' : 'full');
 
-  const onTimerDone = () => {
-    setPhase((p) => (p.kind === 'exercise' && p.index === index && p.step === step ? { ...p, step: step + 1 } : p));
+  const onTimerDone = (skippedThis: boolean) => {
+    const work = current?.kind === 'work';
+    setPhase((p) =>
+      p.kind === 'exercise' && p.index === index && p.step === step
+        ? {
+            ...p,
+            step: step + 1,
+            skipped: p.skipped || (work && skippedThis),
+            held: p.held || (work && !skippedThis),
+          }
+        : p,
+    );
     focusNext.current = step + 1 < steps.length ? ids.progress : ids.next;
   };
+  const finalOutcome = outcome(skipped, held);
 
   return (
     <div className="space-y-3 wrap-anywhere">
@@ -223,8 +225,85 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
           </span>
           {ex.name}
         </h2>
-        {illustration ? <div className="rounded-md bg-surface p-2">{illustration}</div> : null}
         <p className="text-lg font-medium text-brand-800">{ex.doseText}</p>
+        {complete ? (
+          <p
+            id={ids.complete}
+            role="status"
+            className={
+              finalOutcome === 'full'
+                ? 'flex items-center gap-2 rounded-md border-2 border-green-200 bg-green-50 p-3 text-lg font-semibold text-success'
+                : 'rounded-md border-2 border-amber-200 bg-amber-50 p-3 text-lg font-semibold text-ink'
+            }
+          >
+            {finalOutcome === 'full' ? <Check className="size-6 shrink-0" aria-hidden /> : null}
+            {finalOutcome === 'full'
+              ? `${ex.name}: done.`
+              : finalOutcome === 'partial'
+                ? `${ex.name}: partly done. Some was skipped.`
+                : `${ex.name}: skipped.`}
+          </p>
+        ) : (
+          <div className="space-y-2">
+            <p id={ids.progress} tabIndex={-1} className="text-lg font-semibold text-ink" data-testid="timer-progress">
+              {current.progress}
+            </p>
+            <HoldTimer
+              key={`${ex.id}-${step}`}
+              seconds={current.seconds}
+              breathing={current.breathing}
+              label={`${ex.name}, ${current.progress.replaceAll(' · ', ', ')}`}
+              onDone={onTimerDone}
+              autoStart={current.kind === 'rest'}
+              skipLabel={
+                current.kind === 'rest'
+                  ? 'Skip the rest'
+                  : ex.timing === 'hold'
+                    ? 'Skip this position'
+                    : 'Skip this one'
+              }
+              readyText={current.kind === 'rest' ? 'Rest' : undefined}
+            />
+          </div>
+        )}
+
+        <div className="grid gap-3">
+          {complete ? (
+            <Button
+              id={ids.next}
+              type="button"
+              size="lg"
+              className="h-auto min-h-14 w-full px-3 py-2 text-lg"
+              onClick={() => advance(index, finalOutcome)}
+            >
+              {last ? 'Finish and log the session' : 'Next exercise'}
+            </Button>
+          ) : (
+            <Button
+              type="button"
+              variant="secondary"
+              size="lg"
+              className="w-full"
+              onClick={() => advance(index, held ? 'partial' : 'none')}
+            >
+              Skip this exercise
+            </Button>
+          )}
+          <Button
+            type="button"
+            variant="ghost"
+            size="lg"
+            className="h-auto min-h-12 w-full px-3 py-2 text-muted"
+            onClick={() => {
+              const { doneNow, partialNow } = settle(ex.id, complete ? finalOutcome : held ? 'partial' : 'none');
+              toLog(doneNow, partialNow, true);
+            }}
+          >
+            Stop here and log the session
+          </Button>
+        </div>
+
+        {illustration ? <div className="rounded-md bg-surface p-2">{illustration}</div> : null}
 
         {ex.steps.length > 0 ? (
           <details open={index === 0} className="rounded-md border border-line">
@@ -260,68 +339,6 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
             </ul>
           </div>
         ) : null}
-
-        {complete ? (
-          <p
-            id={ids.complete}
-            role="status"
-            className="flex items-center gap-2 rounded-md border-2 border-green-200 bg-green-50 p-3 text-lg font-semibold text-success"
-          >
-            <Check className="size-6 shrink-0" aria-hidden />
-            {ex.name}: done.
-          </p>
-        ) : (
-          <div className="space-y-2">
-            <p id={ids.progress} tabIndex={-1} className="text-lg font-semibold text-ink" data-testid="timer-progress">
-              {current.progress}
-            </p>
-            <HoldTimer
-              key={`${ex.id}-${step}`}
-              seconds={current.seconds}
-              breathing={current.breathing}
-              label={`${ex.name}, ${current.progress.replaceAll(' · ', ', ')}`}
-              onDone={onTimerDone}
-            />
-          </div>
-        )}
-
-        <div className="grid gap-3 pt-2">
-          {complete ? (
-            <Button
-              id={ids.next}
-              type="button"
-              size="lg"
-              className="h-auto min-h-14 w-full px-3 py-2 text-lg"
-              onClick={() => advance(index, done.includes(ex.id) ? done : [...done, ex.id])}
-            >
-              {last ? 'Finish and log the session' : 'Next exercise'}
-            </Button>
-          ) : (
-            <Button
-              type="button"
-              variant="secondary"
-              size="lg"
-              className="w-full"
-              onClick={() =>
-                advance(
-                  index,
-                  done.filter((id) => id !== ex.id),
-                )
-              }
-            >
-              Skip this exercise
-            </Button>
-          )}
-          <Button
-            type="button"
-            variant="ghost"
-            size="lg"
-            className="h-auto min-h-12 w-full px-3 py-2 text-muted"
-            onClick={() => toLog(complete && !done.includes(ex.id) ? [...done, ex.id] : done, true)}
-          >
-            Stop here and log the session
-          </Button>
-        </div>
       </section>
     </div>
   );

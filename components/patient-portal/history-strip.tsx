@@ -1,39 +1,45 @@
-import { formatDay } from '@/lib/dates';
+'use client';
+
 import type { PatientDay } from '@/lib/patient-portal/today';
 import { cn } from '@/lib/utils';
+import { type DayBounds, useDoneToday } from './today-progress';
 
-/** The last 14 days as done/prescribed, readable as text (not colour alone). */
-export function HistoryStrip({ days }: { days: PatientDay[] }) {
+/** One day of the strip, its words made on the server (no date library on the phone). */
+export type StripDay = PatientDay;
+
+/** The last 14 days as done/prescribed, readable as text (not colour alone); today follows sessions logged on the phone. */
+export function HistoryStrip({ days, today }: { days: StripDay[]; today: DayBounds }) {
+  const last = days.at(-1);
+  const doneToday = useDoneToday(last?.done ?? 0, today);
   return (
     <ol className="grid grid-cols-7 gap-1.5" aria-label="Your last 14 days" data-testid="history">
       {days.map((d) => {
-        const full = d.prescribed > 0 && d.done >= d.prescribed;
+        const done = d === last ? doneToday : d.done;
+        const full = d.prescribed > 0 && done >= d.prescribed;
         const rest = d.prescribed === 0;
+        const spoken = rest
+          ? `${d.label}: rest day${done > 0 ? `, ${done} done` : ''}`
+          : `${d.label}: ${done} of ${d.prescribed} done`;
         return (
           <li
             key={d.day}
             className={cn(
-              'flex flex-col items-center rounded-md border px-1 py-1.5 text-center text-xs',
+              'flex min-w-0 flex-col items-center rounded-md border px-0.5 py-1.5 text-center text-xs leading-tight',
               full
                 ? 'border-brand-600 bg-brand-50'
                 : rest
                   ? 'border-dashed border-line text-muted'
-                  : d.done > 0
+                  : done > 0
                     ? 'border-amber-300 bg-amber-50'
                     : 'border-line bg-white',
             )}
           >
-            <span className="font-medium">{formatDay(d.day, 'weekday')}</span>
-            <span>{formatDay(d.day, 'dayOfMonth')}</span>
-            <span
-              className="mt-0.5 font-semibold"
-              aria-label={
-                rest
-                  ? `${formatDay(d.day, 'long')}: rest day`
-                  : `${formatDay(d.day, 'long')}: ${d.done} of ${d.prescribed} done`
-              }
-            >
-              {rest ? '–' : `${d.done}/${d.prescribed}`}
+            <span className="sr-only">{spoken}</span>
+            <span aria-hidden className="flex flex-col items-center">
+              <span className="font-medium">{d.weekday}</span>
+              <span>{d.dayOfMonth}</span>
+              {d.month ? <span className="uppercase">{d.month}</span> : null}
+              <span className="mt-0.5 font-semibold">{rest ? (done > 0 ? done : '–') : `${done}/${d.prescribed}`}</span>
             </span>
           </li>
         );

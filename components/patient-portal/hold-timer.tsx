@@ -11,8 +11,14 @@ export type HoldTimerProps = {
   breathing: boolean;
   /** What this timer is for, e.g. "Upper back roll, set 1 of 2". Names the group for screen readers. */
   label: string;
-  /** Called once, when the time is up or the patient presses Skip. */
-  onDone: () => void;
+  /** Called once: when the time is up (`skipped` false) or the patient presses Skip (true). */
+  onDone: (skipped: boolean) => void;
+  /** Start counting at once (a rest between sets), without waiting for Start. */
+  autoStart?: boolean;
+  /** The Skip button's words, e.g. "Skip this position" or "Skip the rest". */
+  skipLabel?: string;
+  /** The words under the clock before Start. */
+  readyText?: string;
 };
 
 type Status = 'ready' | 'running' | 'paused' | 'done';
@@ -106,9 +112,17 @@ function signalEnd() {
  * when the browser slows the interval down (and a test clock can drive it). Keep the screen awake
  * while it runs where the browser allows it. Remount it (key) for the next hold.
  */
-export function HoldTimer({ seconds, breathing, label, onDone }: HoldTimerProps) {
+export function HoldTimer({
+  seconds,
+  breathing,
+  label,
+  onDone,
+  autoStart = false,
+  skipLabel = 'Skip',
+  readyText = 'Press Start when you are in position',
+}: HoldTimerProps) {
   const totalMs = Math.max(1, Math.round(seconds)) * 1000;
-  const [status, setStatus] = useState<Status>('ready');
+  const [status, setStatus] = useState<Status>(autoStart ? 'running' : 'ready');
   const [elapsedMs, setElapsedMs] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   /** ms counted before the current run (pauses bank time here). */
@@ -130,7 +144,7 @@ export function HoldTimer({ seconds, breathing, label, onDone }: HoldTimerProps)
       setAnnouncement('Time is up.');
       signalEnd();
     }
-    onDone();
+    onDone(skipped);
   };
 
   const tick = useEffectEvent(() => {
@@ -180,6 +194,11 @@ export function HoldTimer({ seconds, breathing, label, onDone }: HoldTimerProps)
     };
   }, [status]);
 
+  // A rest starts by itself: its clock counts from when it appeared (before the first tick).
+  useEffect(() => {
+    if (autoStart) runStartedAt.current = Date.now();
+  }, [autoStart]);
+
   const toggle = () => {
     if (status === 'running') {
       banked.current += Date.now() - runStartedAt.current;
@@ -207,13 +226,7 @@ export function HoldTimer({ seconds, breathing, label, onDone }: HoldTimerProps)
         {clock(remainingS)}
       </p>
       <p className="mt-2 text-center text-sm text-muted">
-        {status === 'paused'
-          ? 'Paused'
-          : status === 'done'
-            ? 'Done'
-            : status === 'running'
-              ? 'remaining'
-              : 'Press Start when you are in position'}
+        {status === 'paused' ? 'Paused' : status === 'done' ? 'Done' : status === 'running' ? 'remaining' : readyText}
       </p>
       <p role="status" aria-live="polite" aria-atomic="true" className="sr-only">
         {announcement}
@@ -258,7 +271,7 @@ export function HoldTimer({ seconds, breathing, label, onDone }: HoldTimerProps)
           disabled={status === 'done'}
         >
           <SkipForward aria-hidden />
-          Skip
+          {skipLabel}
         </Button>
       </div>
     </div>

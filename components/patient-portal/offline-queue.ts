@@ -43,6 +43,10 @@ const optional =
   <T>(check: Guard<T>): Guard<T | undefined> =>
   (v): v is T | undefined =>
     v === undefined || check(v);
+const nullable =
+  <T>(check: Guard<T>): Guard<T | null | undefined> =>
+  (v): v is T | null | undefined =>
+    v === undefined || v === null || check(v);
 
 /**
  * What a stored entry must look like to be sent again. The server checks it in full with the log
@@ -54,8 +58,10 @@ const PAYLOAD_FIELDS = {
   idempotencyKey: (v): v is string => isString(v) && v.length > 0,
   performedAt: isString,
   itemsDone: listOf(isString),
-  painBefore: isNumber,
-  painAfter: isNumber,
+  itemsPartial: optional(listOf(isString)),
+  // Empty pain numbers are allowed with a red-flag symptom: such a log must never be dropped.
+  painBefore: nullable(isNumber),
+  painAfter: nullable(isNumber),
   symptoms: optional(listOf(isSymptomCode)),
   note: optional(isString),
 } satisfies { [K in keyof LogPayload]-?: Guard<LogPayload[K]> };

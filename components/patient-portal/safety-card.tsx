@@ -1,15 +1,11 @@
 import { AlertTriangle } from 'lucide-react';
-import { CallClinicLink } from './call-clinic-link';
-import type { ClinicContact } from './types';
+import { CallClinicLink, CallEmergencyLink } from './call-clinic-link';
+import { ClinicHours } from './clinic-hours';
+import type { ClinicHelp } from './types';
 
-export type SafetyCardProps = { clinic: ClinicContact };
+export type SafetyCardProps = { clinic: ClinicHelp };
 
-const SIGNS: { sign: string; action: string; urgent?: boolean }[] = [
-  {
-    sign: 'Chest pain, or getting out of breath',
-    action: 'Stop. Call your local emergency number now.',
-    urgent: true,
-  },
+const SIGNS: { sign: string; action: string }[] = [
   {
     sign: 'Tingling or numbness in your arms or hands',
     action: 'Bring your elbows in, or switch to the supported version. If it stays, stop and contact your clinic.',
@@ -43,13 +39,15 @@ export function SafetyCard({ clinic }: SafetyCardProps) {
         Stop the exercise. Come off the roller slowly: roll onto your side, then push yourself up with your arms.
       </p>
       <ul className="mt-3 space-y-3">
-        {SIGNS.map(({ sign, action, urgent }) => (
-          <li
-            key={sign}
-            className={urgent ? 'rounded-md border-2 border-danger bg-red-50 p-3' : 'border-l-4 border-line pl-3'}
-          >
+        <li className="space-y-2 rounded-md border-2 border-danger bg-red-50 p-3">
+          <p className="font-semibold">Chest pain, or getting out of breath</p>
+          <p className="font-semibold text-danger">Stop. Call {clinic.emergencyNumber} now.</p>
+          <CallEmergencyLink number={clinic.emergencyNumber} />
+        </li>
+        {SIGNS.map(({ sign, action }) => (
+          <li key={sign} className="border-l-4 border-line pl-3">
             <p className="font-semibold">{sign}</p>
-            <p className={urgent ? 'font-semibold text-danger' : undefined}>{action}</p>
+            <p>{action}</p>
           </li>
         ))}
       </ul>
@@ -62,6 +60,7 @@ export function SafetyCard({ clinic }: SafetyCardProps) {
         ) : (
           <p>Contact your clinic if you are unsure about anything.</p>
         )}
+        <ClinicHours clinic={clinic} />
       </div>
     </section>
   );

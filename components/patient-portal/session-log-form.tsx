@@ -8,23 +8,29 @@ import { Notice } from '@/components/ui/notice';
 import { cn } from '@/lib/utils';
 import { deliver, resultFor, subscribe } from './offline-queue';
 import {
-  type ClinicContact,
+  type ClinicHelp,
   type LogPayload,
   type LogResult,
+  NO_EXERCISE_DONE,
   NOTE_MAX_LENGTH,
   PAIN_MAX,
   PAIN_MIN,
+  painMissing,
   redFlagsOf,
   SYMPTOMS,
   type SymptomCode,
 } from './types';
-import { CallClinicLink } from './call-clinic-link';
+import { CallClinicLink, CallEmergencyLink } from './call-clinic-link';
+import { ClinicHours } from './clinic-hours';
+import { countSession } from './today-store';
 
 export type SessionLogFormProps = {
   exercises: { id: string; name: string }[];
-  /** Exercise ids ticked when the form opens (read once, on mount). */
+  /** Exercise ids ticked when the form opens (read once, on mount): done in full in the guided session. */
   preTicked: string[];
-  clinic: ClinicContact;
+  /** Exercises the guided session started but with a position or a set skipped (sent as partly done unless ticked). */
+  partial?: string[];
+  clinic: ClinicHelp;
   /** Called when the log is saved: delivered, or kept on the phone to send later. */
   onLogged?: () => void;
 };
@@ -50,7 +56,7 @@ function newKey(): string {
 
 const noResult = () => undefined;
 
-export function SessionLogForm({ exercises, preTicked, clinic, onLogged }: SessionLogFormProps) {
+export function SessionLogForm({ exercises, preTicked, partial = [], clinic, onLogged }: SessionLogFormProps) {
   const uid = useId();
   const ids = {
     flags: `${uid}-flags`,
@@ -60,6 +66,8 @@ export function SessionLogForm({ exercises, preTicked, clinic, onLogged }: Sessi
     noteCount: `${uid}-note-count`,
     painBefore: `${uid}-pain-before`,
     painAfter: `${uid}-pain-after`,
+    items: `${uid}-items`,
+    itemsError: `${uid}-items-error`,
   };
 
   const [done, setDone] = useState<string[]>(() => preTicked.filter((id) => exercises.some((e) => e.id === id)));
@@ -103,13 +111,27 @@ export function SessionLogForm({ exercises, preTicked, clinic, onLogged }: Sessi
     e.preventDefault();
     if (sendingRef.current || settled) return;
 
-    const missing: Errors = {};
-    if (painBefore === null) missing.painBefore = ['Choose a number for your pain before the session.'];
-    if (painAfter === null) missing.painAfter = ['Choose a number for your pain after the session.'];
-    if (painBefore === null || painAfter === null) {
-      setErrors(missing);
-      focusNext.current = painBefore === null ? `${ids.painBefore}-0` : `${ids.painAfter}-0`;
-      return;
+    const itemsDone = exercises.filter((ex) => done.includes(ex.id)).map((ex) => ex.id);
+    const itemsPartial = exercises.filter((ex) => partial.includes(ex.id) && !done.includes(ex.id)).map((ex) => ex.id);
+    const picked = SYMPTOMS.filter((s) => symptoms.includes(s.code)).map((s) => s.code);
+    const localFlags = redFlagsOf({ painBefore, painAfter, symptoms: picked });
+
+    // Safety first: a log that reports a red flag is never held back for a missing answer.
+    if (localFlags.length === 0) {
+      const missing: Errors = {};
+      if (exercises.length > 0 && itemsDone.length === 0 && itemsPartial.length === 0)
+        missing.itemsDone = [NO_EXERCISE_DONE];
+      if (painBefore === null) missing.painBefore = [painMissing('before')];
+      if (painAfter === null) missing.painAfter = [painMissing('after')];
+      if (Object.keys(missing).length > 0) {
+        setErrors(missing);
+        focusNext.current = missing.itemsDone
+          ? ids.items
+          : painBefore === null
+            ? `${ids.painBefore}-0`
+            : `${ids.painAfter}-0`;
+        return;
+      }
     }
 
     keyRef.current ??= newKey();
@@ -117,13 +139,13 @@ export function SessionLogForm({ exercises, preTicked, clinic, onLogged }: Sessi
     const payload = {
       idempotencyKey: keyRef.current,
       performedAt: new Date().toISOString(),
-      itemsDone: exercises.filter((ex) => done.includes(ex.id)).map((ex) => ex.id),
+      itemsDone,
+      ...(itemsPartial.length ? { itemsPartial } : {}),
       painBefore,
       painAfter,
-      symptoms: SYMPTOMS.filter((s) => symptoms.includes(s.code)).map((s) => s.code),
+      symptoms: picked,
       ...(trimmed ? { note: trimmed.slice(0, NOTE_MAX_LENGTH) } : {}),
     } satisfies LogPayload;
-    const localFlags = redFlagsOf(payload);
 
     sendingRef.current = true;
     setSending(true);
@@ -143,6 +165,7 @@ export function SessionLogForm({ exercises, preTicked, clinic, onLogged }: Sessi
       setErrors(known);
       focusNext.current = ids.refusal;
     } else {
+      if (res.status !== 'duplicate') countSession(payload);
       // With local flags the panel already has focus; otherwise go to the outcome (or the server's flags).
       if (localFlags.length === 0)
         focusNext.current = res.status !== 'queued' && res.redFlags.length > 0 ? ids.flags : ids.outcome;
@@ -180,21 +203,32 @@ export function SessionLogForm({ exercises, preTicked, clinic, onLogged }: Sessi
       ) : (
         <form onSubmit={submit} noValidate aria-label="Log your session" className="space-y-8">
           {exercises.length > 0 ? (
-            <fieldset className="min-w-0 space-y-3">
+            <fieldset
+              id={ids.items}
+              tabIndex={-1}
+              className="min-w-0 space-y-3"
+              aria-describedby={errors.itemsDone ? ids.itemsError : undefined}
+            >
               <legend className="text-base font-semibold text-ink">Which exercises did you do?</legend>
-              <p className="text-sm text-muted">Tick each one you did.</p>
+              <p className="text-sm text-muted">Tick each one you did in full.</p>
               <ul className="space-y-2">
                 {exercises.map((ex) => (
                   <li key={ex.id}>
                     <CheckRow
                       checked={done.includes(ex.id)}
-                      onChange={(on) => setDone((d) => toggle(d, ex.id, on))}
+                      onChange={(on) => {
+                        setDone((d) => toggle(d, ex.id, on));
+                        setErrors(({ itemsDone: _, ...rest }) => rest);
+                      }}
                       label={ex.name}
+                      hint={
+                        partial.includes(ex.id) && !done.includes(ex.id) ? 'Partly done: some was skipped' : undefined
+                      }
                     />
                   </li>
                 ))}
               </ul>
-              <FieldError messages={errors.itemsDone} />
+              <FieldError id={ids.itemsError} messages={errors.itemsDone} />
             </fieldset>
           ) : null}
 
@@ -236,6 +270,19 @@ export function SessionLogForm({ exercises, preTicked, clinic, onLogged }: Sessi
               ))}
             </ul>
             <FieldError messages={errors.symptoms} />
+            {symptoms.includes('chest') ? (
+              // At once, before Save: chest pain cannot wait for the rest of the form.
+              <div className="space-y-2 rounded-md border-2 border-danger bg-red-50 p-3" data-testid="chest-now">
+                <p className="font-semibold text-danger">
+                  Stop exercising. If the chest pain or breathlessness is bad or does not ease, call{' '}
+                  {clinic.emergencyNumber} now.
+                </p>
+                <CallEmergencyLink number={clinic.emergencyNumber} />
+                <p className="text-sm">
+                  Then save this log, even with other answers left empty, so your clinic is told.
+                </p>
+              </div>
+            ) : null}
           </fieldset>
 
           <div className="space-y-2">
@@ -298,7 +345,17 @@ function FieldError({ messages, id }: { messages: string[] | undefined; id?: str
   ) : null;
 }
 
-function CheckRow({ checked, onChange, label }: { checked: boolean; onChange: (on: boolean) => void; label: string }) {
+function CheckRow({
+  checked,
+  onChange,
+  label,
+  hint,
+}: {
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  label: string;
+  hint?: string;
+}) {
   return (
     <label className="flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-line bg-white px-3 py-2 text-base text-ink has-checked:border-brand-600 has-checked:bg-brand-50">
       <input
@@ -307,7 +364,10 @@ function CheckRow({ checked, onChange, label }: { checked: boolean; onChange: (o
         onChange={(e) => onChange(e.target.checked)}
         className="size-5 shrink-0 accent-brand-600"
       />
-      <span>{label}</span>
+      <span>
+        {label}
+        {hint ? <span className="block text-sm text-muted">{hint}</span> : null}
+      </span>
     </label>
   );
 }
@@ -422,7 +482,7 @@ function RedFlagGuidance({
   headingId: string;
   flags: string[];
   symptoms: SymptomCode[];
-  clinic: ClinicContact;
+  clinic: ClinicHelp;
   delivery: Delivery;
 }) {
   const chest = symptoms.includes('chest');
@@ -449,10 +509,13 @@ function RedFlagGuidance({
         </ul>
       </div>
       {chest ? (
-        <p className="rounded-md border-2 border-danger bg-white p-3 font-semibold">
-          Chest pain or getting out of breath can be serious. Call your local emergency number now. Do not wait to hear
-          from your clinic.
-        </p>
+        <div className="space-y-2 rounded-md border-2 border-danger bg-white p-3">
+          <p className="font-semibold">
+            Chest pain or getting out of breath can be serious. Call {clinic.emergencyNumber} now. Do not wait to hear
+            from your clinic.
+          </p>
+          <CallEmergencyLink number={clinic.emergencyNumber} />
+        </div>
       ) : null}
       {tingling ? (
         <p>
@@ -467,12 +530,13 @@ function RedFlagGuidance({
             : 'Contact your clinic and tell them what happened.'}
         </p>
         {clinic.phone ? (
-          <CallClinicLink clinic={clinic} phone={clinic.phone} tone="urgent" />
+          <CallClinicLink clinic={clinic} phone={clinic.phone} tone={chest ? 'plain' : 'urgent'} />
         ) : (
           <p>
             Your clinic: <span className="font-semibold">{clinic.name}</span>
           </p>
         )}
+        <ClinicHours clinic={clinic} />
       </div>
       <p className={cn('border-t border-red-200 pt-3', delivery === 'not_saved' && 'font-semibold')}>
         {CLINIC_LINE[delivery]}

@@ -10,7 +10,9 @@
 export type { LogPayload } from '@/lib/patient-portal/log-contract';
 export {
   isSymptomCode,
+  NO_EXERCISE_DONE,
   NOTE_MAX_LENGTH,
+  painMissing,
   PAIN_MAX,
   PAIN_MIN,
   type SymptomCode,
@@ -34,6 +36,17 @@ export type PatientExercise = {
 };
 
 export type ClinicContact = { name: string; phone: string | null };
+
+/** Where a patient gets help: the emergency number first, then the clinic, its hours and what to do when it is closed. */
+export type ClinicHelp = ClinicContact & {
+  emergencyNumber: string;
+  /** The week's opening hours, a line per run of days ("Monday to Friday: 08:00–18:00"); empty if not given. */
+  hours: string[];
+  /** "Open now, until 18:00." or "Closed now. Opens Monday at 08:00." as the page was made; null without hours. */
+  openNow: string | null;
+  /** What to do while the clinic is closed, in the clinic's words or ours. */
+  closedAdvice: string;
+};
 
 export type LogResult =
   | { status: 'recorded' | 'duplicate'; redFlags: string[] } // HTTP 201 or 200

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/lib/dates';
-import { symptomLabel } from '@/lib/patient-portal/log-limits';
+import { painChangeText, symptomLabel } from '@/lib/patient-portal/log-limits';
 import type { LoggedSession } from '@/lib/patients/session-logs';
 
 export function SessionLogList({
@@ -20,7 +20,7 @@ export function SessionLogList({
           <div className="flex flex-wrap items-center justify-between gap-2">
             <span className="font-medium">{formatDateTime(log.performedAt, timezone)}</span>
             <span>
-              Pain {log.painBefore} → {log.painAfter}
+              Pain {painChangeText(log.painBefore, log.painAfter)}
               {log.redFlags ? (
                 <Badge tone="danger" className="ml-2">
                   Red flag · {log.alertStatus}
@@ -29,9 +29,14 @@ export function SessionLogList({
             </span>
           </div>
           <p className="text-muted">
-            {log.itemsDone.length
-              ? log.itemsDone.map((id) => exerciseNames.get(id) ?? 'An earlier exercise').join(', ')
-              : 'No exercises ticked'}
+            {log.itemsDone.length || log.itemsPartial.length
+              ? [
+                  ...log.itemsDone.map((id) => exerciseNames.get(id) ?? 'An earlier exercise'),
+                  ...log.itemsPartial.map(
+                    (id) => `${exerciseNames.get(id) ?? 'An earlier exercise'} (partly: some skipped)`,
+                  ),
+                ].join(', ')
+              : 'No exercise done'}
           </p>
           {log.symptoms.length ? <p className="text-danger">{log.symptoms.map(symptomLabel).join('; ')}</p> : null}
           {log.note ? <p className="mt-1 whitespace-pre-wrap">“{log.note}”</p> : null}

@@ -101,6 +101,29 @@ describe('adherence, computed in SQL for a whole roster', () => {
     expect((await adherenceByPatient(p.clinic.id, { now }))[0]).toMatchObject({ prescribed7: 7, completed7: 2 });
   });
 
+  it('counts a session only with an exercise done, and today only with what is logged', async () => {
+    const now = new Date('2026-07-08T12:00:00Z'); // Wednesday, midday in London
+    const p = await patientOnPlan('Europe/London', '2026-07-01', 2);
+    await p.logAt('2026-07-06T09:00:00Z', now); // Monday: 1 of 2
+    await p.logAt('2026-07-07T09:00:00Z', now, [8, 8], { itemsDone: [] }); // Tuesday: a red flag, nothing done
+    const [before] = await adherenceByPatient(p.clinic.id, { now });
+    // 2–7 July prescribed 2 a day; today has nothing logged yet, so it adds nothing either way.
+    expect(before).toMatchObject({ prescribed7: 12, completed7: 1, logged7: 1, prescribedDays7: 6 });
+    await p.logAt('2026-07-08T09:00:00Z', now);
+    const [after] = await adherenceByPatient(p.clinic.id, { now });
+    // One logged today: it counts, as 1 of 1 so far (adherence can only rise while the day runs).
+    expect(after).toMatchObject({ prescribed7: 13, completed7: 2, logged7: 2, prescribedDays7: 7 });
+  });
+
+  it('does not call a plan assigned today behind, and judges it once 3 days have asked for sessions', async () => {
+    const reasonsOn = async (p: Awaited<ReturnType<typeof patientOnPlan>>, iso: string) =>
+      (await rosterFigures(p.clinic.id, { now: new Date(iso) })).find((r) => r.patientId === p.patientId)?.reasons;
+    const p = await patientOnPlan('UTC', '2026-08-10');
+    expect(await reasonsOn(p, '2026-08-10T15:00:00Z')).toEqual([]);
+    expect(await reasonsOn(p, '2026-08-12T15:00:00Z')).not.toContain('low_adherence'); // 2 days asked so far
+    expect(await reasonsOn(p, '2026-08-13T15:00:00Z')).toContain('low_adherence');
+  });
+
   it('buckets Los Angeles days across the March DST change by local midnight', async () => {
     const now = new Date('2026-03-10T18:00:00Z'); // 11:00 PDT on 10 March
     const p = await patientOnPlan('America/Los_Angeles', '2026-03-01');
@@ -108,9 +131,10 @@ describe('adherence, computed in SQL for a whole roster', () => {
     await p.logAt('2026-03-09T07:30:00Z', now); // 00:30 PDT, 9 March
     await p.logAt('2026-03-10T06:30:00Z', now); // 23:30 PDT, still 9 March there
     const [row] = await adherenceByPatient(p.clinic.id, { now });
+    // 4 to 9 March; today (10 March), with nothing logged yet, does not count.
     expect(row).toMatchObject({
       today: '2026-03-10',
-      prescribed7: 7,
+      prescribed7: 6,
       completed7: 2,
       logged7: 3,
       lastSessionDay: '2026-03-09',
@@ -125,7 +149,7 @@ describe('adherence, computed in SQL for a whole roster', () => {
     const [row] = await adherenceByPatient(p.clinic.id, { now });
     expect(row).toMatchObject({
       today: '2026-04-06',
-      prescribed7: 7,
+      prescribed7: 6,
       completed7: 1,
       lastSessionDay: '2026-04-05',
       daysSinceLastSession: 1,
@@ -206,7 +230,7 @@ describe('adherence, computed in SQL for a whole roster', () => {
       ]),
     );
     expect(data?.summary).toBe(
-      'Completed 2 of 14 prescribed sessions (14 %) in the last 2 weeks; 1 session with symptoms reported.',
+      'Completed 2 of 13 prescribed sessions (15 %) in the last 2 weeks; 1 session with symptoms reported.',
     );
   });
 

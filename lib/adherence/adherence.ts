@@ -8,7 +8,8 @@ import { db, rowsOf } from '@/db/client';
  *    over the items whose weekdays include it (the largest of them), else 0; days run midnight
  *    to midnight in the patient's timezone;
  *  - adherence over a window = Σ min(logged, prescribed) ÷ Σ prescribed; a day with nothing
- *    prescribed counts for nothing.
+ *    prescribed counts for nothing; today counts only with the sessions already logged;
+ *  - a session counts when at least one exercise was done in it.
  * Version ranges come from window functions, days from generate_series per patient, so the
  * cost grows with patients × 28 days, never with one query per patient.
  */
@@ -24,6 +25,8 @@ export type AdherenceRow = {
   completed28: number;
   adherence28: number | null;
   logged7: number;
+  /** Days of the last 7 with something prescribed (today only once a session is logged). */
+  prescribedDays7: number;
   lastSessionDay: string | null;
   daysSinceLastSession: number | null;
   /** Days since the last session on which something was prescribed (0 if none missed). */
@@ -92,16 +95,21 @@ function dailyCtes(clinicId: string, now: string, filter: SQL, windowDays: numbe
       from roster r
       cross join lateral generate_series(r.today - ${back}, r.today, interval '1 day') as g(d)
     ),
+    -- A session counts when an exercise was done in it, in full or in part; a red-flag log with
+    -- none done is stored (and alerts) but counts for nothing.
     logged as (
-      select l.patient_id, l.local_day, count(*)::int as n
+      select l.patient_id, l.local_day, count(*) filter (where cardinality(l.items_done) + cardinality(l.items_partial) > 0)::int as n
       from session_logs l
       join roster r on r.patient_id = l.patient_id
       where l.clinic_id = ${clinicId}::uuid and l.local_day between r.today - ${back} and r.today
       group by l.patient_id, l.local_day
     ),
+    -- Today, still in progress, counts only with what is already logged: it can raise adherence,
+    -- never lower it. Earlier days count everything prescribed.
     daily as (
       select d.patient_id, d.today, d.day,
-             coalesce(pd.sessions, 0) as prescribed,
+             case when d.day = d.today then least(coalesce(pd.sessions, 0), coalesce(lg.n, 0))
+                  else coalesce(pd.sessions, 0) end as prescribed,
              coalesce(lg.n, 0) as logged,
              least(coalesce(lg.n, 0), coalesce(pd.sessions, 0)) as completed
       from days d
@@ -160,6 +168,7 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
              sum(prescribed) filter (where day > today - 7) as p7,
              sum(completed) filter (where day > today - 7) as c7,
              sum(logged) filter (where day > today - 7) as l7,
+             count(*) filter (where day > today - 7 and prescribed > 0) as pd7,
              sum(prescribed) filter (where day > today - 28) as p28,
              sum(completed) filter (where day > today - 28) as c28
       from daily
@@ -195,7 +204,7 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
     )
     select w.patient_id as "patientId", w.today::text as today, ro.version as "figuresVersion",
            w.p7::int as "prescribed7", w.c7::int as "completed7",
-           w.p28::int as "prescribed28", w.c28::int as "completed28", w.l7::int as "logged7",
+           w.p28::int as "prescribed28", w.c28::int as "completed28", w.l7::int as "logged7", w.pd7::int as "prescribedDays7",
            ls.day::text as "lastSessionDay", (w.today - ls.day)::int as "daysSinceLastSession",
            coalesce(m.missed, 0)::int as "missedPrescribedDays",
            round(pa.before7, 2)::float8 as "painBefore7", round(pa.after7, 2)::float8 as "painAfter7",

@@ -15,7 +15,7 @@ import { type AttentionReason, withAttention } from './attention';
  * asked (no background job), in one roster query for just those patients. Open red flags are
  * always counted live.
  */
-export type FiguresRow = AdherenceRow & {
+export type FiguresRow = Omit<AdherenceRow, 'prescribedDays7'> & {
   name: string;
   timezone: string;
   practitionerName: string | null;

@@ -47,7 +47,13 @@ export type AlertView = {
   createdAt: Date;
   /** What was done about it, oldest first. */
   history: AlertEventView[];
-  log: { performedAt: Date; painBefore: number; painAfter: number; symptoms: string[]; note: string | null } | null;
+  log: {
+    performedAt: Date;
+    painBefore: number | null;
+    painAfter: number | null;
+    symptoms: string[];
+    note: string | null;
+  } | null;
 };
 
 const statusesOf = (filter: AlertFilter) =>

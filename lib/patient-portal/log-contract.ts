@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { SYMPTOM_CODES } from '@/db/schema';
-import { MAX_ITEMS, NOTE_MAX_LENGTH, PAIN_MAX, PAIN_MIN } from './log-limits';
+import { MAX_ITEMS, NOTE_MAX_LENGTH, NO_EXERCISE_DONE, PAIN_MAX, PAIN_MIN, painMissing } from './log-limits';
+import { redFlagsOf } from './red-flags';
 
 export * from './log-limits';
 
@@ -16,12 +17,18 @@ const pain = (when: string) =>
     .number({ error: painMessage(when) })
     .int(painMessage(when))
     .min(PAIN_MIN)
-    .max(PAIN_MAX);
+    .max(PAIN_MAX)
+    .nullish()
+    .transform((v) => v ?? null);
+const exerciseIds = z.array(z.uuid({ error: 'Unknown exercise.' })).max(MAX_ITEMS, 'Too many exercises.');
 
-export const sessionLogSchema = z.object({
+const sessionLogObject = z.object({
   idempotencyKey: z.uuid({ error: 'Each log needs its own id (a UUID).' }),
   performedAt: z.iso.datetime({ offset: true, error: 'When the session happened is missing or not a date.' }),
-  itemsDone: z.array(z.uuid({ error: 'Unknown exercise.' })).max(MAX_ITEMS, 'Too many exercises.'),
+  /** Exercises done in full. */
+  itemsDone: exerciseIds,
+  /** Exercises started but with a position or a set skipped (never also in itemsDone). */
+  itemsPartial: exerciseIds.default([]),
   painBefore: pain('before'),
   painAfter: pain('after'),
   symptoms: z
@@ -33,6 +40,24 @@ export const sessionLogSchema = z.object({
     .max(NOTE_MAX_LENGTH, `Notes are at most ${NOTE_MAX_LENGTH} characters.`)
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : null)),
+});
+
+/**
+ * A log's rules beyond its fields' shapes. Safety first: a log reporting a red flag (a symptom,
+ * or a pain of 7 or more) is stored, and its alert raised, with a pain number or the exercises
+ * left empty. Otherwise both pain numbers are needed, and at least one exercise done.
+ */
+export const sessionLogSchema = sessionLogObject.superRefine((log, ctx) => {
+  if (redFlagsOf(log).length === 0) {
+    if (log.painBefore === null) ctx.addIssue({ code: 'custom', path: ['painBefore'], message: painMissing('before') });
+    if (log.painAfter === null) ctx.addIssue({ code: 'custom', path: ['painAfter'], message: painMissing('after') });
+  }
+  if (log.itemsDone.length === 0 && log.itemsPartial.length === 0 && redFlagsOf(log).length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['itemsDone'], message: NO_EXERCISE_DONE });
+  }
+  if (log.itemsPartial.some((id) => log.itemsDone.includes(id))) {
+    ctx.addIssue({ code: 'custom', path: ['itemsPartial'], message: 'An exercise is either done in full or partly.' });
+  }
 });
 
 /** What the phone sends, and keeps queued while it is offline. */

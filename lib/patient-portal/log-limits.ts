@@ -17,6 +17,18 @@ export const MAX_AGE_DAYS = 7;
 /** How far ahead of the server's clock a phone may be. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
+/** What the phone and the server say when a pain number is missing from a log without a symptom. */
+export const painMissing = (when: 'before' | 'after') => `Choose a number for your pain ${when} the session.`;
+/** What they say when a log names no exercise done and reports no red flag. */
+export const NO_EXERCISE_DONE =
+  'Tick at least one exercise you did. (If something felt wrong, tick it below: that is always sent.)';
+
+/** A logged session's pain in words: "3 → 5", or "not given" where a red-flag log left it empty. */
+export function painChangeText(before: number | null, after: number | null): string {
+  if (before === null && after === null) return 'not given';
+  return `${before ?? 'not given'} → ${after ?? 'not given'}`;
+}
+
 // Keyed by the database's SYMPTOM_CODES, so a code added there without a label (or a label for a
 // code it lacks) fails to compile. The order here is the order the phone lists them.
 const SYMPTOM_LABELS: Record<SymptomCode, string> = {

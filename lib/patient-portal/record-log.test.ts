@@ -10,7 +10,7 @@ import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories
 import { lookupToken, newToken, type PatientAccess } from './link-access';
 import { createPatientLink, revokePatientLink } from '@/lib/patients/links';
 import { assignPlan } from '@/lib/plans/assign';
-import { sessionLogSchema, type SessionLogInput } from './log-contract';
+import { NO_EXERCISE_DONE, painMissing, sessionLogSchema, type SessionLogInput } from './log-contract';
 import { recordSessionLog } from './record-log';
 import { logsOfPatient } from '@/lib/patients/session-logs';
 
@@ -59,6 +59,7 @@ const log = (exerciseId: string, patch: Partial<SessionLogInput> = {}): SessionL
   idempotencyKey: crypto.randomUUID(),
   performedAt: new Date(Date.now() - 60_000).toISOString(),
   itemsDone: [exerciseId],
+  itemsPartial: [],
   painBefore: 3,
   painAfter: 2,
   symptoms: [],
@@ -208,6 +209,76 @@ describe('logging a session', () => {
 
     await revokePatientLink(p.practitioner, p.linkId);
     expect(await stores(p.token)).toMatchObject(inactive);
+  });
+
+  it('a red-flag symptom is stored with its alert even with the pain numbers and exercises left empty', async () => {
+    const { access, patientId } = await patientWithPlan();
+    const parsed = sessionLogSchema.safeParse({
+      idempotencyKey: crypto.randomUUID(),
+      performedAt: new Date(Date.now() - 60_000).toISOString(),
+      itemsDone: [],
+      symptoms: ['chest'],
+    });
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    expect(parsed.data).toMatchObject({ painBefore: null, painAfter: null, itemsPartial: [] });
+    const outcome = await recordSessionLog(access, parsed.data);
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: { status: 'recorded', redFlags: ['Chest pain or getting out of breath'] },
+    });
+    const [row] = await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, patientId));
+    expect(row).toMatchObject({ painBefore: null, painAfter: null, itemsDone: [], symptoms: ['chest'] });
+    const [alert] = await db().select().from(alerts).where(eq(alerts.patientId, patientId));
+    expect(alert).toMatchObject({ kind: 'red_flag', reasons: ['Chest pain or getting out of breath'] });
+    // A retry of the same body (the offline queue's) is the same log, not a conflict.
+    expect(await recordSessionLog(access, parsed.data)).toMatchObject({ ok: true, value: { status: 'duplicate' } });
+  });
+
+  it('without a symptom, both pain numbers and one exercise are needed; a high pain alone still counts as a red flag', async () => {
+    const { access, exerciseId, patientId } = await patientWithPlan();
+    const errorsOf = (body: unknown) => {
+      const parsed = sessionLogSchema.safeParse(body);
+      return parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+    };
+    const base = { idempotencyKey: crypto.randomUUID(), performedAt: new Date(Date.now() - 60_000).toISOString() };
+    expect(errorsOf({ ...base, itemsDone: [exerciseId] })).toEqual({
+      painBefore: [painMissing('before')],
+      painAfter: [painMissing('after')],
+    });
+    expect(errorsOf({ ...base, itemsDone: [exerciseId], painBefore: 3 })).toEqual({
+      painAfter: [painMissing('after')],
+    });
+    expect(errorsOf({ ...base, itemsDone: [], painBefore: 3, painAfter: 2 })).toEqual({
+      itemsDone: [NO_EXERCISE_DONE],
+    });
+    expect(errorsOf({ ...base, itemsDone: [], painBefore: 8, painAfter: 8 })).toEqual({});
+    expect(
+      errorsOf({ ...base, itemsDone: [exerciseId], itemsPartial: [exerciseId], painBefore: 1, painAfter: 1 }),
+    ).toHaveProperty('itemsPartial');
+    // The database holds the same line: no log without pain numbers unless it names a symptom.
+    const refused = await recordSessionLog(access, log(exerciseId, { painBefore: null })).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(String(refused instanceof Error ? (refused.cause ?? refused) : refused)).toMatch(
+      /session_logs_pain_or_symptom/,
+    );
+    expect(await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, patientId))).toHaveLength(0);
+  });
+
+  it('stores the exercises done only in part apart from those done in full, and only from the plan', async () => {
+    const { access, exerciseId, patientId } = await patientWithPlan();
+    expect(
+      await recordSessionLog(access, log(exerciseId, { itemsDone: [], itemsPartial: [exerciseId], painBefore: 8 })),
+    ).toMatchObject({
+      ok: true,
+    });
+    const [row] = await db().select().from(sessionLogs).where(eq(sessionLogs.patientId, patientId));
+    expect(row).toMatchObject({ itemsDone: [], itemsPartial: [exerciseId] });
+    expect(
+      await recordSessionLog(access, log(exerciseId, { itemsPartial: [ids.get('elbows-open-mobilization')!] })),
+    ).toMatchObject({ ok: false, message: 'Some exercises are not in your plan.' });
   });
 
   it('unauthorized access: another clinic cannot read the logs', async () => {

@@ -8,15 +8,20 @@ import { hashToken, type PatientAccess, TOKEN_PATTERN } from './link-access';
 import { CLOCK_SKEW_MS, MAX_AGE_DAYS, type SessionLogInput } from './log-contract';
 import { redFlagsOf } from './red-flags';
 
+/** A checked log; seeds and tests may leave out the partial items. */
+export type RecordableLog = Omit<SessionLogInput, 'itemsPartial'> & { itemsPartial?: string[] };
+
 export type RecordedLog = { status: 'recorded' | 'duplicate'; logId: string; redFlags: string[] };
 
 const linkInactive = fail('refused', 'This link no longer opens a plan.');
 
 /** The same body always hashes the same, whatever order the lists came in. */
-function payloadHash(input: SessionLogInput): string {
+function payloadHash(input: RecordableLog): string {
   const canonical = {
     performedAt: new Date(input.performedAt).toISOString(),
     itemsDone: [...new Set(input.itemsDone)].sort(),
+    // Left out when empty, so a log queued before partial items existed hashes as it did then.
+    ...(input.itemsPartial?.length ? { itemsPartial: [...new Set(input.itemsPartial)].sort() } : {}),
     painBefore: input.painBefore,
     painAfter: input.painAfter,
     symptoms: [...new Set(input.symptoms)].sort(),
@@ -59,7 +64,7 @@ function authorSql(author: LogAuthor, now: Date): SQL {
  */
 export async function recordSessionLog(
   author: LogAuthor,
-  input: SessionLogInput,
+  input: RecordableLog,
   now = new Date(),
 ): Promise<Result<RecordedLog>> {
   if ('token' in author && !TOKEN_PATTERN.test(author.token)) return linkInactive;
@@ -77,6 +82,7 @@ export async function recordSessionLog(
   const hash = payloadHash(input);
   const redFlags = redFlagsOf(input);
   const itemsDone = uuidArray([...new Set(input.itemsDone)]);
+  const itemsPartial = uuidArray([...new Set(input.itemsPartial ?? [])]);
   const [outcome] = rowsOf<{
     patientId: string | null;
     hasPlan: boolean;
@@ -90,7 +96,7 @@ export async function recordSessionLog(
       ),
       version as (
         select pl.id as plan_id, v.id as version_id,
-               ${itemsDone}::uuid[] <@ array(select i.exercise_id from plan_items i where i.plan_version_id = v.id) as items_in_plan
+               (${itemsDone}::uuid[] || ${itemsPartial}::uuid[]) <@ array(select i.exercise_id from plan_items i where i.plan_version_id = v.id) as items_in_plan
         from author
         join plans pl on pl.patient_id = author.patient_id and pl.clinic_id = author.clinic_id
         join plan_versions v on v.plan_id = pl.id
@@ -100,10 +106,10 @@ export async function recordSessionLog(
         limit 1
       ),
       inserted as (
-        insert into session_logs (clinic_id, patient_id, plan_id, plan_version_id, performed_at, local_day, items_done,
+        insert into session_logs (clinic_id, patient_id, plan_id, plan_version_id, performed_at, local_day, items_done, items_partial,
                                   pain_before, pain_after, symptoms, note, idempotency_key, payload_hash)
         select author.clinic_id, author.patient_id, version.plan_id, version.version_id,
-               ${performedAt.toISOString()}::timestamptz, author.local_day, ${itemsDone}::uuid[],
+               ${performedAt.toISOString()}::timestamptz, author.local_day, ${itemsDone}::uuid[], ${itemsPartial}::uuid[],
                ${input.painBefore}, ${input.painAfter}, array(select jsonb_array_elements_text(${JSON.stringify([...new Set(input.symptoms)])}::jsonb)), ${input.note},
                ${input.idempotencyKey}::uuid, ${hash}
         from author, version where version.items_in_plan

@@ -46,4 +46,15 @@ describe('redFlagsOf', () => {
       RED_FLAG_PAIN_ROSE,
     ]);
   });
+
+  it('reads a pain number left empty as unknown: never a flag by itself, never hiding a symptom', () => {
+    expect(redFlagsOf({ painBefore: null, painAfter: null, symptoms: ['chest'] })).toEqual([
+      'Chest pain or getting out of breath',
+    ]);
+    expect(redFlagsOf({ painBefore: null, painAfter: 8, symptoms: ['tingling'] })).toEqual([
+      'Tingling or numbness in the arms or hands',
+      RED_FLAG_HIGH_PAIN,
+    ]);
+    expect(redFlagsOf({ painBefore: 1, painAfter: null, symptoms: [] })).toEqual([]);
+  });
 });

@@ -2,12 +2,53 @@ import 'server-only';
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql, desc } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { clinics, exercises, patients, planItems, plans, planVersions, sessionLogs } from '@/db/schema';
-import { shiftDate, todayIn } from '@/lib/dates';
+import { dayBoundsIn, formatDay, shiftDate, todayIn } from '@/lib/dates';
+import { emergencyNumberOf } from '@/lib/clinic/emergency';
+import { openingHoursLines, openStatus, openStatusText } from '@/lib/clinic/opening-hours';
+import type { OpeningHours } from '@/db/schema';
 import { doseInWords } from '@/lib/exercises/dose';
 import type { PatientAccess } from './link-access';
 import { prescribedSessions } from '@/lib/adherence/prescription';
 
-export type PatientDay = { day: string; done: number; prescribed: number };
+export type PatientDay = {
+  day: string;
+  done: number;
+  prescribed: number;
+  weekday: string;
+  dayOfMonth: string;
+  /** The month, on the first day shown and on the 1st of a month. */
+  month: string | null;
+  /** "Wednesday 18 November" */
+  label: string;
+};
+
+type ClinicRow = {
+  clinicName: string;
+  clinicPhone: string | null;
+  clinicTimezone: string;
+  emergencyNumber: string | null;
+  openingHours: OpeningHours;
+  closedAdvice: string | null;
+};
+
+/** Where the patient gets help (components/patient-portal/types.ts ClinicHelp), as of `now`. */
+export function clinicHelp(row: ClinicRow | undefined, now: Date) {
+  const emergencyNumber = emergencyNumberOf({
+    emergencyNumber: row?.emergencyNumber ?? null,
+    timezone: row?.clinicTimezone ?? 'UTC',
+  });
+  const hours = row?.openingHours ?? [];
+  return {
+    name: row?.clinicName ?? 'Your clinic',
+    phone: row?.clinicPhone ?? null,
+    emergencyNumber,
+    hours: openingHoursLines(hours),
+    openNow: openStatusText(openStatus(hours, row?.clinicTimezone ?? 'UTC', now)),
+    closedAdvice:
+      row?.closedAdvice ??
+      `When the clinic is closed and it cannot wait, contact your doctor or an urgent care service. In an emergency, call ${emergencyNumber}.`,
+  };
+}
 
 /** Everything the patient's phone page shows, and nothing about anyone else. */
 export async function patientToday(access: PatientAccess, now = new Date()) {
@@ -19,6 +60,10 @@ export async function patientToday(access: PatientAccess, now = new Date()) {
         firstName: sql<string>`split_part(${patients.name}, ' ', 1)`,
         clinicName: clinics.name,
         clinicPhone: clinics.phone,
+        clinicTimezone: clinics.timezone,
+        emergencyNumber: clinics.emergencyNumber,
+        openingHours: clinics.openingHours,
+        closedAdvice: clinics.closedAdvice,
         handoutFooter: clinics.handoutFooter,
       })
       .from(patients)
@@ -45,7 +90,11 @@ export async function patientToday(access: PatientAccess, now = new Date()) {
       )
       .orderBy(desc(plans.startDate), desc(planVersions.version)),
     db()
-      .select({ day: sessionLogs.localDay, n: sql<number>`count(*)::int` })
+      // A session counts when an exercise was done in it (design.md), as adherence counts it.
+      .select({
+        day: sessionLogs.localDay,
+        n: sql<number>`(count(*) filter (where cardinality(${sessionLogs.itemsDone}) + cardinality(${sessionLogs.itemsPartial}) > 0))::int`,
+      })
       .from(sessionLogs)
       .where(
         and(
@@ -80,6 +129,10 @@ export async function patientToday(access: PatientAccess, now = new Date()) {
     const v = versionOn(day);
     history.push({
       day,
+      weekday: formatDay(day, 'weekday'),
+      dayOfMonth: formatDay(day, 'dayOfMonth'),
+      month: i === 13 || day.endsWith('-01') ? formatDay(day, 'month') : null,
+      label: formatDay(day, 'long'),
       done: doneOn.get(day) ?? 0,
       prescribed: v
         ? prescribedSessions(
@@ -94,12 +147,13 @@ export async function patientToday(access: PatientAccess, now = new Date()) {
   return {
     firstName: header?.firstName ?? '',
     clinic: {
-      name: header?.clinicName ?? 'Your clinic',
-      phone: header?.clinicPhone ?? null,
+      ...clinicHelp(header, now),
       footer: header?.handoutFooter ?? null,
     },
+    /** When the patient's today begins and ends, to count sessions logged on the phone since the page was made. */
+    todayBounds: dayBoundsIn(today, access.timezone),
     today,
-    progress: history.at(-1) ?? { day: today, done: 0, prescribed: 0 },
+    progress: { done: history.at(-1)?.done ?? 0, prescribed: history.at(-1)?.prescribed ?? 0 },
     history,
     exercises: todays.map(({ item, exercise }) => ({
       id: exercise.id,

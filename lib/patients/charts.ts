@@ -19,7 +19,10 @@ export function parseRange(value: unknown): ChartRange {
   return rangeSchema.parse(value);
 }
 
-const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+const average = (values: (number | null)[]) => {
+  const xs = values.filter((x) => x !== null);
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+};
 
 /** Everything the patient's charts need for a range, or null when the patient is not in the actor's clinic. */
 export async function patientChartData(actor: Actor, patientId: string, range: ChartRange, now = new Date()) {

@@ -9,8 +9,10 @@ export type LoggedSession = {
   performedAt: Date;
   localDay: string;
   itemsDone: string[];
-  painBefore: number;
-  painAfter: number;
+  /** Exercises started but with a position or a set skipped. */
+  itemsPartial: string[];
+  painBefore: number | null;
+  painAfter: number | null;
   symptoms: string[];
   note: string | null;
   redFlags: string[] | null;
@@ -25,6 +27,7 @@ export async function logsOfPatient(actor: Actor, patientId: string, limit = 20)
       performedAt: sessionLogs.performedAt,
       localDay: sessionLogs.localDay,
       itemsDone: sessionLogs.itemsDone,
+      itemsPartial: sessionLogs.itemsPartial,
       painBefore: sessionLogs.painBefore,
       painAfter: sessionLogs.painAfter,
       symptoms: sessionLogs.symptoms,

@@ -12,6 +12,7 @@ import { patientLogsCsv, rosterCsv } from './exports';
 type Figures = {
   openRedFlags: number;
   prescribed7: number;
+  prescribedDays7: number;
   completed7: number;
   lastSessionDay: string | null;
   missedPrescribedDays: number;
@@ -21,6 +22,7 @@ type Figures = {
 const base: Figures = {
   openRedFlags: 0,
   prescribed7: 10,
+  prescribedDays7: 5,
   completed7: 10,
   lastSessionDay: '2026-06-15',
   missedPrescribedDays: 0,
@@ -31,7 +33,7 @@ const base: Figures = {
 /** The dashboard's rules, run by the database on one row of figures as stored. */
 async function reasonsFor(changes: Partial<Figures>): Promise<string[]> {
   const f = { ...base, ...changes };
-  const row = sql`select 'P' as name, '2026-06-15' as today, ${f.openRedFlags}::int as "openRedFlags", ${f.prescribed7}::int as "prescribed7",
+  const row = sql`select 'P' as name, '2026-06-15' as today, ${f.openRedFlags}::int as "openRedFlags", ${f.prescribed7}::int as "prescribed7", ${f.prescribedDays7}::int as "prescribedDays7",
     ${f.completed7}::int as "completed7", 0 as "prescribed28", 0 as "completed28", ${f.lastSessionDay}::text as "lastSessionDay",
     ${f.missedPrescribedDays}::int as "missedPrescribedDays", ${f.painAfter7}::float8 as "painAfter7", ${f.painAfterPrevious7}::float8 as "painAfterPrevious7",
     null::float8 as "painBefore7", null::float8 as "painBeforePrevious7"`;
@@ -45,7 +47,10 @@ describe('who needs attention', () => {
     expect(await reasonsFor({ openRedFlags: 1 })).toEqual(['red_flag']);
     expect(await reasonsFor({ completed7: 4 })).toEqual(['low_adherence']);
     expect(await reasonsFor({ completed7: 5 })).toEqual([]);
-    expect(await reasonsFor({ prescribed7: 0, completed7: 0 })).toEqual([]); // nothing due: no ratio
+    expect(await reasonsFor({ prescribed7: 0, prescribedDays7: 0, completed7: 0 })).toEqual([]); // nothing due: no ratio
+    // A plan too new to judge: two days asked for sessions, none done.
+    expect(await reasonsFor({ prescribed7: 4, prescribedDays7: 2, completed7: 0 })).toEqual([]);
+    expect(await reasonsFor({ prescribed7: 6, prescribedDays7: 3, completed7: 0 })).toEqual(['low_adherence']);
     expect(await reasonsFor({ lastSessionDay: '2026-06-12', missedPrescribedDays: 2 })).toEqual(['inactive']);
     expect(await reasonsFor({ lastSessionDay: '2026-06-12', missedPrescribedDays: 0 })).toEqual([]); // rest days only
     expect(await reasonsFor({ lastSessionDay: '2026-06-13', missedPrescribedDays: 1 })).toEqual([]); // two days

@@ -131,7 +131,7 @@ const HARBOUR: DemoPatient[] = [
   },
   {
     name: 'Tom Becker',
-    logs: { rate: 0.35, pain: [5, 5] },
+    logs: { rate: 0.25, pain: [5, 5] },
     birthYear: 1958,
     timezone: 'Europe/Berlin',
     practitioner: 'practitioner',

@@ -2,13 +2,18 @@ import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Database } from '@/db/client';
 import { DEMO_ACCOUNTS } from './demo-accounts';
-import { clinics, users } from '@/db/schema';
+import { clinics, type OpeningHours, users } from '@/db/schema';
+
+type NewClinic = typeof clinics.$inferInsert;
 import { seedDemoCare } from './demo-care';
 import { seedReference } from './reference';
 
 export { DEMO_ACCOUNTS };
 
-const DEMO_CLINICS = [
+const weekdays = (opens: string, closes: string): OpeningHours =>
+  ([1, 2, 3, 4, 5] as const).map((day) => ({ day, opens, closes }));
+
+const DEMO_CLINICS: (NewClinic & { slug: string })[] = [
   {
     slug: 'harbour',
     name: 'Harbour Street Chiropractic',
@@ -17,6 +22,9 @@ const DEMO_CLINICS = [
     address: '12 Harbour Street, Portland, OR',
     timezone: 'America/Los_Angeles',
     handoutFooter: 'Questions about your exercises? Call us on +1 503 555 0142.',
+    openingHours: [...weekdays('08:00', '18:00'), { day: 6, opens: '09:00', closes: '13:00' }],
+    closedAdvice:
+      'When we are closed and it cannot wait, call your doctor or an urgent care clinic. In an emergency, call 911.',
   },
   {
     slug: 'northside',
@@ -26,8 +34,10 @@ const DEMO_CLINICS = [
     address: '4 Mill Lane, Manchester',
     timezone: 'Europe/London',
     handoutFooter: 'Northside Physio & Massage — ring +44 161 555 0190 with any concerns.',
+    openingHours: weekdays('08:30', '19:00'),
+    closedAdvice: 'When we are closed, call NHS 111 for urgent advice, or 999 in an emergency.',
   },
-] as const;
+];
 
 export async function hasAnyClinic(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(clinics);

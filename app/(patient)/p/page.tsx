@@ -4,6 +4,8 @@ import { GuidedSession } from '@/components/patient-portal/guided-session';
 import { HistoryStrip } from '@/components/patient-portal/history-strip';
 import { InactiveLink } from '@/components/patient-portal/inactive-link';
 import { SafetyCard } from '@/components/patient-portal/safety-card';
+import { TextWithPhoneLinks } from '@/components/patient-portal/text-with-phone-links';
+import { TodayProgress } from '@/components/patient-portal/today-progress';
 import { patientToday } from '@/lib/patient-portal/today';
 import { touchLink } from '@/lib/patient-portal/link-access';
 import { currentPatientOrClinic } from '@/lib/patient-portal/session';
@@ -18,7 +20,6 @@ export default async function PatientHome() {
   const view = await patientToday(found.value);
   await touchLink(found.value.linkId);
   const { progress } = view;
-  const restDay = progress.prescribed === 0;
   const illustrations = Object.fromEntries(
     view.exercises.map((e) => [
       e.id,
@@ -35,13 +36,13 @@ export default async function PatientHome() {
         <h1 className="mt-1 text-2xl font-semibold">
           {view.firstName ? `Hello, ${view.firstName}` : 'Your exercises'}
         </h1>
-        <p className="mt-2 text-lg" data-testid="today-progress">
-          {view.exercises.length === 0
-            ? 'You have no exercises at the moment.'
-            : restDay
-              ? 'Today is a rest day. You can still do a session if you feel like it.'
-              : `Today: ${progress.done} of ${progress.prescribed} session${progress.prescribed === 1 ? '' : 's'} done`}
-        </p>
+        {view.exercises.length === 0 ? (
+          <p className="mt-2 text-lg" data-testid="today-progress">
+            You have no exercises at the moment.
+          </p>
+        ) : (
+          <TodayProgress done={progress.done} prescribed={progress.prescribed} today={view.todayBounds} />
+        )}
       </header>
 
       {view.exercises.length ? (
@@ -60,7 +61,7 @@ export default async function PatientHome() {
             doseText: e.doseText,
           }))}
           illustrations={illustrations}
-          clinic={{ name: view.clinic.name, phone: view.clinic.phone }}
+          clinic={view.clinic}
         />
       ) : null}
 
@@ -107,14 +108,14 @@ export default async function PatientHome() {
         ))}
       </section>
 
-      <SafetyCard clinic={{ name: view.clinic.name, phone: view.clinic.phone }} />
+      <SafetyCard clinic={view.clinic} />
 
       <section aria-labelledby="history-heading" className="rounded-xl border border-line bg-white p-4">
         <h2 id="history-heading" className="text-lg font-semibold">
           Last 14 days
         </h2>
         <p className="mb-3 text-sm text-muted">Sessions done out of sessions planned each day.</p>
-        <HistoryStrip days={view.history} />
+        <HistoryStrip days={view.history} today={view.todayBounds} />
       </section>
 
       {view.exercises.length ? (
@@ -147,7 +148,11 @@ export default async function PatientHome() {
           </form>
         </section>
       ) : null}
-      {view.clinic.footer ? <p className="text-center text-sm text-muted">{view.clinic.footer}</p> : null}
+      {view.clinic.footer ? (
+        <p className="text-center text-sm text-muted">
+          <TextWithPhoneLinks text={view.clinic.footer} />
+        </p>
+      ) : null}
     </div>
   );
 }
