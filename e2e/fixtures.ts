@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { type Browser, type Page, expect, test as base } from '@playwright/test';
+import { type Browser, type BrowserContext, devices, type Page, expect, test as base } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../scripts/seed/demo-accounts';
 
 export const demoAdmin = DEMO_ACCOUNTS[0];
@@ -63,3 +63,27 @@ export async function forgeField(page: Page, selector: string, value: string) {
 
 export const test = base;
 export { expect };
+
+const phone = devices['Pixel 7'];
+
+/** A Pixel 7 with its own cookies, as the patient's phone. */
+export async function phoneContext(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...phone });
+  return { context, page: await context.newPage() };
+}
+
+export async function choosePain(page: Page, legend: string, value: number) {
+  await page.getByRole('group', { name: legend }).getByText(String(value), { exact: true }).click();
+}
+
+/** The practitioner creates a link for a patient and reads it off the screen, as they would to copy it. */
+export async function newLinkFor(page: Page, patient: string): Promise<string> {
+  await page.goto(`/patients?q=${encodeURIComponent(patient)}`);
+  await page.getByRole('link', { name: patient }).click();
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  await page.getByRole('form', { name: 'Create a link' }).getByLabel('Label').fill('E2E phone');
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const url = await page.getByTestId('new-link-url').inputValue();
+  expect(url).toMatch(/\/p\/[A-Za-z0-9_-]{43}$/);
+  return new URL(url).pathname;
+}

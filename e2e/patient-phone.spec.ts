@@ -1,31 +1,5 @@
-import { type BrowserContext, devices, type Page } from '@playwright/test';
 import { DEMO_PATIENT_LINK } from '../scripts/seed/demo-accounts';
-import { demoAdmin, expect, newPerson, signIn, test } from './fixtures';
-
-const phone = devices['Pixel 7'];
-
-async function phoneContext(
-  browser: import('@playwright/test').Browser,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...phone });
-  return { context, page: await context.newPage() };
-}
-
-async function choosePain(page: Page, legend: string, value: number) {
-  await page.getByRole('group', { name: legend }).getByText(String(value), { exact: true }).click();
-}
-
-/** The practitioner creates a link for a patient and reads it off the screen, as they would to copy it. */
-async function newLinkFor(page: Page, patient: string): Promise<string> {
-  await page.goto(`/patients?q=${encodeURIComponent(patient)}`);
-  await page.getByRole('link', { name: patient }).click();
-  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
-  await page.getByRole('form', { name: 'Create a link' }).getByLabel('Label').fill('E2E phone');
-  await page.getByRole('button', { name: 'Create link' }).click();
-  const url = await page.getByTestId('new-link-url').inputValue();
-  expect(url).toMatch(/\/p\/[A-Za-z0-9_-]{43}$/);
-  return new URL(url).pathname;
-}
+import { choosePain, demoAdmin, expect, newLinkFor, newPerson, phoneContext, signIn, test } from './fixtures';
 
 test('a patient opens their link on a phone and sees today’s plan, with the token gone from the address', async ({
   browser,

@@ -1,4 +1,4 @@
-import { Bell, ClipboardList, Dumbbell, LayoutDashboard, UserCircle, UserRound, Users } from 'lucide-react';
+import { Bell, Building2, ClipboardList, Dumbbell, LayoutDashboard, UserCircle, UserRound, Users } from 'lucide-react';
 import type * as React from 'react';
 import type { FormAction } from '@/lib/actions/action-state';
 import { NavLink } from './nav-link';
@@ -53,9 +53,14 @@ export function AppShell({
             Templates
           </NavLink>
           {isAdmin ? (
-            <NavLink href="/settings/team" icon={<Users aria-hidden />}>
-              Team
-            </NavLink>
+            <>
+              <NavLink href="/settings/team" icon={<Users aria-hidden />}>
+                Team
+              </NavLink>
+              <NavLink href="/settings/clinic" icon={<Building2 aria-hidden />}>
+                Clinic
+              </NavLink>
+            </>
           ) : null}
           <NavLink href="/settings/profile" icon={<UserCircle aria-hidden />}>
             Your profile
