@@ -54,7 +54,23 @@ function withSecurityHeaders(request: NextRequest, response?: NextResponse): Nex
   return res;
 }
 
+/** A path whose percent-encoding is broken (`/p/%E0%A4%A`): Next cannot decode its parameters and would answer 500. */
+function isMalformed(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest) {
+  if (isMalformed(request.nextUrl.pathname)) {
+    // A patient's mangled link gets the patient's "link not active" page; anything else the not-found page.
+    if (isPatientPath(request.nextUrl.pathname))
+      return withSecurityHeaders(request, NextResponse.redirect(new URL('/p/inactive', request.nextUrl), 303));
+    return withSecurityHeaders(request, NextResponse.rewrite(new URL('/not-found', request.nextUrl)));
+  }
   if (isPatientPath(request.nextUrl.pathname)) return withSecurityHeaders(request);
   const { pathname, search } = request.nextUrl;
   const session = await renewSession(

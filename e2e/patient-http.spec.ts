@@ -24,6 +24,19 @@ test.describe('patient routes over HTTP', () => {
     await api.dispose();
   });
 
+  test('a malformed address gets the friendly page, never a 500', async ({ playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
+    for (const path of ['/p/%E0%A4%A', '/p/abc%ZZ', '/p/%']) {
+      const res = await api.get(path);
+      expect(res.status(), path).toBe(303);
+      expect(res.headers().location, path).toMatch(/\/p\/inactive$/);
+    }
+    const other = await api.get('/exercises/%E0%A4%A');
+    expect(other.status()).toBe(404);
+    expect(await other.text()).toContain('Page not found');
+    await api.dispose();
+  });
+
   test('the log endpoint refuses bad requests with a clear message and no write', async ({ playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
     expect((await api.post('/p/log', { data: {} })).status()).toBe(401);

@@ -29,6 +29,9 @@ test('guided session with a controlled clock, then a log with a red flag the pra
   await page.clock.install({ time: new Date(Date.now() - 60 * 60_000) });
   await page.goto(`/p/${DEMO_PATIENT_LINK.token}`);
   await page.getByRole('button', { name: 'Start a session' }).click();
+  // Pain before is asked at the start, and carried into the log.
+  await choosePain(page, 'How much pain do you have right now?', 2);
+  await page.getByRole('button', { name: 'Start the first exercise' }).click();
 
   const start = page.getByRole('button', { name: 'Start', exact: true });
   const rest = page.getByRole('button', { name: 'Skip the rest' });
@@ -59,7 +62,9 @@ test('guided session with a controlled clock, then a log with a red flag the pra
 
   const form = page.getByRole('form', { name: 'Log your session' });
   await expect(form.getByRole('checkbox', { checked: true })).toHaveCount(2);
-  await choosePain(page, 'Pain before the session', 2);
+  await expect(
+    page.getByRole('group', { name: 'Pain before the session' }).getByRole('radio', { name: '2' }),
+  ).toBeChecked();
   await choosePain(page, 'Pain after the session', 7);
   await form.getByLabel('Tingling or numbness in the arms or hands').check();
   await form.getByRole('button', { name: 'Save my session' }).click();
@@ -270,6 +275,7 @@ test('the guided session runs every hold of every set, records a skipped positio
 
   // Liam: thoracic extension, 60 s × 4 positions × 2 sets, with a rest between the sets.
   await phonePage.getByRole('button', { name: 'Start a session' }).click();
+  await phonePage.getByRole('button', { name: 'Skip and start' }).click();
   const progress = phonePage.getByTestId('timer-progress');
   await expect(progress).toHaveText('Set 1 of 2 · Position 1 of 4');
   // Start is on the first screen of a phone.
@@ -322,4 +328,29 @@ test('the guided session runs every hold of every set, records a skipped positio
 
   await page.goto(patientPage);
   await expect(page.getByTestId('session-log').first()).toContainText('(partly: some skipped)');
+});
+
+test('sound, vibration and starting the next hold by itself are switches the phone remembers', async ({ browser }) => {
+  const { context, page } = await phoneContext(browser);
+  await page.clock.install({ time: new Date(Date.now() - 60 * 60_000) });
+  await page.goto(`/p/${DEMO_PATIENT_LINK.token}`);
+  await expect(page.getByTestId('sound-status')).toHaveText('Sound is on · vibration on');
+  await page.getByText('Timer settings').click();
+  await page.getByRole('checkbox', { name: /^Sound/ }).uncheck();
+  await page.getByRole('checkbox', { name: /^Start the next hold by itself/ }).check();
+  await expect(page.getByTestId('sound-status')).toHaveText('Sound is off · vibration on');
+  await page.reload();
+  await expect(page.getByTestId('sound-status')).toHaveText('Sound is off · vibration on');
+
+  await page.getByRole('button', { name: 'Start a session' }).click();
+  await page.getByRole('button', { name: 'Skip and start' }).click();
+  // The first hold waits for Start; the next one counts down and starts by itself.
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.clock.fastForward('01:01');
+  await expect(page.getByTestId('timer-progress')).toHaveText('Roll 2 of 3');
+  await expect(page.getByText(/Get in position: starts in \d/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start now' })).toBeVisible();
+  await page.clock.fastForward('00:06');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await context.close();
 });

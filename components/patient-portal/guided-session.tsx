@@ -6,8 +6,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { HoldTimer } from './hold-timer';
+import { PainScale } from './pain-scale';
 import { SessionLogForm } from './session-log-form';
 import { timerStepsOf } from './timer-steps';
+import { useTimerPreferences } from './timer-preferences';
+import { TimerSettings } from './timer-settings';
 import type { ClinicHelp, PatientExercise } from './types';
 import { useOfflineSync } from './use-offline-sync';
 
@@ -20,9 +23,14 @@ export type GuidedSessionProps = {
 
 type Phase =
   | { kind: 'intro' }
+  /** Pain before the session, asked before the first exercise (it can be skipped). */
+  | { kind: 'before' }
   /** `skipped`: a hold or a pass of this exercise was skipped; `held`: one was done. */
   | { kind: 'exercise'; index: number; step: number; skipped: boolean; held: boolean }
   | { kind: 'log'; preTicked: string[]; partial: string[]; guided: boolean };
+
+/** The countdown before the next hold starts by itself, when the patient chose that. */
+const AUTO_START_SECONDS = 5;
 
 /**
  * The patient's session on their phone: each exercise in turn with its timer, then the log form.
@@ -38,14 +46,17 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
     complete: `${uid}-complete`,
     next: `${uid}-next`,
     log: `${uid}-log`,
+    before: `${uid}-before`,
   };
   const [phase, setPhase] = useState<Phase>({ kind: 'intro' });
   const [done, setDone] = useState<string[]>([]);
   const [partial, setPartial] = useState<string[]>([]);
+  const [painBefore, setPainBefore] = useState<number | null>(null);
   const [logged, setLogged] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const focusNext = useRef<string | null>(null);
   const { pendingCount, lastDelivered } = useOfflineSync();
+  const prefs = useTimerPreferences();
 
   useEffect(() => {
     const id = focusNext.current;
@@ -64,6 +75,12 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
   const start = () => {
     setDone([]);
     setPartial([]);
+    setPainBefore(null);
+    setPhase({ kind: 'before' });
+    focusNext.current = ids.before;
+  };
+
+  const firstExercise = () => {
     setPhase({ kind: 'exercise', index: 0, step: 0, skipped: false, held: false });
     focusNext.current = ids.heading;
   };
@@ -126,6 +143,7 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
             exercises={exercises.map(({ id, name }) => ({ id, name }))}
             preTicked={phase.preTicked}
             partial={phase.partial}
+            painBeforeAtStart={phase.guided ? painBefore : null}
             clinic={clinic}
             onLogged={() => setLogged(true)}
           />
@@ -143,7 +161,37 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
     );
   }
 
-  if (phase.kind === 'intro' || exercises.length === 0) {
+  if (phase.kind === 'before' && exercises.length > 0) {
+    return (
+      <div className="space-y-3 wrap-anywhere">
+        {syncStatus}
+        <section aria-labelledby={ids.before} className="space-y-5 rounded-xl border border-line bg-white p-3 sm:p-4">
+          <h2 id={ids.before} tabIndex={-1} className="text-xl font-semibold text-ink">
+            Before you start
+          </h2>
+          <PainScale
+            idBase={`${uid}-start-pain`}
+            name={`${uid}-start-pain`}
+            legend="How much pain do you have right now?"
+            value={painBefore}
+            error={undefined}
+            onChange={setPainBefore}
+          />
+          <Button
+            type="button"
+            size="lg"
+            className="h-auto min-h-14 w-full px-3 py-2 text-lg [&_svg]:size-5"
+            onClick={firstExercise}
+          >
+            <Play aria-hidden />
+            {painBefore === null ? 'Skip and start' : 'Start the first exercise'}
+          </Button>
+        </section>
+      </div>
+    );
+  }
+
+  if (phase.kind === 'intro' || phase.kind === 'before' || exercises.length === 0) {
     return (
       <div className="space-y-3 wrap-anywhere">
         {syncStatus}
@@ -175,6 +223,7 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
               >
                 Log without the timer
               </Button>
+              <TimerSettings />
             </>
           ) : (
             <p className="text-base text-ink">You have no exercises at the moment.</p>
@@ -263,7 +312,10 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
                     : 'Skip this one'
               }
               readyText={current.kind === 'rest' ? 'Rest' : undefined}
+              // The first hold of an exercise waits for Start; later ones can start by themselves.
+              startAfter={prefs.autoNext && step > 0 && current.kind === 'work' ? AUTO_START_SECONDS : undefined}
             />
+            <TimerSettings />
           </div>
         )}
 

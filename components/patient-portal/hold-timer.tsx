@@ -4,6 +4,7 @@ import { Pause, Play, SkipForward } from 'lucide-react';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/utils';
+import { timerPreferences } from './timer-preferences';
 
 export type HoldTimerProps = {
   seconds: number;
@@ -19,9 +20,14 @@ export type HoldTimerProps = {
   skipLabel?: string;
   /** The words under the clock before Start. */
   readyText?: string;
+  /** Start by itself after this many seconds (the patient chose "start the next hold by itself"). */
+  startAfter?: number;
 };
 
-type Status = 'ready' | 'running' | 'paused' | 'done';
+type Status = 'countdown' | 'ready' | 'running' | 'paused' | 'done';
+
+/** The last seconds of a hold get a short cue each, so the patient knows the end is coming. */
+const CUE_FROM_S = 3;
 
 const TICK_MS = 250;
 const ANNOUNCE_EVERY_S = 15;
@@ -70,7 +76,7 @@ function unlockAudio() {
   }
 }
 
-function chime() {
+function chime(frequency = 660, seconds = 0.7) {
   try {
     const ctx = audio();
     if (!ctx) return;
@@ -79,10 +85,10 @@ function chime() {
     const osc = ctx.createOscillator();
     const gain = ctx.createGain();
     osc.type = 'sine';
-    osc.frequency.setValueAtTime(660, t);
+    osc.frequency.setValueAtTime(frequency, t);
     gain.gain.setValueAtTime(0.0001, t);
     gain.gain.exponentialRampToValueAtTime(0.2, t + 0.04);
-    gain.gain.exponentialRampToValueAtTime(0.0001, t + 0.7);
+    gain.gain.exponentialRampToValueAtTime(0.0001, t + seconds);
     osc.connect(gain);
     gain.connect(ctx.destination);
     osc.onended = () => {
@@ -90,19 +96,32 @@ function chime() {
       gain.disconnect();
     };
     osc.start(t);
-    osc.stop(t + 0.75);
+    osc.stop(t + seconds + 0.05);
   } catch {
     // never let a missing or blocked audio device break the session
   }
 }
 
-function signalEnd() {
+function vibrate(pattern: number) {
   try {
-    navigator.vibrate?.(200);
+    navigator.vibrate?.(pattern);
   } catch {
     // not supported
   }
-  chime();
+}
+
+/** Time is up: a longer buzz and tone, as the patient's preferences allow. */
+function signalEnd() {
+  const prefs = timerPreferences();
+  if (prefs.vibration) vibrate(200);
+  if (prefs.sound) chime();
+}
+
+/** One of the last seconds: a short, higher tick. */
+function signalCue() {
+  const prefs = timerPreferences();
+  if (prefs.vibration) vibrate(40);
+  if (prefs.sound) chime(880, 0.12);
 }
 
 // ─── Component ─────────────────────────────────────────────────────────────────────────────
@@ -120,9 +139,13 @@ export function HoldTimer({
   autoStart = false,
   skipLabel = 'Skip',
   readyText = 'Press Start when you are in position',
+  startAfter,
 }: HoldTimerProps) {
   const totalMs = Math.max(1, Math.round(seconds)) * 1000;
-  const [status, setStatus] = useState<Status>(autoStart ? 'running' : 'ready');
+  const [status, setStatus] = useState<Status>(autoStart ? 'running' : startAfter ? 'countdown' : 'ready');
+  const [countdownLeft, setCountdownLeft] = useState(startAfter ?? 0);
+  const countdownFrom = useRef(0);
+  const lastCue = useRef<number | null>(null);
   const [elapsedMs, setElapsedMs] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   /** ms counted before the current run (pauses bank time here). */
@@ -155,6 +178,10 @@ export function HoldTimer({
     }
     setElapsedMs(elapsed);
     const left = Math.ceil((totalMs - elapsed) / 1000);
+    if (left <= CUE_FROM_S && left * 1000 < totalMs && lastCue.current !== left) {
+      lastCue.current = left;
+      signalCue();
+    }
     if (left % ANNOUNCE_EVERY_S === 0 && left * 1000 < totalMs && lastAnnounced.current !== left) {
       lastAnnounced.current = left;
       setAnnouncement(`${spoken(left)} left.`);
@@ -199,15 +226,34 @@ export function HoldTimer({
     if (autoStart) runStartedAt.current = Date.now();
   }, [autoStart]);
 
+  const countdownTick = useEffectEvent(() => {
+    const left = Math.ceil(((startAfter ?? 0) * 1000 - (Date.now() - countdownFrom.current)) / 1000);
+    if (left > 0) {
+      setCountdownLeft(left);
+      return;
+    }
+    runStartedAt.current = Date.now();
+    setAnnouncement(`Started. ${spoken(remainingS)}.`);
+    setStatus('running');
+  });
+
+  // "Start the next hold by itself": count down, then run, unless the patient starts or skips first.
+  useEffect(() => {
+    if (status !== 'countdown') return;
+    countdownFrom.current = Date.now();
+    const id = window.setInterval(countdownTick, TICK_MS);
+    return () => window.clearInterval(id);
+  }, [status]);
+
   const toggle = () => {
     if (status === 'running') {
       banked.current += Date.now() - runStartedAt.current;
       setElapsedMs(banked.current);
       setStatus('paused');
-    } else if (status === 'ready' || status === 'paused') {
+    } else if (status === 'ready' || status === 'paused' || status === 'countdown') {
       unlockAudio();
       runStartedAt.current = Date.now();
-      if (status === 'ready') setAnnouncement(`Started. ${spoken(remainingS)}.`);
+      if (status !== 'paused') setAnnouncement(`Started. ${spoken(remainingS)}.`);
       setStatus('running');
     }
   };
@@ -226,7 +272,15 @@ export function HoldTimer({
         {clock(remainingS)}
       </p>
       <p className="mt-2 text-center text-sm text-muted">
-        {status === 'paused' ? 'Paused' : status === 'done' ? 'Done' : status === 'running' ? 'remaining' : readyText}
+        {status === 'countdown'
+          ? `Get in position: starts in ${countdownLeft}`
+          : status === 'paused'
+            ? 'Paused'
+            : status === 'done'
+              ? 'Done'
+              : status === 'running'
+                ? 'remaining'
+                : readyText}
       </p>
       <p role="status" aria-live="polite" aria-atomic="true" className="sr-only">
         {announcement}
@@ -260,7 +314,7 @@ export function HoldTimer({
           disabled={status === 'done'}
         >
           {running ? <Pause aria-hidden /> : <Play aria-hidden />}
-          {running ? 'Pause' : status === 'paused' ? 'Resume' : 'Start'}
+          {running ? 'Pause' : status === 'paused' ? 'Resume' : status === 'countdown' ? 'Start now' : 'Start'}
         </Button>
         <Button
           type="button"

@@ -13,8 +13,6 @@ import {
   type LogResult,
   NO_EXERCISE_DONE,
   NOTE_MAX_LENGTH,
-  PAIN_MAX,
-  PAIN_MIN,
   painMissing,
   redFlagsOf,
   SYMPTOMS,
@@ -23,6 +21,7 @@ import {
 import { CallClinicLink, CallEmergencyLink } from './call-clinic-link';
 import { ClinicHours } from './clinic-hours';
 import { countSession } from './today-store';
+import { PainScale } from './pain-scale';
 
 export type SessionLogFormProps = {
   exercises: { id: string; name: string }[];
@@ -30,6 +29,8 @@ export type SessionLogFormProps = {
   preTicked: string[];
   /** Exercises the guided session started but with a position or a set skipped (sent as partly done unless ticked). */
   partial?: string[];
+  /** The pain the patient gave before the guided session began (read once, on mount). */
+  painBeforeAtStart?: number | null;
   clinic: ClinicHelp;
   /** Called when the log is saved: delivered, or kept on the phone to send later. */
   onLogged?: () => void;
@@ -40,8 +41,6 @@ type Attempt = { payload: LogPayload & { symptoms: SymptomCode[] }; localFlags: 
 type Errors = Partial<Record<'painBefore' | 'painAfter' | 'itemsDone' | 'symptoms' | 'note', string[]>>;
 const FIELD_KEYS = ['painBefore', 'painAfter', 'itemsDone', 'symptoms', 'note'] as const;
 const isFieldKey = (k: string): k is (typeof FIELD_KEYS)[number] => (FIELD_KEYS as readonly string[]).includes(k);
-
-const PAIN_LEVELS = Array.from({ length: PAIN_MAX - PAIN_MIN + 1 }, (_, i) => PAIN_MIN + i);
 
 /** A v4 UUID; randomUUID needs a secure context, getRandomValues doesn't. */
 function newKey(): string {
@@ -56,7 +55,14 @@ function newKey(): string {
 
 const noResult = () => undefined;
 
-export function SessionLogForm({ exercises, preTicked, partial = [], clinic, onLogged }: SessionLogFormProps) {
+export function SessionLogForm({
+  exercises,
+  preTicked,
+  partial = [],
+  painBeforeAtStart = null,
+  clinic,
+  onLogged,
+}: SessionLogFormProps) {
   const uid = useId();
   const ids = {
     flags: `${uid}-flags`,
@@ -71,7 +77,7 @@ export function SessionLogForm({ exercises, preTicked, partial = [], clinic, onL
   };
 
   const [done, setDone] = useState<string[]>(() => preTicked.filter((id) => exercises.some((e) => e.id === id)));
-  const [painBefore, setPainBefore] = useState<number | null>(null);
+  const [painBefore, setPainBefore] = useState<number | null>(painBeforeAtStart);
   const [painAfter, setPainAfter] = useState<number | null>(null);
   const [symptoms, setSymptoms] = useState<SymptomCode[]>([]);
   const [note, setNote] = useState('');
@@ -369,65 +375,6 @@ function CheckRow({
         {hint ? <span className="block text-sm text-muted">{hint}</span> : null}
       </span>
     </label>
-  );
-}
-
-function PainScale({
-  idBase,
-  name,
-  legend,
-  value,
-  error,
-  onChange,
-}: {
-  idBase: string;
-  name: string;
-  legend: string;
-  value: number | null;
-  error: string | undefined;
-  onChange: (n: number) => void;
-}) {
-  const descId = `${idBase}-desc`;
-  const errorId = `${idBase}-error`;
-  return (
-    <fieldset className="min-w-0 space-y-2" aria-describedby={error ? `${descId} ${errorId}` : descId}>
-      <legend className="text-base font-semibold text-ink">{legend}</legend>
-      <p id={descId} className="text-sm text-muted">
-        0 = no pain · 10 = worst pain imaginable
-      </p>
-      <div className="flex flex-wrap gap-2">
-        {PAIN_LEVELS.map((n) => (
-          <label key={n} className="group relative cursor-pointer">
-            <input
-              type="radio"
-              id={`${idBase}-${n}`}
-              name={name}
-              value={n}
-              checked={value === n}
-              onChange={() => onChange(n)}
-              className="peer sr-only"
-            />
-            <span
-              className={cn(
-                'flex min-h-12 min-w-12 items-center justify-center rounded-md border-2 bg-white px-2 text-lg font-semibold text-ink',
-                error ? 'border-danger' : 'border-line',
-                'group-hover:border-brand-600 peer-checked:border-brand-800 peer-checked:bg-brand-600 peer-checked:text-white',
-                'peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600',
-              )}
-            >
-              {n}
-              {n === PAIN_MIN ? <span className="sr-only">, no pain</span> : null}
-              {n === PAIN_MAX ? <span className="sr-only">, worst pain imaginable</span> : null}
-            </span>
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p id={errorId} className="text-sm font-medium text-danger">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
   );
 }
 
