@@ -5,8 +5,15 @@ const nextConfig = {
   // Don't advertise the framework to scanners.
   poweredByHeader: false,
   // PGlite ships WebAssembly and data files that break when bundled; argon2 is a native addon;
-  // rate-limiter-flexible loads drizzle-orm with a runtime import the bundler cannot follow.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'rate-limiter-flexible', 'pino'],
+  // rate-limiter-flexible loads drizzle-orm with a runtime import the bundler cannot follow;
+  // @touch4it/ical-timezones reads its zone files from beside itself at run time.
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'rate-limiter-flexible',
+    'pino',
+    '@touch4it/ical-timezones',
+  ],
   // forbidden() renders app/forbidden.tsx with a 403 for non-admins on admin pages.
   experimental: { authInterrupts: true },
   async headers() {

@@ -77,7 +77,7 @@ test.describe('patient routes over HTTP', () => {
       data: {
         idempotencyKey: crypto.randomUUID(),
         performedAt: new Date(Date.now() + 86_400_000).toISOString(),
-        itemsDone: [],
+        itemsDone: [crypto.randomUUID()],
         painBefore: 1,
         painAfter: 1,
         symptoms: [],
@@ -85,6 +85,20 @@ test.describe('patient routes over HTTP', () => {
     });
     expect(future.status()).toBe(400);
     expect(((await future.json()) as { error: string }).error).toMatch(/future/);
+    // No exercise done and nothing wrong reported: refused, so it never counts as a session.
+    const empty = await api.post('/p/log', {
+      data: {
+        idempotencyKey: crypto.randomUUID(),
+        performedAt: new Date().toISOString(),
+        itemsDone: [],
+        painBefore: 2,
+        painAfter: 2,
+      },
+    });
+    expect(empty.status()).toBe(400);
+    expect(((await empty.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.itemsDone?.[0]).toMatch(
+      /Tick at least one exercise/,
+    );
     await api.dispose();
 
     // A well-formed log under a link that opens nothing (unknown here; revoked and expired are
@@ -98,7 +112,7 @@ test.describe('patient routes over HTTP', () => {
       data: {
         idempotencyKey: crypto.randomUUID(),
         performedAt: new Date().toISOString(),
-        itemsDone: [],
+        itemsDone: [crypto.randomUUID()],
         painBefore: 1,
         painAfter: 1,
         symptoms: [],
@@ -125,6 +139,17 @@ test.describe('patient routes over HTTP', () => {
     expect(ics).toMatch(/DTSTART;TZID=America\/Los_Angeles:\d{8}T181500/);
     expect(ics).toContain('RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR');
     expect(ics).toContain('BEGIN:VALARM');
+    // The zone is described in the file (RFC 5545), the series ends, and the token is nowhere in it.
+    expect(ics).toContain('BEGIN:VTIMEZONE');
+    expect(ics).toContain('TZID:America/Los_Angeles');
+    expect(ics).toMatch(/RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=\d{8}T\d{6}Z/);
+    expect(ics).not.toContain(DEMO_PATIENT_LINK.token);
+    expect(ics).toContain('+1 503 555 0142');
+    for (const bad of ['25:00', 'abc', '8am']) {
+      const refused = await api.get(`/p/calendar.ics?time=${bad}`);
+      expect(refused.status(), bad).toBe(400);
+      expect(await refused.text(), bad).toContain('Each time must be a time of day such as 08:00');
+    }
     await api.dispose();
   });
 });

@@ -153,6 +153,8 @@ export async function patientToday(access: PatientAccess, now = new Date()) {
     /** When the patient's today begins and ends, to count sessions logged on the phone since the page was made. */
     todayBounds: dayBoundsIn(today, access.timezone),
     today,
+    /** The plan version in effect today and when its plan ends (null: open-ended). */
+    plan: current ? { versionId: current.versionId, endDate: current.endDate } : null,
     progress: { done: history.at(-1)?.done ?? 0, prescribed: history.at(-1)?.prescribed ?? 0 },
     history,
     exercises: todays.map(({ item, exercise }) => ({
