@@ -29,6 +29,14 @@ const nextConfig = {
         ],
       },
       {
+        // The patient's offline worker: always checked for a new version.
+        source: '/sw.js',
+        headers: [
+          { key: 'Cache-Control', value: 'no-cache' },
+          { key: 'Content-Type', value: 'application/javascript; charset=utf-8' },
+        ],
+      },
+      {
         // Patient pages: no referrer at all, so nothing of the address leaves the page.
         source: '/p/:path*',
         headers: [

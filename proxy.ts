@@ -32,6 +32,9 @@ function contentSecurityPolicy(nonce: string) {
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
+    // The patient's offline worker (public/sw.js); 'strict-dynamic' above would otherwise refuse it.
+    "worker-src 'self'",
+    "manifest-src 'self'",
   ].join('; ');
 }
 
@@ -95,7 +98,8 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!api/|p/log$|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|jpg|ico|webp)$).*)',
+      source:
+        '/((?!api/|p/log$|_next/static|_next/image|favicon.ico|robots.txt|sw.js$|.*\\.(?:svg|png|jpg|ico|webp)$).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

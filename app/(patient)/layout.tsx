@@ -1,7 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import type * as React from 'react';
 
-export const metadata: Metadata = { title: 'Your exercises', robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: 'Your exercises',
+  robots: { index: false, follow: false },
+  manifest: '/p/manifest.webmanifest',
+  appleWebApp: { capable: true, title: 'Exercises', statusBarStyle: 'default' },
+  icons: { apple: '/icons/apple-touch-icon.png' },
+};
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f6f66' };
 
 /** Phone first: one readable column, no practitioner navigation. */

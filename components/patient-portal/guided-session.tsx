@@ -13,6 +13,7 @@ import { useTimerPreferences } from './timer-preferences';
 import { TimerSettings } from './timer-settings';
 import type { ClinicHelp, PatientExercise } from './types';
 import { useOfflineSync } from './use-offline-sync';
+import { clearSession, saveSession, type SavedSession, useSavedSession } from './session-resume';
 
 export type GuidedSessionProps = {
   exercises: PatientExercise[];
@@ -57,6 +58,36 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
   const focusNext = useRef<string | null>(null);
   const { pendingCount, lastDelivered } = useOfflineSync();
   const prefs = useTimerPreferences();
+  const exerciseIds = exercises.map((e) => e.id);
+  const saved = useSavedSession(exerciseIds);
+  const idsKey = exerciseIds.join();
+
+  // Keep where the session is, so a reload carries on from here (cleared once the log is saved).
+  useEffect(() => {
+    if (phase.kind === 'intro' || (phase.kind === 'log' && (!phase.guided || logged))) return;
+    saveSession({
+      exerciseIds: idsKey.split(','),
+      phase: phase.kind === 'log' ? { ...phase, guided: true } : phase,
+      done,
+      partial,
+      painBefore,
+    });
+  }, [phase, done, partial, painBefore, logged, idsKey]);
+
+  const resume = (s: SavedSession) => {
+    setDone(s.done);
+    setPartial(s.partial);
+    setPainBefore(s.painBefore);
+    if (s.phase.kind === 'log') {
+      setFormKey((k) => k + 1);
+      setLogged(false);
+      setPhase(s.phase);
+      focusNext.current = ids.log;
+    } else {
+      setPhase(s.phase);
+      focusNext.current = s.phase.kind === 'before' ? ids.before : ids.heading;
+    }
+  };
 
   useEffect(() => {
     const id = focusNext.current;
@@ -108,6 +139,7 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
   };
 
   const backToStart = () => {
+    clearSession();
     setPhase({ kind: 'intro' });
     setLogged(false);
     focusNext.current = ids.start;
@@ -145,7 +177,10 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
             partial={phase.partial}
             painBeforeAtStart={phase.guided ? painBefore : null}
             clinic={clinic}
-            onLogged={() => setLogged(true)}
+            onLogged={() => {
+              setLogged(true);
+              clearSession();
+            }}
           />
           <Button
             type="button"
@@ -199,6 +234,29 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
           <h2 id={ids.intro} className="text-xl font-semibold text-ink">
             Today’s session
           </h2>
+          {saved ? (
+            <div
+              className="space-y-3 rounded-md border-2 border-brand-600 bg-brand-50 p-3"
+              data-testid="resume-session"
+            >
+              <p className="text-base font-semibold text-ink">
+                You were in the middle of a session
+                {saved.phase.kind === 'exercise'
+                  ? `: exercise ${saved.phase.index + 1} of ${exercises.length}, ${exercises[saved.phase.index]?.name ?? ''}.`
+                  : saved.phase.kind === 'log'
+                    ? ': you had finished and were logging it.'
+                    : '.'}
+              </p>
+              <Button
+                type="button"
+                size="lg"
+                className="h-auto min-h-14 w-full px-3 py-2 text-lg"
+                onClick={() => resume(saved)}
+              >
+                Carry on where I was
+              </Button>
+            </div>
+          ) : null}
           {exercises.length > 0 ? (
             <>
               <p className="text-base text-ink">
@@ -213,7 +271,7 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
                 onClick={start}
               >
                 <Play aria-hidden />
-                Start a session
+                {saved ? 'Start over' : 'Start a session'}
               </Button>
               <Button
                 type="button"

@@ -6,6 +6,8 @@ import { InactiveLink } from '@/components/patient-portal/inactive-link';
 import { SafetyCard } from '@/components/patient-portal/safety-card';
 import { TextWithPhoneLinks } from '@/components/patient-portal/text-with-phone-links';
 import { TodayProgress } from '@/components/patient-portal/today-progress';
+import { OfflineSupport } from '@/components/patient-portal/offline-support';
+import { formatDateTime } from '@/lib/dates';
 import { patientToday } from '@/lib/patient-portal/today';
 import { touchLink } from '@/lib/patient-portal/link-access';
 import { currentPatientOrClinic } from '@/lib/patient-portal/session';
@@ -31,6 +33,7 @@ export default async function PatientHome() {
 
   return (
     <div className="space-y-6">
+      <OfflineSupport fetchedAt={formatDateTime(new Date(), found.value.timezone)} />
       <header>
         <p className="text-sm text-muted">{view.clinic.name}</p>
         <h1 className="mt-1 text-2xl font-semibold">
