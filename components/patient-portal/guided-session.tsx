@@ -93,7 +93,10 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
     const id = focusNext.current;
     if (!id) return;
     focusNext.current = null;
-    document.getElementById(id)?.focus();
+    const el = document.getElementById(id);
+    el?.focus();
+    // A new exercise starts at the top of the screen, so its timer's Start is within reach.
+    if (id === ids.heading) el?.scrollIntoView({ block: 'start' });
   });
 
   const toLog = (preTicked: string[], partlyDone: string[], guided: boolean) => {

@@ -12,7 +12,12 @@ export function HistoryStrip({ days, today }: { days: StripDay[]; today: DayBoun
   const last = days.at(-1);
   const doneToday = useDoneToday(last?.done ?? 0, today);
   return (
-    <ol className="grid grid-cols-7 gap-1.5" aria-label="Your last 14 days" data-testid="history">
+    // Columns at least 2.375rem wide: seven a row on a 360 px phone, fewer (never clipped) as text grows.
+    <ol
+      className="grid grid-cols-[repeat(auto-fill,minmax(2.375rem,1fr))] gap-1"
+      aria-label="Your last 14 days"
+      data-testid="history"
+    >
       {days.map((d) => {
         const done = d === last ? doneToday : d.done;
         const full = d.prescribed > 0 && done >= d.prescribed;

@@ -287,8 +287,9 @@ export function HoldTimer({
       </p>
 
       {breathing ? (
-        <div className="mt-4 flex flex-col items-center gap-2">
-          <div className="flex aspect-square w-24 max-w-full items-center justify-center" aria-hidden>
+        // Beside the clock, compact, so Start stays on the first screen of a small phone.
+        <div className="mt-3 flex items-center justify-center gap-3">
+          <div className="flex aspect-square w-12 shrink-0 items-center justify-center" aria-hidden>
             <div
               className={cn(
                 'size-full rounded-full border-4 border-brand-600 bg-brand-50 motion-safe:ease-in-out',
@@ -299,13 +300,13 @@ export function HoldTimer({
               )}
             />
           </div>
-          <p className="text-center text-xl font-semibold text-ink">
+          <p className="text-lg font-semibold text-ink">
             {running ? (breathIn ? 'Breathe in' : 'Breathe out') : 'Breathe slowly: in for 4, out for 6'}
           </p>
         </div>
       ) : null}
 
-      <div className="mt-5 grid gap-3">
+      <div className="mt-4 grid gap-3">
         <Button
           type="button"
           size="lg"
