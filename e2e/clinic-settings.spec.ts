@@ -47,7 +47,8 @@ test('an admin sets the clinic’s emergency number and hours; a mistake keeps w
 test('unauthorized access: a practitioner who is not an admin cannot open the clinic settings', async ({ page }) => {
   await signIn(page, demoPractitioner.email, demoPractitioner.password);
   await expect(page.getByRole('link', { name: 'Clinic', exact: true })).toHaveCount(0);
-  await page.goto('/settings/clinic');
+  const response = await page.goto('/settings/clinic');
+  expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'Only clinic admins can open this page' })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Clinic settings' })).toHaveCount(0);
 });

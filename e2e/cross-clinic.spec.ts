@@ -45,8 +45,11 @@ test('unauthorized access: clinic B gets not-found for clinic A’s patient, pla
     `/templates/${a.templateId}`,
     `/exercises/${a.exerciseId}`,
   ]) {
-    await b.page.goto(path);
+    const response = await b.page.goto(path);
+    // A real 404 (not a 200 streamed before the page knew), with one main landmark.
+    expect(response?.status(), path).toBe(404);
     await expect(b.page.getByRole('heading', { name: 'Page not found' }), path).toBeVisible();
+    await expect(b.page.locator('main'), path).toHaveCount(1);
     await expect(b.page.locator('body'), path).not.toContainText('Maria Lopez');
   }
   await b.page.goto('/patients?status=all');

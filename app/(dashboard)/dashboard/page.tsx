@@ -3,7 +3,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DashboardTable } from '@/components/dashboard/dashboard-table';
 import { Badge } from '@/components/ui/badge';
-import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { PillNav } from '@/components/ui/pill-nav';
 import { requirePractitioner } from '@/lib/auth/guard';
@@ -68,12 +67,13 @@ export default async function DashboardPage({
           ],
           ['Need attention', String(data.figures.needingAttention)],
         ].map(([label, value]) => (
-          <Card key={label} className="p-4">
+          // A <dl> holds only <div>s around its dt/dd pairs (a Card is a <section>).
+          <div key={label} className="rounded-lg border border-line bg-white p-4 shadow-xs">
             <dt className="text-sm text-muted">{label}</dt>
             <dd className="mt-1 text-2xl font-semibold" data-testid={`figure-${label}`}>
               {value}
             </dd>
-          </Card>
+          </div>
         ))}
       </dl>
 

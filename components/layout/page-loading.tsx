@@ -1,4 +1,5 @@
-export default function Loading() {
+/** The placeholder a slow practitioner page shows while it loads: announced once, no layout jump. */
+export function PageLoading() {
   return (
     <div role="status" aria-live="polite" className="space-y-4">
       <span className="sr-only">Loading…</span>
