@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { searchTextSql } from './search-text';
 
 export const ROLES = ['admin', 'practitioner'] as const;
 export type Role = (typeof ROLES)[number];
@@ -195,6 +196,12 @@ export const patients = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    // Name, email and phone as search compares them (db/search-text.ts), kept by the database.
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        searchTextSql(sql`"name" || chr(10) || coalesce("email", '') || chr(10) || coalesce("phone", '')`),
+      ),
   },
   (t) => [
     unique('patients_id_clinic_key').on(t.id, t.clinicId),
