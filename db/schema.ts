@@ -406,8 +406,8 @@ export const plans = pgTable(
       .where(sql`${t.status} = 'active'`),
     index('plans_clinic_patient_idx').on(t.clinicId, t.patientId),
     check('plans_status_check', sql`${t.status} in ('active', 'ended')`),
-    // A plan replaced before it began ends the day before its start (an empty range).
-    check('plans_dates_ordered', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate} - 1`),
+    // A plan ends on or after the day it starts: one replaced or discharged the day it began ran that day.
+    check('plans_dates_ordered', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],
 );
 

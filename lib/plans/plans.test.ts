@@ -7,7 +7,7 @@ import { builtinIdsBySlug, seedReference } from '@/scripts/seed/reference';
 import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories';
 import { setExerciseHidden } from '@/lib/exercises/library';
 import { setPatientStatus } from '@/lib/patients/patients';
-import { todayIn, shiftDate } from '@/lib/dates';
+import { formatDay, formatDayRange, todayIn, shiftDate } from '@/lib/dates';
 import {
   adjustPlanSchema,
   assignPlanSchema,
@@ -328,7 +328,9 @@ describe('plans are versioned', () => {
     const { practitioner, patientId, planId } = await withPlan();
     expect(await setPatientStatus(practitioner, patientId, 'discharged')).toEqual({ ok: true });
     const [plan] = await db().select().from(plans).where(eq(plans.id, planId));
-    expect(plan?.status).toBe('ended');
+    // Discharged the day it started: the plan ran that one day, never ending before it began.
+    expect(plan).toMatchObject({ status: 'ended', startDate: today, endDate: today });
+    expect(formatDayRange(plan!.startDate, plan!.endDate)).toBe(`${formatDay(today)} (one day)`);
     const refused = await assignPlan(practitioner, patientId, {
       templateId: null,
       startDate: today,
@@ -337,6 +339,37 @@ describe('plans are versioned', () => {
       acknowledgements: {},
     });
     expect(refused).toMatchObject({ ok: false, code: 'conflict' });
+  });
+
+  it('a plan replaced the day it started ran that day; a later end is never pushed out, nor one before the start written', async () => {
+    const { practitioner, patientId, planId } = await withPlan();
+    const next = await assignPlan(practitioner, patientId, {
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [item('thoracic-extension')],
+      acknowledgements: {},
+    });
+    if (!next.ok) throw new Error(next.message);
+    const [replaced] = await db().select().from(plans).where(eq(plans.id, planId));
+    expect(replaced).toMatchObject({ status: 'ended', startDate: today, endDate: today });
+
+    // A plan whose own end has passed keeps that end when the patient is discharged later.
+    const planned = shiftDate(today, -3);
+    await db()
+      .update(plans)
+      .set({ startDate: shiftDate(today, -10), endDate: planned })
+      .where(eq(plans.id, next.value.planId));
+    await setPatientStatus(practitioner, patientId, 'discharged');
+    const [kept] = await db().select().from(plans).where(eq(plans.id, next.value.planId));
+    expect(kept).toMatchObject({ status: 'ended', endDate: planned });
+
+    await expect(
+      db()
+        .update(plans)
+        .set({ endDate: shiftDate(today, -11) })
+        .where(eq(plans.id, next.value.planId)),
+    ).rejects.toThrow();
   });
 });
 

@@ -17,7 +17,7 @@ import { toAlertCard } from '@/lib/alerts/alert-view';
 import { patientAlerts } from '@/lib/alerts/alerts';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patients/for-page';
-import { daysSince, formatDateTime, formatDay, todayIn } from '@/lib/dates';
+import { daysSince, formatDateTime, formatDay, formatDayRange, todayIn } from '@/lib/dates';
 import { clinicLibrary } from '@/lib/exercises/library';
 import { linksOfPatient } from '@/lib/patients/links';
 import { figuresOfPatient } from '@/lib/patients/figures';
@@ -228,7 +228,7 @@ export default async function PatientPage({
                   .filter((h) => h.status === 'ended')
                   .map((h) => (
                     <li key={h.id}>
-                      {formatDay(h.startDate)} – {h.endDate ? formatDay(h.endDate) : '…'} · {h.versions} version
+                      {formatDayRange(h.startDate, h.endDate)} · {h.versions} version
                       {h.versions === 1 ? '' : 's'}
                     </li>
                   ))}
