@@ -434,6 +434,7 @@ describe('unauthorized access: another clinic’s plans', () => {
       customExerciseSchema.parse({
         name: 'Clinic A wall slide',
         kind: 'joint_mobility',
+        contraindications: ['spinal_instability'],
         equipment: 'standard_roller',
         steps: 'One\nTwo',
         safetyNotes: 'Stop if it hurts',
