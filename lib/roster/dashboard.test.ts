@@ -220,6 +220,14 @@ describe('patient charts', () => {
     );
     expect(data?.summary).toMatch(/with symptoms reported/);
     expect(data?.exercises.length).toBeGreaterThan(0);
+    // Every range states the pain trend, 12 weeks included (where the plan began inside the range).
+    for (const p of rows.filter((r) => r.painAfter7 !== null)) {
+      for (const range of ['2w', '4w', '12w'] as const) {
+        expect((await patientChartData(actor, p.patientId, range))?.summary, `${p.name} ${range}`).toMatch(
+          /; pain after sessions (rose|fell|stayed|averaged)/,
+        );
+      }
+    }
     const other = await createClinicWithTeam();
     expect(await patientChartData(other.admin, daniel.patientId, '2w')).toBeNull();
   });
