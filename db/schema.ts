@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { searchTextSql } from './search-text';
 
 export const ROLES = ['admin', 'practitioner'] as const;
 export type Role = (typeof ROLES)[number];
@@ -195,6 +196,12 @@ export const patients = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    // Name, email and phone as search compares them (db/search-text.ts), kept by the database.
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        searchTextSql(sql`"name" || chr(10) || coalesce("email", '') || chr(10) || coalesce("phone", '')`),
+      ),
   },
   (t) => [
     unique('patients_id_clinic_key').on(t.id, t.clinicId),
@@ -399,8 +406,8 @@ export const plans = pgTable(
       .where(sql`${t.status} = 'active'`),
     index('plans_clinic_patient_idx').on(t.clinicId, t.patientId),
     check('plans_status_check', sql`${t.status} in ('active', 'ended')`),
-    // A plan replaced before it began ends the day before its start (an empty range).
-    check('plans_dates_ordered', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate} - 1`),
+    // A plan ends on or after the day it starts: one replaced or discharged the day it began ran that day.
+    check('plans_dates_ordered', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],
 );
 

@@ -1,5 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { daysSince, formatDate, formatDateTime, formatDay, lastSessionInWords, shiftDate, todayIn } from './dates';
+import {
+  daysSince,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatDayRange,
+  lastSessionInWords,
+  shiftDate,
+  todayIn,
+} from './dates';
 
 // The server's own zone must make no difference: each case runs with the process in UTC, in
 // zones either side of it, and in Santiago, whose clocks change at midnight.
@@ -76,6 +85,9 @@ describe('dates written out', () => {
       expect(formatDay('2026-03-29')).toBe('Sun 29 Mar 2026');
       expect(formatDay('2026-09-06', 'long')).toBe('Sunday 6 September');
       expect(formatDay('2026-09-06', 'short')).toBe('Sep 6');
+      expect(formatDayRange('2026-12-01', '2026-12-04')).toBe('Tue 1 Dec 2026 – Fri 4 Dec 2026');
+      expect(formatDayRange('2026-12-01', '2026-12-01')).toBe('Tue 1 Dec 2026 (one day)');
+      expect(formatDayRange('2026-12-01', null)).toBe('Tue 1 Dec 2026 – …');
       expect(shiftDate('2026-03-28', 2)).toBe('2026-03-30');
       expect(shiftDate('2026-09-06', 1)).toBe('2026-09-07');
       expect(shiftDate('2026-09-07', -1)).toBe('2026-09-06');

@@ -56,6 +56,16 @@ export function formatDay(isoDate: string, style: keyof typeof DAY_FORMATS = 'fu
   return format(parseISO(isoDate), DAY_FORMATS[style]);
 }
 
+/**
+ * The days a plan ran, e.g. "Tue 1 Dec 2026 – Fri 4 Dec 2026"; "Tue 1 Dec 2026 (one day)" when it
+ * ended the day it started; "Tue 1 Dec 2026 – …" while it has no end.
+ */
+export function formatDayRange(from: string, to: string | null): string {
+  if (to === null) return `${formatDay(from)} – …`;
+  if (to === from) return `${formatDay(from)} (one day)`;
+  return `${formatDay(from)} – ${formatDay(to)}`;
+}
+
 /** The date of an instant where `timezone` is, e.g. "Mar 3, 2026". */
 export function formatDate(at: Instant, timezone: string): string {
   return formatInTimeZone(at, timezone, 'MMM d, yyyy');

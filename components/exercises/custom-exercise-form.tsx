@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Card, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -8,7 +8,8 @@ import { Input, Select, Textarea } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
-import { CONTRAINDICATIONS, type Severity } from '@/lib/screening/contraindications';
+import { contraindicationsOfKind, retickForKind } from '@/lib/screening/kind-contraindications';
+import { ContraindicationsField } from './contraindications-field';
 import { EQUIPMENT_LABELS, KIND_LABELS } from './exercise-card';
 import { ILLUSTRATION_KEYS, type IllustrationKey } from '@/lib/exercises/illustrations';
 
@@ -38,6 +39,13 @@ const BLANK: Record<string, string> = {
   sessionsMax: '3',
   defaultSessionsPerDay: '1',
 };
+
+/** The ticks a form starts with: its kind's for a new form, what was sent after a refused save. */
+function tickedFrom(state: ActionState): Set<string> {
+  const sent = state.status === 'idle' ? undefined : state.values;
+  if (!sent) return new Set(contraindicationsOfKind(''));
+  return new Set((sent.contraindications ?? '').split(',').filter(Boolean));
+}
 
 type NumberField = { name: string; label: string };
 
@@ -94,11 +102,6 @@ const DOSE_ROWS: {
   },
 ];
 
-const SEVERITY_GROUPS: { severity: Severity; legend: string }[] = [
-  { severity: 'absolute', legend: 'Absolute: the exercise can’t be assigned' },
-  { severity: 'relative', legend: 'Relative: can be assigned with a stated reason' },
-];
-
 export function CustomExerciseForm({
   library,
   action,
@@ -119,8 +122,16 @@ export function CustomExerciseForm({
   const val = (name: string) => v[name] ?? '';
   // A new key whenever the echoed value changes, so React remounts the control with it.
   const key = (name: string) => `${name}:${val(name)}`;
-  const checked = new Set(val('contraindications').split(',').filter(Boolean));
-  const contraindicationError = errors.contraindications?.[0];
+  // The kind and the ticks are the form's own state (ticking follows the kind); a refused save
+  // starts them again from what was sent.
+  const [kind, setKind] = useState(val('kind'));
+  const [ticked, setTicked] = useState<Set<string>>(() => tickedFrom(state));
+  const [shown, setShown] = useState(state);
+  if (shown !== state) {
+    setShown(state);
+    setKind(val('kind'));
+    setTicked(tickedFrom(state));
+  }
 
   return (
     <form ref={formRef} action={submit} className="space-y-6" noValidate aria-label="Add an exercise">
@@ -156,7 +167,18 @@ export function CustomExerciseForm({
           </div>
           <Field id="ex-kind" label="Kind" errors={errors.kind}>
             {(c) => (
-              <Select {...c} name="kind" required defaultValue={val('kind')} key={key('kind')}>
+              <Select
+                {...c}
+                name="kind"
+                required
+                defaultValue={val('kind')}
+                key={key('kind')}
+                onChange={(e) => {
+                  const next = e.target.value;
+                  setTicked((t) => retickForKind(t, kind, next));
+                  setKind(next);
+                }}
+              >
                 <option value="">Choose…</option>
                 {Object.entries(KIND_LABELS).map(([value, label]) => (
                   <option key={value} value={value}>
@@ -297,49 +319,20 @@ export function CustomExerciseForm({
 
       <Card aria-labelledby="contraindications-heading">
         <CardTitle id="contraindications-heading">Screening</CardTitle>
-        <fieldset
-          className="mt-3"
-          aria-describedby={
-            contraindicationError ? 'ex-contraindications-hint ex-contraindications-error' : 'ex-contraindications-hint'
+        <ContraindicationsField
+          ticked={ticked}
+          onToggle={(code, on) =>
+            setTicked((t) => {
+              const next = new Set(t);
+              if (on) next.add(code);
+              else next.delete(code);
+              return next;
+            })
           }
-        >
-          <legend className="text-sm font-semibold text-ink">Contraindications</legend>
-          <p id="ex-contraindications-hint" className="text-xs text-muted">
-            Tick the conditions this exercise is not suitable for. Patients whose screening answers match are blocked or
-            flagged.
-          </p>
-          <div className="mt-3 grid gap-5 md:grid-cols-2">
-            {SEVERITY_GROUPS.map((group) => (
-              <fieldset key={group.severity}>
-                <legend className="mb-2 text-sm font-medium text-ink">{group.legend}</legend>
-                <div className="space-y-2">
-                  {CONTRAINDICATIONS.filter((c) => c.severity === group.severity).map((c) => (
-                    <label key={c.code} className="flex items-start gap-2 text-sm">
-                      <input
-                        type="checkbox"
-                        name="contraindications"
-                        value={c.code}
-                        defaultChecked={checked.has(c.code)}
-                        key={`${c.code}:${checked.has(c.code)}`}
-                        className="mt-0.5 size-4 shrink-0 accent-brand-600"
-                      />
-                      <span>{c.label}</span>
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            ))}
-          </div>
-          {contraindicationError ? (
-            <p
-              id="ex-contraindications-error"
-              className="mt-2 text-sm text-danger"
-              data-testid="ex-contraindications-error"
-            >
-              {contraindicationError}
-            </p>
-          ) : null}
-        </fieldset>
+          kindLabel={Object.hasOwn(KIND_LABELS, kind) ? KIND_LABELS[kind as keyof typeof KIND_LABELS] : null}
+          confirmedNone={val('noContraindications') === 'yes'}
+          error={errors.contraindications?.[0]}
+        />
       </Card>
 
       <Card aria-labelledby="variants-heading">

@@ -2,18 +2,22 @@ import { Bell, Building2, ClipboardList, Dumbbell, LayoutDashboard, UserCircle, 
 import type * as React from 'react';
 import type { FormAction } from '@/lib/actions/action-state';
 import { NavLink } from './nav-link';
+import { OpenAlertsCount } from './open-alerts-count';
 import { SignOutForm } from './sign-out-form';
 
 export function AppShell({
   clinicName,
   userName,
   isAdmin,
+  openAlerts,
   signOutAction,
   children,
 }: {
   clinicName: string;
   userName: string;
   isAdmin: boolean;
+  /** The clinic's open alerts, counted beside "Alerts". */
+  openAlerts: number;
   signOutAction: FormAction;
   children: React.ReactNode;
 }) {
@@ -45,6 +49,7 @@ export function AppShell({
           </NavLink>
           <NavLink href="/alerts" icon={<Bell aria-hidden />}>
             Alerts
+            <OpenAlertsCount count={openAlerts} />
           </NavLink>
           <NavLink href="/exercises" icon={<Dumbbell aria-hidden />}>
             Exercises

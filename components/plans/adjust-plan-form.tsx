@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -31,6 +31,16 @@ export function AdjustPlanForm({
   const [state, submit] = useActionState<ActionState, FormData>(action, idle);
   useActionToast(state);
   const errors = state.fieldErrors ?? {};
+  // Held here rather than in the inputs: React empties a form's own inputs after every submit,
+  // and a refused save must keep what was typed. A saved version starts them again.
+  const [effectiveDate, setEffectiveDate] = useState(earliest);
+  const [reason, setReason] = useState('');
+  const [savedVersion, setSavedVersion] = useState(version);
+  if (version !== savedVersion) {
+    setSavedVersion(version);
+    setEffectiveDate(earliest);
+    setReason('');
+  }
   return (
     <form action={submit} noValidate aria-label="Adjust the plan" className="space-y-5">
       <input type="hidden" name="patientId" value={patientId} />
@@ -54,9 +64,9 @@ export function AdjustPlanForm({
               {...c}
               name="effectiveDate"
               type="date"
-              defaultValue={earliest}
+              value={effectiveDate}
+              onChange={(e) => setEffectiveDate(e.target.value)}
               min={earliest}
-              key={`${version}`}
               required
             />
           )}
@@ -68,7 +78,8 @@ export function AdjustPlanForm({
               name="reason"
               required
               maxLength={500}
-              key={`r${version}`}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
               placeholder="e.g. tolerating well, longer holds"
             />
           )}

@@ -29,6 +29,10 @@ export function AssignPlanForm({
   const [templateId, setTemplateId] = useState('');
   const [items, setItems] = useState<EditorItem[]>([]);
   const [replaced, setReplaced] = useState(0);
+  // Held here, not in the inputs: React empties a form's own inputs after a submit, and a refused
+  // plan must keep its dates.
+  const [startDate, setStartDate] = useState(today);
+  const [endDate, setEndDate] = useState('');
   const errors = state.fieldErrors ?? {};
   return (
     <form action={submit} noValidate aria-label="Assign a plan" className="space-y-6">
@@ -69,10 +73,21 @@ export function AssignPlanForm({
           </p>
         </div>
         <Field id="startDate" label="Start date" errors={errors.startDate}>
-          {(c) => <Input {...c} name="startDate" type="date" defaultValue={today} required />}
+          {(c) => (
+            <Input
+              {...c}
+              name="startDate"
+              type="date"
+              value={startDate}
+              onChange={(e) => setStartDate(e.target.value)}
+              required
+            />
+          )}
         </Field>
         <Field id="endDate" label="End date (optional)" errors={errors.endDate}>
-          {(c) => <Input {...c} name="endDate" type="date" />}
+          {(c) => (
+            <Input {...c} name="endDate" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
+          )}
         </Field>
       </div>
       <PlanItemsEditor library={library} items={items} errors={errors} onItemsReplaced={replaced} />

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { type Actor, requireAdmin, requirePractitioner } from '@/lib/auth/guard';
 import { type ActionState, type FormAction, failureState } from './action-state';
 import { echoFields, readForm } from './read-form';
-import { type Failure, type Result, fail, invalidInput } from './result';
+import { type FieldKey, type Failure, type Result, fail, invalidInput } from './result';
 
 /**
  * Who may call: anyone (sign-in), any signed-in practitioner (even one who must still replace a
@@ -28,6 +28,8 @@ type FormActionOptions<C extends Caller, S extends z.ZodType, V, St extends Acti
   notFound?: NotFound;
   /** Replaces zod's first message when the input is invalid. */
   invalidMessage?: string;
+  /** Keys field errors by the whole path, for a form with its own reader (`read`). */
+  fieldKey?: FieldKey;
   run: (input: z.output<S>, actor: ActorOf<C>, form: FormData) => Promise<Result<V>>;
   /** What the form shows once it worked; revalidate here, or redirect (Next's redirect() throws through). */
   done: (value: V, input: z.output<S>) => NoInfer<St> | Promise<NoInfer<St>>;
@@ -41,11 +43,11 @@ async function actorFor<C extends Caller>(caller: C): Promise<ActorOf<C>> {
 
 function parseFailure(
   error: z.ZodError,
-  { notFound, invalidMessage }: { notFound?: NotFound; invalidMessage?: string },
+  { notFound, invalidMessage, fieldKey }: { notFound?: NotFound; invalidMessage?: string; fieldKey?: FieldKey },
 ): Failure {
   if (notFound && error.issues.some((issue) => notFound.fields.includes(String(issue.path[0]))))
     return fail('not_found', notFound.message);
-  return invalidInput(error, invalidMessage);
+  return invalidInput(error, invalidMessage, fieldKey);
 }
 
 /**

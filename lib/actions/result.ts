@@ -32,8 +32,22 @@ export function fail(code: FailureCode, message: string, fieldErrors?: Record<st
   return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
 }
 
-/** A zod refusal as a failure: the first form-level message (or `message`), and each field's messages. */
-export function invalidInput(error: z.ZodError, message?: string): Failure {
+/** Names the field an issue belongs to from its path, for forms whose field names carry structure. */
+export type FieldKey = (path: readonly PropertyKey[]) => string;
+
+/**
+ * A zod refusal as a failure: the first form-level message (or `message`), and each field's
+ * messages, keyed by the path's first part, or by `fieldKey` (the plan editor's `items.0.holdSeconds`).
+ */
+export function invalidInput(error: z.ZodError, message?: string, fieldKey?: FieldKey): Failure {
+  if (fieldKey) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of error.issues) {
+      if (issue.path.length) (fieldErrors[fieldKey(issue.path)] ??= []).push(issue.message);
+    }
+    const formError = error.issues.find((issue) => issue.path.length === 0)?.message;
+    return fail('invalid', message ?? formError ?? 'Check the highlighted fields.', fieldErrors);
+  }
   const flat = z.flattenError(error);
   const fieldErrors: Record<string, string[]> = {};
   for (const [field, messages] of Object.entries(flat.fieldErrors as Record<string, string[] | undefined>)) {

@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db/client';
 import { adherenceQuery, type AdherenceRow, analytical } from './adherence';
 import { type AttentionReason, withAttention } from './attention';
+import { alertSeveritySql, attentionSeveritySql } from '@/lib/alerts/severity';
 
 /**
  * The roster's adherence figures as the dashboard, the roster and the exports read them.
@@ -44,7 +45,9 @@ const isFresh = (now: string, p: SQL = sql.raw('p')) =>
 
 const openRedFlags = (clinicId: string) => sql`
     left join (
-      select patient_id, count(*)::int as open from alerts
+      select patient_id, count(*)::int as open, min(${alertSeveritySql(sql.raw('reasons'))}) as severity,
+             min(created_at) as since
+      from alerts
       where clinic_id = ${clinicId}::uuid and status = 'open'
       group by patient_id
     ) a on a.patient_id = p.id`;
@@ -83,13 +86,16 @@ export function storedFiguresSql(clinicId: string, scope: Scope | { patientIdsIn
 
 /**
  * The same patients with only what sorting, counting and flagging need: the dashboard reads
- * this for the whole roster and the wide rows (storedFiguresSql) for the few it shows.
+ * this for the whole roster and the wide rows (storedFiguresSql) for the few it shows. `severity`
+ * (lib/alerts/severity.ts) ranks who needs attention; `openAlertSince` is their oldest open alert.
  */
 export function figureKeysSql(clinicId: string, scope: Scope, now: string): SQL {
   return sql`
     select p.id as "patientId", lower(p.name) as "sortName", coalesce(${isFresh(now)}, false) as fresh,
            f.adherence7 as "adherence7", f.adherence28 as "adherence28", f.last_session_day as "lastSessionDay",
-           f.pain_change as "painChange", coalesce(a.open, 0)::int as "openRedFlags", ${reasonsColumn} as reasons
+           f.pain_change as "painChange", coalesce(a.open, 0)::int as "openRedFlags", ${reasonsColumn} as reasons,
+           ${attentionSeveritySql(sql.raw('a.severity'), sql`coalesce(f.reasons, '{}')`)} as severity,
+           a.since as "openAlertSince"
     from patients p
     left join patient_figures f on f.patient_id = p.id
     ${openRedFlags(clinicId)}

@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { alerts } from '@/db/schema';
 import { builtinIdsBySlug, seedReference } from '@/scripts/seed/reference';
 import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories';
 import { toAlertCard } from './alert-view';
-import { actOnAlert, ALERT_PAGE_SIZE, alertActionSchema, alertInbox, patientAlerts } from './alerts';
+import { actOnAlert, ALERT_PAGE_SIZE, alertActionSchema, alertInbox, openAlertCount, patientAlerts } from './alerts';
 import { lookupToken } from '@/lib/patient-portal/link-access';
 import { createPatientLink } from '@/lib/patients/links';
 import { assignPlan } from '@/lib/plans/assign';
@@ -130,7 +131,7 @@ describe('red-flag alerts', () => {
     expect(alertActionSchema.safeParse({ alertId: 'not-a-uuid', action: 'acknowledge' }).success).toBe(false);
   });
 
-  it('page the inbox newest first and count them all', async () => {
+  it('page the inbox most severe first, the longest waiting first within a severity, and count them all', async () => {
     const { practitioner, patientId } = await patientWithRedFlag();
     const [first] = await inbox(practitioner);
     await db()
@@ -152,10 +153,56 @@ describe('red-flag alerts', () => {
       onPage1: page1.alerts.length,
       onPage2: page2.alerts.length,
     }).toEqual({ total: ALERT_PAGE_SIZE + 5, pages: 2, onPage1: ALERT_PAGE_SIZE, onPage2: 5 });
+    // Pain of 8 outranks the unnamed flags, however much newer it is.
     expect(page1.alerts[0]?.id).toBe(first!.id);
-    expect(page2.alerts.at(-1)?.reasons).toEqual(['Flag 0']);
+    expect(page1.alerts[1]?.reasons).toEqual(['Flag 0']);
+    expect(page2.alerts.at(-1)?.reasons).toEqual([`Flag ${ALERT_PAGE_SIZE + 3}`]);
     expect(new Set([...page1.alerts, ...page2.alerts].map((a) => a.id)).size).toBe(ALERT_PAGE_SIZE + 5);
     expect((await alertInbox(practitioner, 'active', 9)).alerts).toEqual([]);
+  });
+
+  it('rank chest pain, then tingling, then pain of 7+, then rising pain, whatever their age; resolved ones newest first', async () => {
+    const { practitioner, patientId } = await patientWithRedFlag();
+    await db().delete(alerts).where(eq(alerts.patientId, patientId));
+    const raised = (reasons: string[], minutesAgo: number) => ({
+      clinicId: practitioner.clinicId,
+      patientId,
+      kind: 'red_flag' as const,
+      reasons,
+      createdAt: new Date(Date.now() - minutesAgo * 60_000),
+    });
+    await db()
+      .insert(alerts)
+      .values([
+        raised(['Pain 2 or more points higher after the session'], 90),
+        raised(['Sharp or shooting pain', 'Pain of 7 or more'], 80),
+        raised(['Something else felt wrong'], 70),
+        raised(['Tingling or numbness in the arms or hands'], 60),
+        raised(['Pain of 7 or more', 'Chest pain or getting out of breath'], 5),
+        raised(['Chest pain or getting out of breath'], 50),
+      ]);
+    expect((await inbox(practitioner)).map((a) => a.reasons)).toEqual([
+      ['Chest pain or getting out of breath'],
+      ['Pain of 7 or more', 'Chest pain or getting out of breath'],
+      ['Tingling or numbness in the arms or hands'],
+      ['Sharp or shooting pain', 'Pain of 7 or more'],
+      ['Pain 2 or more points higher after the session'],
+      ['Something else felt wrong'],
+    ]);
+    expect(await openAlertCount(practitioner)).toBe(6);
+    const [top] = await inbox(practitioner);
+    await act(practitioner, { alertId: top!.id, action: 'acknowledge' });
+    expect(await openAlertCount(practitioner)).toBe(5);
+    const active = await inbox(practitioner);
+    for (const a of [active.at(-1)!, active[2]!]) {
+      await act(practitioner, { alertId: a.id, action: 'resolve', note: 'Called.' });
+    }
+    // Resolved is the record of what was done: newest first, as it was before.
+    expect((await inbox(practitioner, 'resolved')).map((a) => a.reasons)).toEqual([
+      ['Tingling or numbness in the arms or hands'],
+      ['Something else felt wrong'],
+    ]);
+    expect(await createClinicWithTeam().then((b) => openAlertCount(b.admin))).toBe(0);
   });
 
   it('unauthorized access: another clinic neither sees nor changes them', async () => {

@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { ALERT_ACTIONS, alertEvents, alerts, patients, sessionLogs, users } from '@/db/schema';
 import { fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
+import { alertSeveritySql } from './severity';
 
 export const ALERT_FILTERS = ['open', 'acknowledged', 'resolved', 'active'] as const;
 export type AlertFilter = (typeof ALERT_FILTERS)[number];
@@ -59,14 +60,18 @@ export type AlertView = {
 const statusesOf = (filter: AlertFilter) =>
   filter === 'active' ? (['open', 'acknowledged'] as const) : ([filter] as const);
 
-async function listAlerts(where: SQL | undefined, limit: number, offset = 0): Promise<AlertView[]> {
+const NEWEST_FIRST = [desc(alerts.createdAt), desc(alerts.id)];
+/** The most severe first (lib/alerts/severity.ts), and within a severity the one waiting longest. */
+const MOST_SEVERE_FIRST = [asc(alertSeveritySql(sql`${alerts.reasons}`)), asc(alerts.createdAt), asc(alerts.id)];
+
+async function listAlerts(where: SQL | undefined, order: SQL[], limit: number, offset = 0): Promise<AlertView[]> {
   const rows = await db()
     .select({ alert: alerts, patientName: patients.name, patientTimezone: patients.timezone, log: sessionLogs })
     .from(alerts)
     .innerJoin(patients, and(eq(patients.id, alerts.patientId), eq(patients.clinicId, alerts.clinicId)))
     .leftJoin(sessionLogs, eq(sessionLogs.id, alerts.sessionLogId))
     .where(where)
-    .orderBy(desc(alerts.createdAt), desc(alerts.id))
+    .orderBy(...order)
     .limit(limit)
     .offset(offset);
   const events = rows.length
@@ -117,16 +122,22 @@ export async function patientAlerts(actor: Actor, patientId: string, filter: Ale
       eq(alerts.patientId, patientId),
       inArray(alerts.status, [...statusesOf(filter)]),
     ),
+    NEWEST_FIRST,
     500,
   );
 }
 
-/** A page of the clinic's alert inbox, newest first: "active" means open or acknowledged. */
+/**
+ * A page of the clinic's alert inbox: "active" means open or acknowledged. What still needs
+ * action comes most severe first, sorted in SQL before paging; resolved alerts are a record,
+ * newest first.
+ */
 export async function alertInbox(actor: Actor, filter: AlertFilter, page = 1) {
   const where = and(eq(alerts.clinicId, actor.clinicId), inArray(alerts.status, [...statusesOf(filter)]));
+  const order = filter === 'resolved' ? NEWEST_FIRST : MOST_SEVERE_FIRST;
   const [[counted], items] = await Promise.all([
     db().select({ total: count() }).from(alerts).where(where),
-    listAlerts(where, ALERT_PAGE_SIZE, (page - 1) * ALERT_PAGE_SIZE),
+    listAlerts(where, order, ALERT_PAGE_SIZE, (page - 1) * ALERT_PAGE_SIZE),
   ]);
   const total = counted?.total ?? 0;
   return { alerts: items, total, page, pages: Math.max(1, Math.ceil(total / ALERT_PAGE_SIZE)) };
@@ -176,4 +187,13 @@ export async function actOnAlert(actor: Actor, input: z.infer<typeof alertAction
     });
     return ok({ patientId: updated.patientId, status: step.to });
   });
+}
+
+/** How many of the clinic's alerts are open (not yet acknowledged): the count beside "Alerts". */
+export async function openAlertCount(actor: Actor): Promise<number> {
+  const [row] = await db()
+    .select({ n: count() })
+    .from(alerts)
+    .where(and(eq(alerts.clinicId, actor.clinicId), eq(alerts.status, 'open')));
+  return row?.n ?? 0;
 }

@@ -121,6 +121,24 @@ describe('the exercise library of a clinic', () => {
     expect((await assignableExercises(practitioner, [outcome.value.id])).has(outcome.value.id)).toBe(true);
   });
 
+  it('refuses, at the field, an exercise with no contraindications unless that is confirmed', async () => {
+    const { admin } = await createClinicWithTeam();
+    const none = customExerciseSchema.safeParse(formInput({ contraindications: [] }));
+    expect(none.success).toBe(false);
+    expect(none.success ? {} : z.flattenError(none.error).fieldErrors).toEqual({
+      contraindications: [
+        'Tick the conditions this exercise is not suitable for, or confirm that it is safe for every one of them.',
+      ],
+    });
+    expect(
+      customExerciseSchema.safeParse(formInput({ contraindications: [], noContraindications: 'no' })).success,
+    ).toBe(false);
+    const confirmed = customExerciseSchema.parse(formInput({ contraindications: [], noContraindications: 'yes' }));
+    const outcome = await createCustomExercise(admin, confirmed);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect((await findExercise(admin, outcome.value.id))?.contraindications).toEqual([]);
+  });
+
   it('only admins add exercises', async () => {
     const { practitioner } = await createClinicWithTeam();
     const before = await clinicLibrary(practitioner);

@@ -5,6 +5,7 @@ import { db } from '@/db/client';
 import { exercises, planItems, plans, planVersions, sessionLogs } from '@/db/schema';
 import { dailyForPatient } from '@/lib/adherence/adherence';
 import type { Actor } from '@/lib/auth/guard';
+import { painTrendText } from './pain-trend';
 import { findPatient } from './patients';
 import { prescribedSessions } from '@/lib/adherence/prescription';
 import { symptomLabel } from '@/lib/patient-portal/log-contract';
@@ -18,11 +19,6 @@ const rangeSchema = z.enum(Object.keys(CHART_RANGES) as [ChartRange, ...ChartRan
 export function parseRange(value: unknown): ChartRange {
   return rangeSchema.parse(value);
 }
-
-const average = (values: (number | null)[]) => {
-  const xs = values.filter((x) => x !== null);
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
-};
 
 /** Everything the patient's charts need for a range, or null when the patient is not in the actor's clinic. */
 export async function patientChartData(actor: Actor, patientId: string, range: ChartRange, now = new Date()) {
@@ -106,21 +102,12 @@ export async function patientChartData(actor: Actor, patientId: string, range: C
 
   const prescribed = days.reduce((a, d) => a + d.prescribed, 0);
   const completed = days.reduce((a, d) => a + d.completed, 0);
-  const firstWeek = average(
-    logs.filter((l) => l.day < days[Math.min(7, days.length - 1)]!.day).map((l) => l.painAfter),
-  );
-  const lastWeek = average(logs.filter((l) => l.day > days[Math.max(0, days.length - 8)]!.day).map((l) => l.painAfter));
   const weeks = windowDays / 7;
   let summary = prescribed
     ? `Completed ${completed} of ${prescribed} prescribed sessions (${Math.round((completed / prescribed) * 100)} %) in the last ${weeks} weeks`
     : `No sessions were prescribed in the last ${weeks} weeks`;
-  if (firstWeek !== null && lastWeek !== null) {
-    const verb = lastWeek < firstWeek - 0.05 ? 'fell' : lastWeek > firstWeek + 0.05 ? 'rose' : 'stayed';
-    summary +=
-      verb === 'stayed'
-        ? `; pain after sessions stayed at ${lastWeek.toFixed(1)}`
-        : `; pain after sessions ${verb} from ${firstWeek.toFixed(1)} to ${lastWeek.toFixed(1)}`;
-  }
+  const pain = painTrendText(logs);
+  if (pain) summary += `; ${pain}`;
   const flagged = logs.filter((l) => l.symptoms.length > 0).length;
   if (flagged) summary += `; ${flagged} session${flagged === 1 ? '' : 's'} with symptoms reported`;
 

@@ -136,6 +136,30 @@ describe('the roster', () => {
     expect((await rosterPage(ctx.admin, parseRosterQuery({ q: '%' }))).total).toBe(1);
   });
 
+  it('finds a name whatever the apostrophe style, accents or case, as typed or as stored', async () => {
+    const team = await createClinicWithTeam();
+    const add = async (name: string, extra: Partial<Record<string, string>> = {}) => {
+      const created = await createPatient(team.admin, input(name, extra));
+      if (!created.ok) throw new Error('setup');
+      return created.value.id;
+    };
+    await add('Siobhán O’Connor');
+    await add("Liam O'Brien");
+    const zoe = await add('Zoë Núñez', { email: 'ZOE.N@Example.com' });
+    await add('Oscar Connors');
+    const found = async (q: string) =>
+      (await rosterPage(team.admin, parseRosterQuery({ q }))).rows.map((r) => r.name).sort();
+    for (const q of ["O'Connor", 'o’connor', 'OCONNOR', 'siobhan o', 'SIOBHÁN']) {
+      expect(await found(q), q).toEqual(['Siobhán O’Connor']);
+    }
+    for (const q of ['O’Brien', 'obrien', "o'br"]) expect(await found(q), q).toEqual(["Liam O'Brien"]);
+    for (const q of ['zoe nunez', 'ZOË', 'Nuñez', 'zoe.n@example']) expect(await found(q), q).toEqual(['Zoë Núñez']);
+    // The search form follows an edit: the database keeps it, not the code that wrote the name.
+    await updatePatient(team.admin, zoe, input('Chloé D’Arcy'));
+    expect(await found("d'arcy")).toEqual(['Chloé D’Arcy']);
+    expect(await found('zoe')).toEqual([]);
+  });
+
   it('falls back to defaults for nonsense in the URL', () => {
     expect(
       parseRosterQuery({

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { patients, users } from '@/db/schema';
 import { type Result, fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
+import { todayIn } from '@/lib/dates';
 import type { Actor } from '@/lib/auth/guard';
 import { revokeAllLinks } from '@/lib/patients/links';
 import { endActivePlan } from '@/lib/plans/assign';
@@ -83,7 +84,8 @@ export async function setPatientStatus(
     const row = updated[0];
     if (!row) return notFound;
     if (status === 'discharged') {
-      await endActivePlan(tx, actor, patientId, row.timezone);
+      // Discharge day is the plan's last day, as the confirmation says.
+      await endActivePlan(tx, actor, patientId, todayIn(row.timezone));
       // A discharged patient's links stop working at once.
       await revokeAllLinks(tx, actor, patientId);
     }

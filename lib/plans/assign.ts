@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
 import { type Database, db } from '@/db/client';
 import {
   type Exercise,
@@ -31,24 +31,23 @@ export function lacksAcknowledgement(failure: Failure): boolean {
 
 const notFound = (what: string) => fail('not_found', `That ${what} is not in your clinic.`);
 
-/** Ends the patient's active plan (if any) so its last day is the day before `newStart` (today by default). */
-export async function endActivePlan(tx: Tx, actor: Actor, patientId: string, timezone: string, newStart?: string) {
-  const lastDay = shiftDate(newStart ?? todayIn(timezone), -1);
-  const [active] = await tx
-    .select({ id: plans.id, startDate: plans.startDate })
-    .from(plans)
-    .where(and(eq(plans.patientId, patientId), eq(plans.clinicId, actor.clinicId), eq(plans.status, 'active')))
-    .limit(1);
-  if (!active) return;
-  await tx
+/**
+ * Ends the patient's active plan (if any) with `lastDay` as its last day, but never before the day
+ * it started (a plan replaced or discharged the day it began ran that one day) and never after an
+ * end it already had.
+ */
+export async function endActivePlan(tx: Tx, actor: Actor, patientId: string, lastDay: string) {
+  const [ended] = await tx
     .update(plans)
     .set({
       status: 'ended',
-      endDate: lastDay < active.startDate ? shiftDate(active.startDate, -1) : lastDay,
+      endDate: sql`greatest(least(coalesce(${plans.endDate}, ${lastDay}::date), ${lastDay}::date), ${plans.startDate})`,
       endedAt: new Date(),
     })
-    .where(eq(plans.id, active.id));
-  await audit(tx, actor, { action: 'plan.ended', subjectType: 'plan', subjectId: active.id, detail: { patientId } });
+    .where(and(eq(plans.patientId, patientId), eq(plans.clinicId, actor.clinicId), eq(plans.status, 'active')))
+    .returning({ id: plans.id });
+  if (!ended) return;
+  await audit(tx, actor, { action: 'plan.ended', subjectType: 'plan', subjectId: ended.id, detail: { patientId } });
 }
 
 async function validateItems(
@@ -144,7 +143,8 @@ export async function assignPlan(
   if (!checked.ok) return checked;
 
   return db().transaction(async (tx) => {
-    await endActivePlan(tx, actor, patientId, patient.timezone, input.startDate);
+    // The plan it replaces ends the day before this one starts.
+    await endActivePlan(tx, actor, patientId, shiftDate(input.startDate, -1));
     const [plan] = await tx
       .insert(plans)
       .values({

@@ -7,10 +7,12 @@ import { builtinIdsBySlug, seedReference } from '@/scripts/seed/reference';
 import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories';
 import { setExerciseHidden } from '@/lib/exercises/library';
 import { setPatientStatus } from '@/lib/patients/patients';
-import { todayIn, shiftDate } from '@/lib/dates';
+import { invalidInput } from '@/lib/actions/result';
+import { formatDay, formatDayRange, todayIn, shiftDate } from '@/lib/dates';
 import {
   adjustPlanSchema,
   assignPlanSchema,
+  planFieldKey,
   planFormToObject,
   planItemSchema,
   type PlanItemInput,
@@ -131,13 +133,11 @@ describe('screening is enforced when a plan is assigned', () => {
 });
 
 describe('doses', () => {
-  it('refuses negative, fractional, zero and huge numbers with a message each', () => {
+  it('refuses what is not a whole number, a day or a short note, with a message each', () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ holdSeconds: '-5' }, 'holdSeconds', /at least 1/],
       [{ holdSeconds: '2.5' }, 'holdSeconds', /whole number/],
-      [{ sets: '0' }, 'sets', /at least 1/],
-      [{ reps: '1e9' }, 'reps', /at most 30/],
       [{ sessionsPerDay: 'lots' }, 'sessionsPerDay', /must be a number/],
+      [{ reps: 'Infinity' }, 'reps', /must be a number/],
       [{ daysOfWeek: [] }, 'daysOfWeek', /at least one day/],
       [{ patientNote: 'x'.repeat(501) }, 'patientNote', /at most 500/],
     ];
@@ -146,6 +146,58 @@ describe('doses', () => {
       expect(parsed.success, field).toBe(false);
       if (!parsed.success) expect(z.flattenError(parsed.error).fieldErrors[field as 'sets']?.[0]).toMatch(message);
     }
+  });
+
+  it('refuses negative, zero and huge numbers with the exercise’s own limits, not the schema’s', async () => {
+    const { practitioner, patientId } = await assigned();
+    const outcome = await assignPlan(practitioner, patientId, {
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [item('thoracic-extension', { holdSeconds: 10_000, sets: 0, reps: 1e9, sessionsPerDay: -5 })],
+      acknowledgements: {},
+    });
+    expect(outcome).toMatchObject({ ok: false, message: 'Check the highlighted doses.' });
+    if (outcome.ok) return;
+    const name = 'Upper-back extension over the roller';
+    expect(outcome.fieldErrors).toEqual({
+      'items.0.holdSeconds': [`Hold time for ${name} must be between 30 and 300 seconds.`],
+      'items.0.reps': [`Breaths or reps for ${name} must be between 1 and 6.`],
+      'items.0.sets': [`Sets for ${name} must be between 1 and 3.`],
+      'items.0.sessionsPerDay': [`Sessions per day for ${name} must be between 1 and 3.`],
+    });
+  });
+
+  it('keys a refused form’s errors to the editor’s own fields, so each shows beside its input', () => {
+    const form = new FormData();
+    form.set('effectiveDate', today);
+    form.set('reason', 'Longer holds');
+    form.set('items.0.exerciseId', id('thoracic-extension'));
+    form.append('items.0.daysOfWeek', '1');
+    form.set('items.0.holdSeconds', 'ten');
+    form.set('items.0.reps', '3');
+    form.set('items.0.sets', '1');
+    form.set('items.0.sessionsPerDay', '1');
+    form.set('items.1.exerciseId', id('upper-back-roll-bridge'));
+    form.set('items.1.holdSeconds', '30');
+    form.set('items.1.reps', '2.5');
+    form.set('items.1.sets', '1');
+    form.set('items.1.sessionsPerDay', '1');
+    form.set(`ack.${id('thoracic-extension')}:osteopenia`, 'x'.repeat(501));
+    const parsed = adjustPlanSchema.safeParse(planFormToObject(form));
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    expect(invalidInput(parsed.error, undefined, planFieldKey)).toEqual({
+      ok: false,
+      code: 'invalid',
+      message: 'Check the highlighted fields.',
+      fieldErrors: {
+        'items.0.holdSeconds': ['Hold time must be a number.'],
+        'items.1.reps': ['Breaths or reps must be a whole number.'],
+        'items.1.daysOfWeek': ['Choose at least one day of the week.'],
+        [`ack.${id('thoracic-extension')}:osteopenia`]: ['Reasons are at most 500 characters.'],
+      },
+    });
   });
 
   it('refuses a dose outside the exercise’s own limits', async () => {
@@ -328,7 +380,9 @@ describe('plans are versioned', () => {
     const { practitioner, patientId, planId } = await withPlan();
     expect(await setPatientStatus(practitioner, patientId, 'discharged')).toEqual({ ok: true });
     const [plan] = await db().select().from(plans).where(eq(plans.id, planId));
-    expect(plan?.status).toBe('ended');
+    // Discharged the day it started: the plan ran that one day, never ending before it began.
+    expect(plan).toMatchObject({ status: 'ended', startDate: today, endDate: today });
+    expect(formatDayRange(plan!.startDate, plan!.endDate)).toBe(`${formatDay(today)} (one day)`);
     const refused = await assignPlan(practitioner, patientId, {
       templateId: null,
       startDate: today,
@@ -337,6 +391,37 @@ describe('plans are versioned', () => {
       acknowledgements: {},
     });
     expect(refused).toMatchObject({ ok: false, code: 'conflict' });
+  });
+
+  it('a plan replaced the day it started ran that day; a later end is never pushed out, nor one before the start written', async () => {
+    const { practitioner, patientId, planId } = await withPlan();
+    const next = await assignPlan(practitioner, patientId, {
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [item('thoracic-extension')],
+      acknowledgements: {},
+    });
+    if (!next.ok) throw new Error(next.message);
+    const [replaced] = await db().select().from(plans).where(eq(plans.id, planId));
+    expect(replaced).toMatchObject({ status: 'ended', startDate: today, endDate: today });
+
+    // A plan whose own end has passed keeps that end when the patient is discharged later.
+    const planned = shiftDate(today, -3);
+    await db()
+      .update(plans)
+      .set({ startDate: shiftDate(today, -10), endDate: planned })
+      .where(eq(plans.id, next.value.planId));
+    await setPatientStatus(practitioner, patientId, 'discharged');
+    const [kept] = await db().select().from(plans).where(eq(plans.id, next.value.planId));
+    expect(kept).toMatchObject({ status: 'ended', endDate: planned });
+
+    await expect(
+      db()
+        .update(plans)
+        .set({ endDate: shiftDate(today, -11) })
+        .where(eq(plans.id, next.value.planId)),
+    ).rejects.toThrow();
   });
 });
 
@@ -401,6 +486,7 @@ describe('unauthorized access: another clinic’s plans', () => {
       customExerciseSchema.parse({
         name: 'Clinic A wall slide',
         kind: 'joint_mobility',
+        contraindications: ['spinal_instability'],
         equipment: 'standard_roller',
         steps: 'One\nTwo',
         safetyNotes: 'Stop if it hurts',

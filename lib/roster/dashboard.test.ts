@@ -3,7 +3,8 @@ import { db, rowsOf } from '@/db/client';
 import { seedDemo } from '@/scripts/seed/demo';
 import { alerts, clinics, users } from '@/db/schema';
 import { eq, sql } from 'drizzle-orm';
-import { actorFor, createClinicWithTeam } from '@/testing/factories';
+import { actorFor, createClinicWithTeam, createScreenedPatient } from '@/testing/factories';
+import { fixtureExercise, patientOnPlan } from '@/testing/on-plan';
 import { withAttention } from '@/lib/adherence/attention';
 import { DASHBOARD_SORTS, dashboard, dashboardQuerySchema } from './dashboard';
 import { rosterFigures } from '@/lib/adherence/figures';
@@ -162,6 +163,37 @@ describe('the demo clinic’s dashboard', () => {
     expect(await computedAt()).toBe(computed);
   });
 
+  it('lists who needs attention most severe first: chest pain, tingling, pain of 7+, rising pain, then lapses', async () => {
+    const exerciseId = await fixtureExercise();
+    const started = new Date(Date.now() - 12 * 86_400_000).toISOString().slice(0, 10);
+    const { practitioner: actor, patientId: lapsed } = await patientOnPlan(exerciseId, 'UTC', started);
+    const flagged = async (name: string, reasons: string[], minutesAgo: number) => {
+      const patientId = await createScreenedPatient(actor, { name });
+      await db()
+        .insert(alerts)
+        .values({
+          clinicId: actor.clinicId,
+          patientId,
+          kind: 'red_flag',
+          reasons,
+          createdAt: new Date(Date.now() - minutesAgo * 60_000),
+        });
+      return patientId;
+    };
+    // Oldest first, as the old order (red flag, then most reasons) would have put them.
+    const rising = await flagged(
+      'Aaron Rise',
+      ['Pain 2 or more points higher after the session', 'Pain of 7 or more'],
+      600,
+    );
+    const rose = await flagged('Abe Rose', ['Pain 2 or more points higher after the session'], 500);
+    const tingling = await flagged('Zoe Tingle', ['Tingling or numbness in the arms or hands'], 400);
+    const chest = await flagged('Zed Chest', ['Chest pain or getting out of breath'], 5);
+    const chestEarlier = await flagged('Yan Chest', ['Chest pain or getting out of breath'], 50);
+    const data = await dashboard(actor, dashboardQuerySchema.parse({}));
+    expect(data.attention.map((r) => r.patientId)).toEqual([chestEarlier, chest, tingling, rising, rose, lapsed]);
+  });
+
   it('unauthorized access: exports refuse another clinic’s patient and list only the own clinic', async () => {
     await seedDemo(db());
     const [admin] = await db().select().from(users).where(eq(users.email, 'admin@harbour.example.com'));
@@ -188,6 +220,14 @@ describe('patient charts', () => {
     );
     expect(data?.summary).toMatch(/with symptoms reported/);
     expect(data?.exercises.length).toBeGreaterThan(0);
+    // Every range states the pain trend, 12 weeks included (where the plan began inside the range).
+    for (const p of rows.filter((r) => r.painAfter7 !== null)) {
+      for (const range of ['2w', '4w', '12w'] as const) {
+        expect((await patientChartData(actor, p.patientId, range))?.summary, `${p.name} ${range}`).toMatch(
+          /; pain after sessions (rose|fell|stayed|averaged)/,
+        );
+      }
+    }
     const other = await createClinicWithTeam();
     expect(await patientChartData(other.admin, daniel.patientId, '2w')).toBeNull();
   });

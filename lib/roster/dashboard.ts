@@ -41,7 +41,7 @@ const SORT_COLUMNS: Record<(typeof DASHBOARD_SORTS)[number], string> = {
 
 type DashboardData = {
   figures: { activePatients: number; medianAdherence7: number | null; needingAttention: number };
-  /** The most urgent first: open red flags, then the most reasons, then by name. */
+  /** The most severe first (lib/alerts/severity.ts), then the longest waiting, then by name. */
   attention: DashboardRow[];
   total: number;
   rows: DashboardRow[];
@@ -62,8 +62,9 @@ export async function dashboard(
   const scope = { practitionerId: query.scope === 'mine' ? actor.userId : null };
   const now = new Date();
   const order = sql.raw(`${SORT_COLUMNS[query.sort]} ${query.dir} nulls last, r."sortName", r."patientId"`);
-  // The most urgent first: open red flags, then the most reasons, then by name.
-  const urgency = sql`r."openRedFlags" > 0 desc, cardinality(r.reasons) desc, r."sortName", r."patientId"`;
+  // The most severe first; within a severity, whoever's open alert has waited longest, then the
+  // most reasons, then by name.
+  const urgency = sql`r.severity nulls last, r."openAlertSince" nulls last, cardinality(r.reasons) desc, r."sortName", r."patientId"`;
   const listed = query.show === 'attention' ? sql`where cardinality(r.reasons) > 0` : sql``;
   const read = async () => {
     // The whole roster narrow (sort keys, flags, freshness) for the figures, the order and the

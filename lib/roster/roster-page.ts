@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { alerts, patientFigures, patients, users } from '@/db/schema';
+import { searchTextSql } from '@/db/search-text';
 import { freshenFigures, rosterFigures } from '@/lib/adherence/figures';
 import type { Actor } from '@/lib/auth/guard';
 import { daysSince } from '@/lib/dates';
@@ -39,8 +40,9 @@ export async function rosterPage(actor: Actor, query: RosterQuery): Promise<{ ro
   if (query.practitioner === 'me') filters.push(eq(patients.primaryPractitionerId, actor.userId));
   else if (query.practitioner) filters.push(eq(patients.primaryPractitionerId, query.practitioner));
   if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
-    filters.push(or(ilike(patients.name, pattern), ilike(patients.email, pattern), ilike(patients.phone, pattern))!);
+    // Name, email or phone, whatever the apostrophes, accents or case (db/search-text.ts).
+    const typed = searchTextSql(sql`${escapeLike(query.q)}::text`);
+    filters.push(sql`${patients.searchText} like '%' || ${typed} || '%'`);
   }
   const where = and(...filters)!;
   const direction = query.dir === 'desc' ? desc : asc;

@@ -31,6 +31,9 @@ const optionalExercise = (what: string) =>
     .transform((v) => v || null)
     .pipe(uuidOf(what).nullable());
 
+export const NONE_TICKED =
+  'Tick the conditions this exercise is not suitable for, or confirm that it is safe for every one of them.';
+
 export const customExerciseSchema = z
   .object({
     name: z.string().trim().min(1, 'Name the exercise.').max(120, 'Names are at most 120 characters.'),
@@ -59,10 +62,17 @@ export const customExerciseSchema = z
     defaultSets: wholeNumber('Default sets', 1, 10),
     defaultSessionsPerDay: wholeNumber('Default sessions a day', 1, 6),
     contraindications: z.array(z.enum(CONTRAINDICATION_CODES)).default([]),
+    /** Ticked to save an exercise with no contraindications at all: never the default. */
+    noContraindications: z
+      .string()
+      .optional()
+      .transform((v) => v === 'yes'),
     easierId: optionalExercise('easier variant'),
     harderId: optionalExercise('harder variant'),
   })
   .superRefine((v, ctx) => {
+    if (v.contraindications.length === 0 && !v.noContraindications)
+      ctx.addIssue({ code: 'custom', path: ['contraindications'], message: NONE_TICKED });
     const pairs = [
       ['holdMin', 'holdMax', 'defaultHoldSeconds'],
       ['repsMin', 'repsMax', 'defaultReps'],

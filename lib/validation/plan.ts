@@ -5,17 +5,28 @@ export const MAX_PLAN_ITEMS = 12;
 
 const weekday = z.coerce.number().int().min(1).max(7);
 
+/**
+ * A number of a dose: whole, and nothing more here. Its range is the exercise's own, checked with
+ * the exercise's name and limits (lib/plans/rules.ts, lib/plans/templates.ts) before anything is
+ * written: a bound here would refuse 10,000 s with "at most 1800" where the exercise allows 300.
+ */
+const doseNumber = (label: string) =>
+  z.coerce
+    .number({ error: `${label} must be a number.` })
+    .refine(Number.isFinite, `${label} must be a number.`)
+    .refine(Number.isInteger, `${label} must be a whole number.`);
+
 export const planItemSchema = z.object({
   exerciseId: uuidOf('exercise'),
-  sessionsPerDay: wholeNumber('Sessions per day', 1, 6),
+  sessionsPerDay: doseNumber('Sessions per day'),
   daysOfWeek: z
     .array(weekday, { error: 'Choose at least one day of the week.' })
     .min(1, 'Choose at least one day of the week.')
     .max(7)
     .transform((days) => [...new Set(days)].sort((a, b) => a - b) as (1 | 2 | 3 | 4 | 5 | 6 | 7)[]),
-  holdSeconds: wholeNumber('Hold time', 1, 1800),
-  reps: wholeNumber('Breaths or reps', 1, 30),
-  sets: wholeNumber('Sets', 1, 10),
+  holdSeconds: doseNumber('Hold time'),
+  reps: doseNumber('Breaths or reps'),
+  sets: doseNumber('Sets'),
   patientNote: optionalText(500, 'The note for the patient'),
 });
 
@@ -81,6 +92,16 @@ export const swapVariantSchema = z.object({
   direction: z.enum(['easier', 'harder']),
   reason: z.string().trim().min(3, 'Say why you are changing the exercise.').max(500),
 });
+
+/**
+ * Where a plan form shows an error: `items.0.holdSeconds` beside the dose, `ack.<exerciseId>:<code>`
+ * beside a precaution's reason, as the editor names its fields; anything else by its first name.
+ */
+export function planFieldKey(path: readonly PropertyKey[]): string {
+  const [first, ...rest] = path.map(String);
+  if (first === 'acknowledgements' && rest.length) return `ack.${rest.join('.')}`;
+  return [first, ...rest].join('.');
+}
 
 /**
  * Plan forms send items as `items.0.exerciseId`, `items.0.daysOfWeek` (repeated) and

@@ -1,5 +1,11 @@
 import type { BuiltinExercise } from '@/lib/exercises/types';
 import type { ContraindicationCode } from '@/lib/screening/contraindications';
+// The lists per kind live with the screening rules, so the custom-exercise form starts from the same ones.
+import {
+  ABSOLUTE_CODES as ABSOLUTE,
+  JOINT_MOBILITY_RELATIVE,
+  SOFT_TISSUE_RELATIVE,
+} from '@/lib/screening/kind-contraindications';
 
 /**
  * The built-in thoracic foam-roller library. Facts and dose ranges come from the clinical
@@ -17,36 +23,6 @@ import type { ContraindicationCode } from '@/lib/screening/contraindications';
  * - hypermobility: the joint-mobility exercises that take the spine towards end range
  *   (not the supported variant, which uses a small range and short holds).
  */
-
-const ABSOLUTE: ContraindicationCode[] = [
-  'bone_tumour',
-  'acute_fracture',
-  'severe_osteoporosis',
-  'spinal_instability',
-  'spinal_infection',
-  'neuro_deficit',
-  'cauda_equina',
-  'bleeding_disorder',
-  'aortic_aneurysm',
-];
-
-const SOFT_TISSUE_RELATIVE: ContraindicationCode[] = [
-  'osteopenia',
-  'pregnancy',
-  'anticoagulants',
-  'skin_over_area',
-  'recent_spinal_surgery',
-];
-
-const JOINT_MOBILITY_RELATIVE: ContraindicationCode[] = [
-  'osteopenia',
-  'pregnancy',
-  'anticoagulants',
-  'skin_over_area',
-  'recent_spinal_surgery',
-  'inflammatory_arthritis',
-  'hypermobility',
-];
 
 const SUPPORTED_RELATIVE: ContraindicationCode[] = JOINT_MOBILITY_RELATIVE.filter((c) => c !== 'hypermobility');
 

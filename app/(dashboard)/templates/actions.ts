@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
 import { deleteTemplate, saveTemplate } from '@/lib/plans/templates';
 import { templateSchema } from '@/lib/validation/exercise';
-import { MAX_PLAN_ITEMS, planFormToObject, planItemSchema } from '@/lib/validation/plan';
+import { MAX_PLAN_ITEMS, planFieldKey, planFormToObject, planItemSchema } from '@/lib/validation/plan';
 
 const templateForm = templateSchema.extend({
   templateId: z
@@ -24,6 +24,7 @@ export const saveTemplateAction = formAction({
   caller: 'admin',
   schema: templateForm,
   read: planFormToObject,
+  fieldKey: planFieldKey,
   echo: ['name', 'description'],
   run: ({ templateId, ...input }, actor) => saveTemplate(actor, templateId, input),
   done: ({ id }) => {

@@ -28,27 +28,33 @@ export function pageRange({ page, pageSize, total }: Paging): PageRange {
 // Page 1 is every list's default, so its links leave the key out.
 const pageChange = (page: number): UrlChanges => ({ page: page > 1 ? page : null });
 
-/** The footer of a server-paged table: what is shown, rows per page, and previous/next links. */
+/**
+ * The footer of a server-paged list: what is shown, rows per page, and previous/next links. With
+ * no page sizes nothing in it runs in the browser, so a server page can render it too.
+ */
 export function Pager({
   paging,
   summary,
   href,
   push,
+  label = 'Pages',
 }: {
+  /** Names the navigation for screen readers, where a page has more than one list to page. */
+  label?: string;
   paging: Paging;
   summary: (range: PageRange) => React.ReactNode;
   href: (changes: UrlChanges) => string;
-  push: (changes: UrlChanges) => void;
+  push?: (changes: UrlChanges) => void;
 }) {
   const range = pageRange(paging);
   return (
     <nav
-      aria-label="Pages"
+      aria-label={label}
       className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-4 py-3 text-sm"
     >
       <p className="text-muted">{summary(range)}</p>
       <div className="flex items-center gap-3">
-        {paging.pageSizes ? (
+        {paging.pageSizes && push ? (
           <label className="flex items-center gap-2 text-muted">
             Rows per page
             <Select

@@ -11,17 +11,18 @@ import { PlanItemsList } from '@/components/plans/plan-items-list';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardTitle } from '@/components/ui/card';
+import { Pager } from '@/components/ui/data-table/pager';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { toAlertCard } from '@/lib/alerts/alert-view';
 import { patientAlerts } from '@/lib/alerts/alerts';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patients/for-page';
-import { daysSince, formatDateTime, formatDay, todayIn } from '@/lib/dates';
+import { daysSince, formatDateTime, formatDay, formatDayRange, todayIn } from '@/lib/dates';
 import { clinicLibrary } from '@/lib/exercises/library';
 import { linksOfPatient } from '@/lib/patients/links';
 import { figuresOfPatient } from '@/lib/patients/figures';
-import { logsOfPatient } from '@/lib/patients/session-logs';
+import { logPageOfPatient, logPageSchema } from '@/lib/patients/session-logs';
 import { activePlanId, planDetail, plansOfPatient } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
 import { alertAction } from '../../alerts/actions';
@@ -45,7 +46,7 @@ export default async function PatientPage({
     activePlanId(actor, patient.id),
     plansOfPatient(actor, patient.id),
     linksOfPatient(actor, patient.id),
-    logsOfPatient(actor, patient.id),
+    logPageOfPatient(actor, patient.id, logPageSchema.parse(flags.logs)),
     clinicLibrary(actor, { includeHidden: true }),
     patientAlerts(actor, patient.id, 'active'),
     patientAlerts(actor, patient.id, 'resolved'),
@@ -201,7 +202,7 @@ export default async function PatientPage({
           <Card aria-labelledby="logs-heading">
             <div className="flex items-center justify-between gap-2">
               <CardTitle id="logs-heading">Logged sessions</CardTitle>
-              {logs.length ? (
+              {logs.total ? (
                 <a
                   href={`/api/exports/patients/${patient.id}/logs.csv`}
                   className="text-sm text-brand-700 underline underline-offset-4"
@@ -214,10 +215,19 @@ export default async function PatientPage({
               Times in the patient’s timezone ({patient.timezone.replaceAll('_', ' ')}).
             </p>
             <SessionLogList
-              logs={logs}
+              logs={logs.logs}
               exerciseNames={new Map(library.map((e) => [e.id, e.name]))}
               timezone={patient.timezone}
             />
+            {logs.total > logs.pageSize ? (
+              <Pager
+                label="Logged sessions pages"
+                paging={logs}
+                summary={({ from, to, total }) => `Sessions ${from}–${to} of ${total}, newest first`}
+                // Only the log page travels: the rest of the page reads the same on every one.
+                href={({ page }) => `/patients/${patient.id}${page ? `?logs=${page}` : ''}#logs-heading`}
+              />
+            ) : null}
           </Card>
 
           {history.filter((h) => h.status === 'ended').length ? (
@@ -228,7 +238,7 @@ export default async function PatientPage({
                   .filter((h) => h.status === 'ended')
                   .map((h) => (
                     <li key={h.id}>
-                      {formatDay(h.startDate)} – {h.endDate ? formatDay(h.endDate) : '…'} · {h.versions} version
+                      {formatDayRange(h.startDate, h.endDate)} · {h.versions} version
                       {h.versions === 1 ? '' : 's'}
                     </li>
                   ))}

@@ -11,6 +11,7 @@ import {
   adjustPlanSchema,
   assignPlanSchema,
   planFormToObject,
+  planFieldKey,
   restoreVersionSchema,
   swapVariantSchema,
 } from '@/lib/validation/plan';
@@ -23,6 +24,7 @@ export const assignPlanAction = formAction({
   caller: 'practitioner',
   schema: assignPlanSchema.safeExtend({ patientId: planIds.patientId }),
   read: planFormToObject,
+  fieldKey: planFieldKey,
   notFound: { fields: ['patientId'], message: 'That patient is not in your clinic.' },
   run: ({ patientId, ...input }, actor) => assignPlan(actor, patientId, input),
   done: (_, { patientId }) => {
@@ -35,6 +37,7 @@ export const adjustPlanAction = formAction({
   caller: 'practitioner',
   schema: adjustPlanSchema.extend(planIds),
   read: planFormToObject,
+  fieldKey: planFieldKey,
   notFound: planNotInClinic,
   run: ({ patientId: _, planId, ...input }, actor) => adjustPlan(actor, planId, input),
   done: ({ version }, { patientId }) => {
