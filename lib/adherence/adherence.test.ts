@@ -230,7 +230,7 @@ describe('adherence, computed in SQL for a whole roster', () => {
       ]),
     );
     expect(data?.summary).toBe(
-      'Completed 2 of 13 prescribed sessions (15 %) in the last 2 weeks; 1 session with symptoms reported.',
+      'Completed 2 of 13 prescribed sessions (15 %) in the last 2 weeks; pain after sessions averaged 4.0; 1 session with symptoms reported.',
     );
   });
 

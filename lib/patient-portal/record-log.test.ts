@@ -281,6 +281,35 @@ describe('logging a session', () => {
     ).toMatchObject({ ok: false, message: 'Some exercises are not in your plan.' });
   });
 
+  it('a plan replaced on the day it began: that day’s logs go to the new plan', async () => {
+    const today = dayIn(new Date(), 'Europe/London');
+    const p = await patientWithPlan('Europe/London', 'thoracic-extension', today);
+    const next = ids.get('upper-back-roll-bridge')!;
+    const replaced = await assignPlan(p.practitioner, p.patientId, {
+      templateId: null,
+      startDate: today,
+      endDate: null,
+      items: [
+        {
+          exerciseId: next,
+          sessionsPerDay: 1,
+          daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
+          holdSeconds: 60,
+          reps: 3,
+          sets: 1,
+          patientNote: null,
+        },
+      ],
+      acknowledgements: {},
+    });
+    expect(replaced.ok).toBe(true);
+    expect(await recordSessionLog(p.access, log(next))).toMatchObject({ ok: true, value: { status: 'recorded' } });
+    expect(await recordSessionLog(p.access, log(p.exerciseId))).toMatchObject({
+      ok: false,
+      message: 'Some exercises are not in your plan.',
+    });
+  });
+
   it('unauthorized access: another clinic cannot read the logs', async () => {
     const a = await patientWithPlan();
     await recordSessionLog(a.access, log(a.exerciseId));

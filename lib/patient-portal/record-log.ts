@@ -102,7 +102,8 @@ export async function recordSessionLog(
         join plan_versions v on v.plan_id = pl.id
         where pl.start_date <= author.local_day and (pl.end_date is null or pl.end_date >= author.local_day)
           and v.effective_date <= author.local_day
-        order by pl.start_date desc, v.version desc
+        -- A plan replaced on the day it began shares that day with its successor: the newer plan wins.
+        order by pl.start_date desc, pl.created_at desc, v.version desc
         limit 1
       ),
       inserted as (

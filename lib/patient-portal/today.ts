@@ -88,7 +88,8 @@ export async function patientToday(access: PatientAccess, now = new Date()) {
           or(isNull(plans.endDate), gte(plans.endDate, from)),
         ),
       )
-      .orderBy(desc(plans.startDate), desc(planVersions.version)),
+      // A plan replaced on the day it began shares that day with its successor: the newer one first.
+      .orderBy(desc(plans.startDate), desc(plans.createdAt), desc(planVersions.version)),
     db()
       // A session counts when an exercise was done in it (design.md), as adherence counts it.
       .select({
