@@ -146,7 +146,13 @@ test('a revoked link stops working on the patient’s next request', async ({ br
 
   await page.reload();
   const row = page.getByTestId('patient-link').filter({ hasText: 'E2E phone' });
+  // Revoking asks first; keeping the link changes nothing.
   await row.getByRole('button', { name: 'Revoke link E2E phone' }).click();
+  await row.getByRole('button', { name: 'Keep it' }).click();
+  await expect(row).not.toContainText('Revoked');
+  await row.getByRole('button', { name: 'Revoke link E2E phone' }).click();
+  await expect(row.getByRole('button', { name: 'Yes, revoke' })).toBeFocused();
+  await row.getByRole('button', { name: 'Yes, revoke' }).click();
   await expect(row).toContainText('Revoked');
 
   await patient.page.reload();
@@ -183,6 +189,7 @@ test('a mistyped or someone else’s link leaves the phone’s own plan open; th
   // Links are listed newest first.
   const newest = page.getByTestId('patient-link').filter({ hasText: 'E2E phone' }).first();
   await newest.getByRole('button', { name: 'Revoke link E2E phone' }).click();
+  await newest.getByRole('button', { name: 'Yes, revoke' }).click();
   await expect(newest).toContainText('Revoked');
   await patient.page.goto(replaced);
   await expect(patient.page.getByRole('heading', { name: 'This link is no longer active' })).toBeVisible();

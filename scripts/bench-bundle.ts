@@ -2,48 +2,11 @@
 // first-load JavaScript (gzip bytes) of the patient's phone page next to that of the smallest
 // page of the same app (/p/inactive, no client code of its own: the framework's floor), as JSON.
 //   --no-build   measure the existing build
-import { spawn, spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import zlib from 'node:zlib';
 import { DEMO_PATIENT_LINK } from '@/scripts/seed/demo-accounts';
+import { serveBuild } from './serve-build';
 
-const root = process.cwd();
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const port = Number(process.env.BENCH_PORT ?? 3200);
-const base = `http://127.0.0.1:${port}`;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-
-if (!process.argv.includes('--no-build')) {
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const dataDir = path.join(root, '.data', 'bench-bundle');
-fs.rmSync(dataDir, { recursive: true, force: true });
-const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-  stdio: 'ignore',
-  env: {
-    ...env,
-    DATABASE_URL: '',
-    PGLITE_DIR: path.join(dataDir, 'pglite'),
-    AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
-    LOG_LEVEL: 'warn',
-  },
-});
-
-async function waitForHealth() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('server did not become healthy');
-}
+const { base, stop } = await serveBuild('bench-bundle', Number(process.env.BENCH_PORT ?? 3200));
 
 const gz = new Map<string, number>();
 async function scriptBytes(src: string): Promise<number> {
@@ -73,7 +36,6 @@ async function firstLoad(url: string, cookie?: string) {
 }
 
 try {
-  await waitForHealth();
   const open = await fetch(`${base}/p/${DEMO_PATIENT_LINK.token}`, { redirect: 'manual' });
   const cookie = open.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('demo link did not set the patient cookie');
@@ -92,6 +54,5 @@ try {
     ),
   );
 } finally {
-  server.kill('SIGTERM');
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  stop();
 }

@@ -177,14 +177,37 @@ function RevokeLink({
   action: FormAction;
 }) {
   const [state, submit] = useActionState<ActionState, FormData>(action, idle);
+  const [confirming, setConfirming] = useState(false);
   useActionToast(state);
+  // Revoking cannot be undone and stops the patient's phone at once: ask first, in the row itself.
+  if (!confirming)
+    return (
+      <Button
+        type="button"
+        size="sm"
+        variant="ghost"
+        aria-label={`Revoke link ${label}`}
+        onClick={() => setConfirming(true)}
+      >
+        Revoke
+      </Button>
+    );
   return (
-    <form action={submit}>
+    <form
+      action={submit}
+      className="flex flex-wrap items-center gap-2"
+      role="group"
+      aria-label={`Revoke link ${label}?`}
+    >
       <input type="hidden" name="linkId" value={linkId} />
       <input type="hidden" name="patientId" value={patientId} />
-      <SubmitButton size="sm" variant="ghost" pendingLabel="Revoking…" aria-label={`Revoke link ${label}`}>
-        Revoke
+      <span className="text-sm">The phone with this link stops opening the plan at once. Revoke it?</span>
+      <SubmitButton size="sm" variant="danger" pendingLabel="Revoking…" autoFocus>
+        Yes, revoke
       </SubmitButton>
+      <Button type="button" size="sm" variant="ghost" onClick={() => setConfirming(false)}>
+        Keep it
+      </Button>
     </form>
   );
 }

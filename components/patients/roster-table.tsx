@@ -34,6 +34,8 @@ const columns = helper.columns([
           <>
             {info.row.original.birthYear ? `Born ${info.row.original.birthYear} · ` : ''}
             {info.row.original.timezone}
+            {/* Below xl the practitioner column is skipped, so it is said here. */}
+            <span className="block xl:hidden">{info.row.original.primaryPractitionerName ?? 'Unassigned'}</span>
           </>
         }
       />
@@ -43,6 +45,7 @@ const columns = helper.columns([
     id: 'practitioner',
     header: 'Practitioner',
     enableSorting: false,
+    meta: { className: 'hidden xl:table-cell' },
     cell: (info) => info.getValue() ?? <span className="text-muted">Unassigned</span>,
   }),
   helper.accessor('adherence7', {
@@ -74,6 +77,7 @@ const columns = helper.columns([
   helper.accessor('createdAt', {
     id: 'created',
     header: 'Added',
+    meta: { className: 'hidden xl:table-cell' },
     cell: (info) => formatDate(info.getValue(), info.row.original.timezone),
   }),
 ]);

@@ -50,6 +50,7 @@ export function TemplateForm({
           />
         )}
       </Field>
+      <h2 className="text-base font-semibold text-ink">Exercises</h2>
       <PlanItemsEditor library={library} items={items} errors={errors} />
       <SubmitButton pendingLabel="Saving…">Save template</SubmitButton>
     </form>

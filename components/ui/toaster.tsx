@@ -2,6 +2,7 @@
 
 import { Toaster as Sonner } from 'sonner';
 
+/** Bottom right: a toast never covers the page header's buttons. */
 export function Toaster() {
-  return <Sonner position="top-right" richColors closeButton toastOptions={{ duration: 5000 }} />;
+  return <Sonner position="bottom-right" richColors closeButton toastOptions={{ duration: 5000 }} />;
 }

@@ -3,7 +3,9 @@
 import {
   type ColumnDef,
   createColumnHelper,
+  type CellData,
   type RowData,
+  type TableFeatures,
   rowSortingFeature,
   type SortingState,
   tableFeatures,
@@ -16,6 +18,15 @@ import { SortableHeaderCell } from './sortable-header-cell';
 import { useUrlState } from './url-state';
 
 const features = tableFeatures({ rowSortingFeature });
+
+declare module '@tanstack/react-table' {
+  // The type parameters must match TanStack's own declaration to merge with it.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TFeatures extends TableFeatures, TData extends RowData, TValue extends CellData = CellData> {
+    /** Classes for the column's header and cells, e.g. `hidden xl:table-cell` for a column narrow screens skip. */
+    className?: string;
+  }
+}
 
 /** Columns for a DataTable, declared once per table with this helper. */
 export const dataTableColumns = <TRow extends RowData>() => createColumnHelper<typeof features, TRow>();
@@ -81,6 +92,7 @@ export function DataTable<TRow extends RowData, TSort extends string>({
                 {group.headers.map((header) => (
                   <SortableHeaderCell
                     key={header.id}
+                    className={header.column.columnDef.meta?.className}
                     sorted={header.column.getIsSorted()}
                     canSort={header.column.getCanSort()}
                     onToggle={header.column.getToggleSortingHandler()}
@@ -99,7 +111,10 @@ export function DataTable<TRow extends RowData, TSort extends string>({
                 data-testid={rowTestId}
               >
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-3 align-top">
+                  <td
+                    key={cell.id}
+                    className={cn('px-3 py-3 align-top xl:px-4', cell.column.columnDef.meta?.className)}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

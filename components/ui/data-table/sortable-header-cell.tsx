@@ -1,22 +1,25 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import type * as React from 'react';
+import { cn } from '@/lib/utils';
 
 /** A column header that sorts when pressed and tells screen readers how the column is sorted. */
 export function SortableHeaderCell({
   sorted,
   canSort = true,
   onToggle,
+  className,
   children,
 }: {
   sorted: false | 'asc' | 'desc';
   canSort?: boolean;
   onToggle: ((event: unknown) => void) | undefined;
+  className?: string | undefined;
   children: React.ReactNode;
 }) {
   return (
     <th
       scope="col"
-      className="px-4 py-3 font-medium"
+      className={cn('px-3 py-3 font-medium xl:px-4', className)}
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
     >
       {canSort ? (
