@@ -564,6 +564,8 @@ export const sessionLogs = pgTable(
 );
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+/** A red flag from a session log, or a patient asking for the in-person appointment they were referred to. */
+export const ALERT_KINDS = ['red_flag', 'appointment_request'] as const;
 
 /** Red flags from logs (and, later, adherence drops) for the practitioner to act on. */
 export const alerts = pgTable(
@@ -573,8 +575,10 @@ export const alerts = pgTable(
     clinicId: uuid('clinic_id').notNull(),
     patientId: uuid('patient_id').notNull(),
     sessionLogId: uuid('session_log_id').references(() => sessionLogs.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['red_flag'] }).notNull(),
+    kind: text('kind', { enum: ALERT_KINDS }).notNull(),
     reasons: text('reasons').array().notNull(),
+    // The referral an appointment request is about (kind 'appointment_request').
+    referralId: uuid('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
     status: text('status', { enum: ALERT_STATUSES }).notNull().default('open'),
     createdAt: createdAt(),
   },
@@ -721,3 +725,157 @@ export type SessionLog = typeof sessionLogs.$inferSelect;
 export type Alert = typeof alerts.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+// ─── Referral directory and referrals (issue 13) ────────────────────────────────────────────
+
+export const PROVIDER_DISCIPLINES = [
+  'chiropractor',
+  'physical_therapist',
+  'massage_therapist',
+  'physician',
+  'osteopath',
+  'other',
+] as const;
+export type ProviderDiscipline = (typeof PROVIDER_DISCIPLINES)[number];
+
+/** Where a clinic sends patients for in-person care; the clinic itself is one (is_clinic). */
+export const providers = pgTable(
+  'providers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    discipline: text('discipline', { enum: PROVIDER_DISCIPLINES }).notNull(),
+    organisation: text('organisation'),
+    address: text('address'),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    acceptingNewPatients: boolean('accepting_new_patients').notNull().default(true),
+    openingHours: text('opening_hours'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // Never shown to patients.
+    internalNotes: text('internal_notes'),
+    isClinic: boolean('is_clinic').notNull().default(false),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    // Name, organisation, address and tags as search compares them (db/search-text.ts).
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        searchTextSql(
+          sql`"name" || chr(10) || coalesce("organisation", '') || chr(10) || coalesce("address", '') || chr(10) || array_to_string("tags", ' ')`,
+        ),
+      ),
+  },
+  (t) => [
+    unique('providers_id_clinic_key').on(t.id, t.clinicId),
+    index('providers_clinic_name_idx').on(t.clinicId, sql`lower(${t.name})`),
+    uniqueIndex('providers_one_clinic_entry')
+      .on(t.clinicId)
+      .where(sql`${t.isClinic}`),
+    check('providers_name_length', sql`char_length(${t.name}) between 1 and 200`),
+    check(
+      'providers_discipline_check',
+      sql`${t.discipline} in ('chiropractor', 'physical_therapist', 'massage_therapist', 'physician', 'osteopath', 'other')`,
+    ),
+    check('providers_website_scheme', sql`${t.website} is null or ${t.website} ~* '^https?://'`),
+  ],
+);
+
+/** Referral steps, one-to-one with FHIR Task statuses (lib/referrals/status.ts maps them). */
+export const REFERRAL_STATUSES = [
+  'draft',
+  'sent',
+  'booked',
+  'seen',
+  'report_received',
+  'declined',
+  'cancelled',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export const REFERRAL_URGENCIES = ['routine', 'soon', 'urgent'] as const;
+export const REFERRAL_REQUESTS = ['assess', 'treat', 'assess_and_report'] as const;
+
+/** A patient referred to a provider for in-person care, and where that referral has got to. */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    providerId: uuid('provider_id').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason').notNull(),
+    urgency: text('urgency', { enum: REFERRAL_URGENCIES }).notNull(),
+    request: text('request', { enum: REFERRAL_REQUESTS }).notNull(),
+    goal: text('goal'),
+    patientInformed: boolean('patient_informed').notNull().default(false),
+    status: text('status', { enum: REFERRAL_STATUSES }).notNull().default('draft'),
+    // The day of each step (the day it happened, as the practitioner records it).
+    sentOn: date('sent_on', { mode: 'string' }),
+    bookedOn: date('booked_on', { mode: 'string' }),
+    seenOn: date('seen_on', { mode: 'string' }),
+    closedOn: date('closed_on', { mode: 'string' }),
+    patientRequestedAt: timestamp('patient_requested_at', { withTimezone: true }),
+    reportFindings: text('report_findings'),
+    reportRecommendations: text('report_recommendations'),
+    reportOn: date('report_on', { mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('referrals_id_clinic_key').on(t.id, t.clinicId),
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.providerId, t.clinicId], foreignColumns: [providers.id, providers.clinicId] }).onDelete(
+      'restrict',
+    ),
+    index('referrals_clinic_status_idx').on(t.clinicId, t.status),
+    index('referrals_patient_idx').on(t.patientId),
+    check('referrals_reason_length', sql`char_length(${t.reason}) between 1 and 2000`),
+    check(
+      'referrals_status_check',
+      sql`${t.status} in ('draft', 'sent', 'booked', 'seen', 'report_received', 'declined', 'cancelled')`,
+    ),
+    check('referrals_urgency_check', sql`${t.urgency} in ('routine', 'soon', 'urgent')`),
+    check('referrals_request_check', sql`${t.request} in ('assess', 'treat', 'assess_and_report')`),
+  ],
+);
+
+export const REFERRAL_EVENT_KINDS = ['status', 'report', 'patient_request', 'letter_printed'] as const;
+
+/** Every step of a referral, by whom (null: the patient, from their phone), when and with what note. */
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    clinicId: uuid('clinic_id').notNull(),
+    referralId: uuid('referral_id').notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: REFERRAL_EVENT_KINDS }).notNull(),
+    fromStatus: text('from_status', { enum: REFERRAL_STATUSES }),
+    toStatus: text('to_status', { enum: REFERRAL_STATUSES }),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.referralId, t.clinicId], foreignColumns: [referrals.id, referrals.clinicId] }).onDelete(
+      'cascade',
+    ),
+    index('referral_events_referral_idx').on(t.referralId, t.createdAt),
+    check('referral_events_note_length', sql`${t.note} is null or char_length(${t.note}) <= 2000`),
+  ],
+);
