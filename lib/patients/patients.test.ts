@@ -195,7 +195,17 @@ describe('the roster', () => {
 
 describe('the roster’s adherence, pain and alert columns', () => {
   const day = 86_400_000;
-  const iso = (daysAgo: number) => new Date(Date.now() - daysAgo * day - 3_600_000).toISOString();
+  /**
+   * A session `daysAgo` calendar days ago (UTC): at midday on earlier days, and just after
+   * midnight today, so the day it counts for never depends on the hour the tests run (an hour
+   * before "now" fell on yesterday between 00:00 and 01:00 UTC).
+   */
+  const iso = (daysAgo: number) => {
+    const now = new Date();
+    const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    const at = daysAgo === 0 ? Math.min(midnight + 30_000, now.getTime() - 1000) : midnight - daysAgo * day + day / 2;
+    return new Date(at).toISOString();
+  };
 
   /** A patient on one session a day since three weeks ago, with sessions `daysAgo` (pain before, after). */
   async function onPlan(
