@@ -28,6 +28,10 @@ import { currentScreening } from '@/lib/screening/screening';
 import { alertAction } from '../../alerts/actions';
 import { setPatientStatusAction } from '../actions';
 import { issueLinkAction, revokeLinkAction } from './links-actions';
+import { moveReferralAction, recordReportAction } from './referrals-actions';
+import { ReferralList } from '@/components/referrals/referral-list';
+import { referralsOfPatient } from '@/lib/referrals/referrals';
+import { referralRows } from '@/lib/referrals/rows';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -41,17 +45,19 @@ export default async function PatientPage({
   const actor = await requirePractitioner();
   const patient = await patientForPage(actor, params);
   const flags = await searchParams;
-  const [screening, planId, history, links, logs, library, activeAlerts, resolvedAlerts, figures] = await Promise.all([
-    currentScreening(actor, patient.id),
-    activePlanId(actor, patient.id),
-    plansOfPatient(actor, patient.id),
-    linksOfPatient(actor, patient.id),
-    logPageOfPatient(actor, patient.id, logPageSchema.parse(flags.logs)),
-    clinicLibrary(actor, { includeHidden: true }),
-    patientAlerts(actor, patient.id, 'active'),
-    patientAlerts(actor, patient.id, 'resolved'),
-    patient.status === 'active' ? figuresOfPatient(actor, patient.id) : null,
-  ]);
+  const [screening, planId, history, links, logs, library, activeAlerts, resolvedAlerts, figures, referralList] =
+    await Promise.all([
+      currentScreening(actor, patient.id),
+      activePlanId(actor, patient.id),
+      plansOfPatient(actor, patient.id),
+      linksOfPatient(actor, patient.id),
+      logPageOfPatient(actor, patient.id, logPageSchema.parse(flags.logs)),
+      clinicLibrary(actor, { includeHidden: true }),
+      patientAlerts(actor, patient.id, 'active'),
+      patientAlerts(actor, patient.id, 'resolved'),
+      patient.status === 'active' ? figuresOfPatient(actor, patient.id) : null,
+      referralsOfPatient(actor, patient.id),
+    ]);
   const plan = planId ? await planDetail(actor, planId) : null;
   const current = plan?.versions[0];
   const today = todayIn(patient.timezone);
@@ -248,6 +254,21 @@ export default async function PatientPage({
         </div>
 
         <div className="space-y-6">
+          <Card aria-labelledby="referrals-heading">
+            <div className="flex items-center justify-between gap-2">
+              <CardTitle id="referrals-heading">Referrals</CardTitle>
+              <Button asChild size="sm" variant="secondary">
+                <Link href={`/patients/${patient.id}/referrals/new`}>Refer to in-person care</Link>
+              </Button>
+            </div>
+            <div className="mt-3">
+              <ReferralList
+                referrals={referralRows(referralList, patient.timezone)}
+                moveAction={moveReferralAction}
+                reportAction={recordReportAction}
+              />
+            </div>
+          </Card>
           <Card aria-labelledby="screening-heading">
             <div className="flex items-center justify-between gap-2">
               <CardTitle id="screening-heading" className="flex items-center gap-2">

@@ -1,0 +1,47 @@
+import { formatDateTime, formatDay } from '@/lib/dates';
+import type { PatientReferral } from './referrals';
+import { isOpen, STATUS_LABELS } from './status';
+
+const DISCIPLINE_WORDS: Record<string, string> = {
+  chiropractor: 'Chiropractor',
+  physical_therapist: 'Physical therapist',
+  massage_therapist: 'Massage therapist',
+  physician: 'Physician',
+  osteopath: 'Osteopath',
+  other: 'Other',
+};
+
+export const disciplineWords = (d: string) => DISCIPLINE_WORDS[d] ?? d;
+
+/** A patient's referrals as the page lists them (components/referrals/referral-list.tsx): open first, dates in words. */
+export function referralRows(list: PatientReferral[], timezone: string) {
+  const ordered = [...list].sort((a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)));
+  return ordered.map((r) => ({
+    id: r.id,
+    providerName: r.provider.name,
+    providerDetail: [disciplineWords(r.provider.discipline), r.provider.phone].filter(Boolean).join(' · '),
+    providerArchived: r.provider.archived,
+    reason: r.reason,
+    urgency: r.urgency,
+    request: r.request,
+    status: r.status,
+    patientRequested: r.patientRequestedAt ? formatDateTime(r.patientRequestedAt, timezone) : null,
+    report: r.reportFindings
+      ? { findings: r.reportFindings, recommendations: r.reportRecommendations, on: r.reportOn ? formatDay(r.reportOn) : '' }
+      : null,
+    steps: r.events.map((e, i) => {
+      const who = e.actorName ?? 'the patient';
+      const what =
+        e.kind === 'report'
+          ? 'Report recorded'
+          : e.kind === 'patient_request'
+            ? 'Asked for an appointment'
+            : e.kind === 'letter_printed'
+              ? 'Letter printed'
+              : e.toStatus
+                ? STATUS_LABELS[e.toStatus]
+                : 'Changed';
+      return { id: `${r.id}-${i}`, text: `${what} · ${formatDay(e.occurredOn)} · ${who}`, note: e.note };
+    }),
+  }));
+}
