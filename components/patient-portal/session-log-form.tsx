@@ -484,6 +484,9 @@ function RedFlagGuidance({
           </p>
         )}
         <ClinicHours clinic={clinic} />
+        <a href="#in-person-care" className="inline-block font-medium text-brand-800 underline underline-offset-2">
+          Who to see in person
+        </a>
       </div>
       <p className={cn('border-t border-red-200 pt-3', delivery === 'not_saved' && 'font-semibold')}>
         {CLINIC_LINE[delivery]}

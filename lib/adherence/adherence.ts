@@ -199,7 +199,7 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
     flags as (
       select a.patient_id, count(*)::int as open
       from alerts a join roster r on r.patient_id = a.patient_id
-      where a.clinic_id = ${clinicId}::uuid and a.status = 'open'
+      where a.clinic_id = ${clinicId}::uuid and a.status = 'open' and a.kind = 'red_flag'
       group by a.patient_id
     )
     select w.patient_id as "patientId", w.today::text as today, ro.version as "figuresVersion",

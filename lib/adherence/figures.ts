@@ -48,7 +48,8 @@ const openRedFlags = (clinicId: string) => sql`
       select patient_id, count(*)::int as open, min(${alertSeveritySql(sql.raw('reasons'))}) as severity,
              min(created_at) as since
       from alerts
-      where clinic_id = ${clinicId}::uuid and status = 'open'
+      -- Red flags only: a patient asking for an appointment is not a red flag.
+      where clinic_id = ${clinicId}::uuid and status = 'open' and kind = 'red_flag'
       group by patient_id
     ) a on a.patient_id = p.id`;
 

@@ -27,7 +27,11 @@ export function referralRows(list: PatientReferral[], timezone: string) {
     status: r.status,
     patientRequested: r.patientRequestedAt ? formatDateTime(r.patientRequestedAt, timezone) : null,
     report: r.reportFindings
-      ? { findings: r.reportFindings, recommendations: r.reportRecommendations, on: r.reportOn ? formatDay(r.reportOn) : '' }
+      ? {
+          findings: r.reportFindings,
+          recommendations: r.reportRecommendations,
+          on: r.reportOn ? formatDay(r.reportOn) : '',
+        }
       : null,
     steps: r.events.map((e, i) => {
       const who = e.actorName ?? 'the patient';

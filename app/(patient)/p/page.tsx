@@ -8,6 +8,9 @@ import { TextWithPhoneLinks } from '@/components/patient-portal/text-with-phone-
 import { TodayProgress } from '@/components/patient-portal/today-progress';
 import { OfflineSupport } from '@/components/patient-portal/offline-support';
 import { formatDateTime } from '@/lib/dates';
+import { InPersonCare } from '@/components/patient-portal/in-person-care';
+import { inPersonCareOf } from '@/lib/referrals/patient-side';
+import { disciplineWords } from '@/lib/referrals/rows';
 import { patientToday } from '@/lib/patient-portal/today';
 import { touchLink } from '@/lib/patient-portal/link-access';
 import { currentPatientOrClinic } from '@/lib/patient-portal/session';
@@ -16,10 +19,14 @@ import { currentPatientOrClinic } from '@/lib/patient-portal/session';
  * The patient's plan on their phone. Server-rendered: only the guided session and the log form
  * ship JavaScript.
  */
-export default async function PatientHome() {
+export default async function PatientHome({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const found = await currentPatientOrClinic();
   if (!found.ok) return <InactiveLink clinic={found.clinic} hasPlan={false} />;
-  const view = await patientToday(found.value);
+  const [view, care, query] = await Promise.all([patientToday(found.value), inPersonCareOf(found.value), searchParams]);
   await touchLink(found.value.linkId);
   const { progress } = view;
   const illustrations = Object.fromEntries(
@@ -112,6 +119,14 @@ export default async function PatientHome() {
       </section>
 
       <SafetyCard clinic={view.clinic} />
+
+      <InPersonCare
+        justAsked={query.asked === '1'}
+        entries={care.map((c) => ({
+          ...c,
+          role: c.referralId ? disciplineWords(c.discipline) : 'Your clinic',
+        }))}
+      />
 
       <section aria-labelledby="history-heading" className="rounded-xl border border-line bg-white p-4">
         <h2 id="history-heading" className="text-lg font-semibold">
