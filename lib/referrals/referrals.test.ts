@@ -6,6 +6,7 @@ import { todayIn, shiftDate } from '@/lib/dates';
 import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories';
 import { createReferralSchema, moveReferralSchema, recordReportSchema } from '@/lib/validation/referral';
 import { createReferral, moveReferral, recordReport, referralProviders, referralsOfPatient } from './referrals';
+import { stalledReferrals } from './stalled';
 
 async function clinicWithPatientAndProvider() {
   const team = await createClinicWithTeam();
@@ -162,5 +163,43 @@ describe('referrals', () => {
     expect(await statusOf(made.value.id)).toBe('sent');
     expect(await referralsOfPatient(b.admin, a.patientId)).toEqual([]);
     expect((await referralProviders(b.admin)).map((p) => p.id)).not.toContain(a.providerId);
+  });
+});
+
+describe('the dashboard’s referrals group', () => {
+  it('shows open urgent ones, sent 7+ days and not booked, seen 14+ days with no report; nothing else', async () => {
+    const c = await clinicWithPatientAndProvider();
+    const today = todayIn('UTC');
+    const make = async (patch: Partial<typeof referrals.$inferInsert>) => {
+      const [row] = await db()
+        .insert(referrals)
+        .values({
+          clinicId: c.clinic.id,
+          patientId: c.patientId,
+          providerId: c.providerId,
+          reason: 'x',
+          urgency: 'routine',
+          request: 'assess',
+          status: 'sent',
+          ...patch,
+        })
+        .returning({ id: referrals.id });
+      return row!.id;
+    };
+    const urgent = await make({ urgency: 'urgent', status: 'booked', sentOn: shiftDate(today, -1) });
+    const notBooked = await make({ sentOn: shiftDate(today, -7) });
+    await make({ sentOn: shiftDate(today, -6) }); // six days: not yet
+    const noReport = await make({ status: 'seen', sentOn: shiftDate(today, -30), seenOn: shiftDate(today, -14) });
+    await make({ status: 'seen', seenOn: shiftDate(today, -13) }); // thirteen days: not yet
+    await make({ status: 'report_received', seenOn: shiftDate(today, -40), urgency: 'urgent' }); // closed
+    await make({ status: 'cancelled', sentOn: shiftDate(today, -20), urgency: 'urgent' }); // closed
+    const rows = await stalledReferrals(c.practitioner);
+    expect(rows.map((r) => [r.id, r.why])).toEqual([
+      [urgent, 'urgent'],
+      [noReport, 'no_report'],
+      [notBooked, 'not_booked'],
+    ]);
+    const b = await clinicWithPatientAndProvider();
+    expect(await stalledReferrals(b.admin)).toEqual([]);
   });
 });

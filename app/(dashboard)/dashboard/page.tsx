@@ -9,6 +9,9 @@ import { requirePractitioner } from '@/lib/auth/guard';
 import { clinicOf } from '@/lib/clinic/clinic';
 import { daysSince } from '@/lib/dates';
 import { ATTENTION_LABELS, dashboard, dashboardQuerySchema } from '@/lib/roster/dashboard';
+import { stalledReferrals } from '@/lib/referrals/stalled';
+import { STATUS_LABELS } from '@/lib/referrals/status';
+import { formatDay } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -22,7 +25,11 @@ export default async function DashboardPage({
   const query = dashboardQuerySchema.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
-  const [clinic, data] = await Promise.all([clinicOf(actor), dashboard(actor, query)]);
+  const [clinic, data, stalled] = await Promise.all([
+    clinicOf(actor),
+    dashboard(actor, query),
+    stalledReferrals(actor),
+  ]);
   const firstName = actor.name.split(' ')[0] ?? actor.name;
   const link = (changes: Partial<Record<'scope' | 'show', string>>) => {
     const params = new URLSearchParams({
@@ -122,6 +129,40 @@ export default async function DashboardPage({
             <span className="text-muted">(showing the {preview.length} most urgent)</span>
           </p>
         ) : null}
+      </section>
+
+      <section aria-labelledby="referrals-group-heading" className="mb-8">
+        <h2 id="referrals-group-heading" className="mb-3 text-lg font-semibold">
+          Referrals
+        </h2>
+        {stalled.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-line bg-white p-4 text-sm text-muted">
+            No referral is waiting on you: nothing urgent open, nothing sent a week ago and not booked, no report
+            overdue.
+          </p>
+        ) : (
+          <ul className="grid gap-3 md:grid-cols-2" data-testid="stalled-referrals">
+            {stalled.map((r) => (
+              <li key={r.id} className="rounded-lg border border-line bg-white p-3 text-sm">
+                <div className="flex items-center justify-between gap-2">
+                  <Link
+                    href={`/patients/${r.patientId}#referrals-heading`}
+                    className="font-medium text-brand-800 underline-offset-4 hover:underline"
+                  >
+                    {r.patientName}
+                  </Link>
+                  <Badge tone={r.why === 'urgent' ? 'danger' : 'neutral'}>
+                    {r.why === 'urgent' ? 'Urgent' : r.why === 'not_booked' ? 'Not booked' : 'No report'}
+                  </Badge>
+                </div>
+                <p className="mt-1 text-muted">
+                  {r.providerName} · {STATUS_LABELS[r.status]}
+                  {r.since ? ` since ${formatDay(r.since)}` : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="roster-heading">
