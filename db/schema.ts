@@ -769,13 +769,12 @@ export const providers = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    // Name, organisation, address and tags as search compares them (db/search-text.ts).
+    // Name, organisation and address as search compares them (db/search-text.ts); tags have their
+    // own filter (array_to_string is not immutable, so they cannot join a generated column).
     searchText: text('search_text')
       .notNull()
       .generatedAlwaysAs(
-        searchTextSql(
-          sql`"name" || chr(10) || coalesce("organisation", '') || chr(10) || coalesce("address", '') || chr(10) || array_to_string("tags", ' ')`,
-        ),
+        searchTextSql(sql`"name" || chr(10) || coalesce("organisation", '') || chr(10) || coalesce("address", '')`),
       ),
   },
   (t) => [

@@ -17,7 +17,7 @@ CREATE TABLE "providers" (
 	"archived_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"search_text" text GENERATED ALWAYS AS (lower(translate("name" || chr(10) || coalesce("organisation", '') || chr(10) || coalesce("address", '') || chr(10) || array_to_string("tags", ' '), 'ÀÁÂÃÄÅĀĂĄàáâãäåāăąÇĆČçćčĎĐďđÈÉÊËĒĖĘĚèéêëēėęěÌÍÎÏĪĮİìíîïīįıÑŃŇñńňÒÓÔÕÖØŌŐòóôõöøōőŘřŚŠŞśšşŤťÙÚÛÜŪŮŰŲùúûüūůűųÝŸýÿŹŻŽźżžŁł''’‘ʼʻ`´′', 'aaaaaaaaaaaaaaaaaaccccccddddeeeeeeeeeeeeeeeeiiiiiiiiiiiiiinnnnnnoooooooooooooooorrssssssttuuuuuuuuuuuuuuuuyyyyzzzzzzll'))) STORED NOT NULL,
+	"search_text" text GENERATED ALWAYS AS (lower(translate("name" || chr(10) || coalesce("organisation", '') || chr(10) || coalesce("address", ''), 'ÀÁÂÃÄÅĀĂĄàáâãäåāăąÇĆČçćčĎĐďđÈÉÊËĒĖĘĚèéêëēėęěÌÍÎÏĪĮİìíîïīįıÑŃŇñńňÒÓÔÕÖØŌŐòóôõöøōőŘřŚŠŞśšşŤťÙÚÛÜŪŮŰŲùúûüūůűųÝŸýÿŹŻŽźżžŁł''’‘ʼʻ`´′', 'aaaaaaaaaaaaaaaaaaccccccddddeeeeeeeeeeeeeeeeiiiiiiiiiiiiiinnnnnnoooooooooooooooorrssssssttuuuuuuuuuuuuuuuuyyyyzzzzzzll'))) STORED NOT NULL,
 	CONSTRAINT "providers_id_clinic_key" UNIQUE("id","clinic_id"),
 	CONSTRAINT "providers_name_length" CHECK (char_length("providers"."name") between 1 and 200),
 	CONSTRAINT "providers_discipline_check" CHECK ("providers"."discipline" in ('chiropractor', 'physical_therapist', 'massage_therapist', 'physician', 'osteopath', 'other')),
