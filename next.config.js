@@ -14,8 +14,12 @@ const nextConfig = {
     'pino',
     '@touch4it/ical-timezones',
   ],
-  // forbidden() renders app/forbidden.tsx with a 403 for non-admins on admin pages.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a 403 for non-admins on admin pages.
+    authInterrupts: true,
+    // The directory's CSV import takes files up to 5 MB (lib/directory/provider-csv.ts), sent as a form.
+    serverActions: { bodySizeLimit: '6mb' },
+  },
   async headers() {
     // Static security headers; the nonce-based CSP and HSTS are set per request in proxy.ts.
     return [

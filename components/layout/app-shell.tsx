@@ -1,4 +1,14 @@
-import { Bell, Building2, ClipboardList, Dumbbell, LayoutDashboard, UserCircle, UserRound, Users } from 'lucide-react';
+import {
+  Bell,
+  BookUser,
+  Building2,
+  ClipboardList,
+  Dumbbell,
+  LayoutDashboard,
+  UserCircle,
+  UserRound,
+  Users,
+} from 'lucide-react';
 import type * as React from 'react';
 import type { FormAction } from '@/lib/actions/action-state';
 import { NavLink } from './nav-link';
@@ -56,6 +66,9 @@ export function AppShell({
           </NavLink>
           <NavLink href="/templates" icon={<ClipboardList aria-hidden />}>
             Templates
+          </NavLink>
+          <NavLink href="/directory" icon={<BookUser aria-hidden />}>
+            Directory
           </NavLink>
           {isAdmin ? (
             <>

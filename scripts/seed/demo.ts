@@ -6,6 +6,7 @@ import { clinics, type OpeningHours, users } from '@/db/schema';
 
 type NewClinic = typeof clinics.$inferInsert;
 import { seedDemoCare } from './demo-care';
+import { seedDemoProviders } from './demo-providers';
 import { seedReference } from './reference';
 
 export { DEMO_ACCOUNTS };
@@ -81,5 +82,6 @@ export async function seedDemo(db: Database): Promise<{ clinics: number; users: 
     createdUsers += inserted.length;
   }
   const care = await seedDemoCare(db);
+  await seedDemoProviders(db);
   return { clinics: createdClinics, users: createdUsers, patients: care.patients };
 }
