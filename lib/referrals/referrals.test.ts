@@ -5,7 +5,8 @@ import { auditEvents, providers, referralEvents, referrals } from '@/db/schema';
 import { todayIn, shiftDate } from '@/lib/dates';
 import { createClinicWithTeam, createScreenedPatient } from '@/testing/factories';
 import { createReferralSchema, moveReferralSchema, recordReportSchema } from '@/lib/validation/referral';
-import { createReferral, moveReferral, recordReport, referralProviders, referralsOfPatient } from './referrals';
+import { providersForReferral } from '@/lib/directory/providers';
+import { createReferral, moveReferral, recordReport, referralsOfPatient } from './referrals';
 import { stalledReferrals } from './stalled';
 
 async function clinicWithPatientAndProvider() {
@@ -48,7 +49,7 @@ describe('referrals', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.subjectId, created.value.id), eq(auditEvents.action, 'referral.created')));
     expect(logged).toHaveLength(1);
-    expect((await referralProviders(c.practitioner)).map((p) => p.name)).toEqual(['Dr Lena Ortiz']);
+    expect((await providersForReferral(c.practitioner)).map((p) => p.name)).toEqual([c.clinic.name, 'Dr Lena Ortiz']);
   });
 
   it('moves only by steps that make sense, each with its day, author and note; a closed referral never moves', async () => {
@@ -162,7 +163,7 @@ describe('referrals', () => {
     ).toMatchObject({ ok: false, code: 'not_found' });
     expect(await statusOf(made.value.id)).toBe('sent');
     expect(await referralsOfPatient(b.admin, a.patientId)).toEqual([]);
-    expect((await referralProviders(b.admin)).map((p) => p.id)).not.toContain(a.providerId);
+    expect((await providersForReferral(b.admin)).map((p) => p.id)).not.toContain(a.providerId);
   });
 });
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { clinics, patients, providers, referralEvents, referrals, type ReferralStatus, users } from '@/db/schema';
 import { type Result, fail, ok } from '@/lib/actions/result';
@@ -15,22 +15,6 @@ const notFound = fail('not_found', 'That referral is not in your clinic.');
 async function clinicToday(clinicId: string): Promise<string> {
   const [clinic] = await db().select({ timezone: clinics.timezone }).from(clinics).where(eq(clinics.id, clinicId));
   return todayIn(clinic?.timezone ?? 'UTC');
-}
-
-/** The active providers a referral can go to, the clinic's own entry first. */
-export async function referralProviders(actor: Actor) {
-  return db()
-    .select({
-      id: providers.id,
-      name: providers.name,
-      discipline: providers.discipline,
-      organisation: providers.organisation,
-      acceptingNewPatients: providers.acceptingNewPatients,
-      isClinic: providers.isClinic,
-    })
-    .from(providers)
-    .where(and(eq(providers.clinicId, actor.clinicId), isNull(providers.archivedAt)))
-    .orderBy(desc(providers.isClinic), asc(sql`lower(${providers.name})`));
 }
 
 /**

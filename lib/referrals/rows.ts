@@ -1,17 +1,11 @@
 import { formatDateTime, formatDay } from '@/lib/dates';
+import { PROVIDER_DISCIPLINE_LABELS } from '@/lib/directory/provider-schema';
 import type { PatientReferral } from './referrals';
 import { isOpen, STATUS_LABELS } from './status';
 
-const DISCIPLINE_WORDS: Record<string, string> = {
-  chiropractor: 'Chiropractor',
-  physical_therapist: 'Physical therapist',
-  massage_therapist: 'Massage therapist',
-  physician: 'Physician',
-  osteopath: 'Osteopath',
-  other: 'Other',
-};
-
-export const disciplineWords = (d: string) => DISCIPLINE_WORDS[d] ?? d;
+/** A provider's discipline in words (the directory's labels). */
+export const disciplineWords = (d: string) =>
+  (PROVIDER_DISCIPLINE_LABELS as Record<string, string | undefined>)[d] ?? d;
 
 /** A patient's referrals as the page lists them (components/referrals/referral-list.tsx): open first, dates in words. */
 export function referralRows(list: PatientReferral[], timezone: string) {

@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patients/for-page';
-import { referralProviders } from '@/lib/referrals/referrals';
+import { providersForReferral } from '@/lib/directory/providers';
 import { disciplineWords } from '@/lib/referrals/rows';
 import { createReferralAction } from '../../referrals-actions';
 
@@ -24,7 +24,7 @@ export default async function NewReferralPage({
   const patient = await patientForPage(actor, params);
   const query = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.slice(0, 2000) : undefined);
-  const providers = await referralProviders(actor);
+  const providers = await providersForReferral(actor);
   return (
     <>
       <BackLink href={`/patients/${patient.id}`}>{patient.name}</BackLink>
