@@ -12,6 +12,14 @@ import { painChangeText, symptomLabel } from '@/lib/patient-portal/log-limits';
 
 const DONE = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened' } as const;
 
+/** A referral pre-filled from the alert: its reasons, urgent for chest pain or numbness. */
+function referHref(alert: AlertCardData): string {
+  const serious = alert.reasons.some((r) => /chest|breath|tingling|numbness/i.test(r));
+  const reason = `Reported on ${alert.createdAt}: ${alert.reasons.join('; ')}.`;
+  const query = new URLSearchParams({ from: 'alert', reason, urgency: serious ? 'urgent' : 'soon' });
+  return `/patients/${alert.patientId}/referrals/new?${query.toString()}`;
+}
+
 export function AlertCard({
   alert,
   showPatient = true,
@@ -50,6 +58,12 @@ export function AlertCard({
           <li key={r}>{r}</li>
         ))}
       </ul>
+      <Link
+        href={referHref(alert)}
+        className="mt-2 inline-block text-sm font-medium text-brand-800 underline underline-offset-4"
+      >
+        Refer to in-person care
+      </Link>
       {alert.log ? (
         <p className="mt-2 text-sm">
           Session {alert.log.performedAt}: pain {painChangeText(alert.log.painBefore, alert.log.painAfter)}

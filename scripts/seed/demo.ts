@@ -7,6 +7,7 @@ import { clinics, type OpeningHours, users } from '@/db/schema';
 type NewClinic = typeof clinics.$inferInsert;
 import { seedDemoCare } from './demo-care';
 import { seedDemoProviders } from './demo-providers';
+import { seedDemoReferrals } from './demo-referrals';
 import { seedReference } from './reference';
 
 export { DEMO_ACCOUNTS };
@@ -83,5 +84,6 @@ export async function seedDemo(db: Database): Promise<{ clinics: number; users: 
   }
   const care = await seedDemoCare(db);
   await seedDemoProviders(db);
+  await seedDemoReferrals(db);
   return { clinics: createdClinics, users: createdUsers, patients: care.patients };
 }
