@@ -39,6 +39,7 @@ test('axe finds nothing on any practitioner screen', async ({ page }) => {
     `${patient}/edit`,
     `${patient}/screening`,
     `${patient}/plan`,
+    `${patient}/referrals/new`,
     '/alerts',
     '/alerts?status=resolved',
     '/exercises',

@@ -104,6 +104,15 @@ test.describe('from new patient to an adjusted plan', () => {
     await expect(page.getByTestId('item-blocked')).toContainText('Consider in-person care');
     await page.goto(`/patients/${id}`);
     await expect(page.getByText('No active plan.')).toBeVisible();
+    // The refusal leads to in-person care: a referral pre-filled with what the screening found.
+    await page.goto(`/patients/${id}/plan/new`);
+    await page.getByLabel('Add an exercise').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('link', { name: 'Refer the patient' }).click();
+    await expect(page).toHaveURL(new RegExp(`/patients/${id}/referrals/new\\?`));
+    await expect(page.getByRole('form', { name: 'Refer the patient' }).getByLabel('Reason')).toHaveValue(
+      /Acute vertebral or rib fracture/,
+    );
   });
 });
 

@@ -51,6 +51,7 @@ export function AdjustPlanForm({
         </Notice>
       ) : null}
       <PlanItemsEditor
+        patientId={patientId}
         library={library}
         items={items}
         errors={errors}

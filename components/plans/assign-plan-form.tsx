@@ -90,7 +90,13 @@ export function AssignPlanForm({
           )}
         </Field>
       </div>
-      <PlanItemsEditor library={library} items={items} errors={errors} onItemsReplaced={replaced} />
+      <PlanItemsEditor
+        patientId={patientId}
+        library={library}
+        items={items}
+        errors={errors}
+        onItemsReplaced={replaced}
+      />
       <SubmitButton pendingLabel="Assigning…">Assign plan</SubmitButton>
     </form>
   );

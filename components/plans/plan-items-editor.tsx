@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { AlertTriangle, ArrowDown, ArrowUp, Ban, Plus, Trash2 } from 'lucide-react';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -58,12 +59,15 @@ export function PlanItemsEditor({
   errors,
   acknowledgements = {},
   onItemsReplaced,
+  patientId,
 }: {
   library: EditorExercise[];
   items: EditorItem[];
   errors: Record<string, string[] | undefined>;
   acknowledgements?: Record<string, string>;
   onItemsReplaced?: number;
+  /** The patient the plan is for: a refused exercise then links to a pre-filled referral. */
+  patientId?: string;
 }) {
   const [rows, setRows] = useState<Row[]>(() => initial.map(toRow));
   const [seenReplace, setSeenReplace] = useState(onItemsReplaced);
@@ -190,8 +194,25 @@ export function PlanItemsEditor({
                 </p>
               ) : exercise?.blocked.length ? (
                 <p className="mb-3 flex gap-2 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-danger">
-                  <Ban className="mt-0.5 size-4 shrink-0" aria-hidden /> Not suitable:{' '}
-                  {exercise.blocked.map((b) => b.label).join(', ')}. Consider in-person care.
+                  <Ban className="mt-0.5 size-4 shrink-0" aria-hidden />
+                  <span>
+                    Not suitable: {exercise.blocked.map((b) => b.label).join(', ')}. Consider in-person care.
+                    {patientId ? (
+                      <>
+                        {' '}
+                        <Link
+                          className="font-medium underline underline-offset-2"
+                          href={`/patients/${patientId}/referrals/new?${new URLSearchParams({
+                            from: 'screening',
+                            urgency: 'soon',
+                            reason: `Screening records ${exercise.blocked.map((b) => b.label).join(', ')}: ${exercise.name} is not safe at home. Please assess.`,
+                          }).toString()}`}
+                        >
+                          Refer the patient
+                        </Link>
+                      </>
+                    ) : null}
+                  </span>
                 </p>
               ) : null}
               <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
