@@ -1,16 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { DEMO_PATIENT_LINK } from '../scripts/seed/demo-accounts';
+import { expectNoViolations } from './axe';
 import { choosePain, demoAdmin, expect, phoneContext, signIn, test } from './fixtures';
-
-/** WCAG 2.1 A and AA, as axe checks them; every violation named with where it is. */
-async function expectNoViolations(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(found, name).toEqual([]);
-}
 
 test('axe finds nothing on any practitioner screen', async ({ page }) => {
   test.setTimeout(180_000);

@@ -45,6 +45,8 @@ export function shiftDate(isoDate: string, days: number): string {
 const DAY_FORMATS = {
   full: 'EEE d MMM yyyy',
   long: 'EEEE d MMMM',
+  letter: 'd MMMM yyyy',
+  handout: 'EEE d MMM',
   short: 'MMM d',
   weekday: 'EEEEE',
   dayOfMonth: 'd',

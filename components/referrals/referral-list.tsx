@@ -1,5 +1,7 @@
 'use client';
 
+import { FileText } from 'lucide-react';
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { useActionToast } from '@/components/ui/action-toast';
 import { Badge } from '@/components/ui/badge';
@@ -19,6 +21,8 @@ import {
 /** One referral as the patient's page shows it; dates already written out by the page. */
 export type ReferralRow = {
   id: string;
+  /** The printable letter to the provider. */
+  letterHref: string;
   providerName: string;
   providerDetail: string;
   providerArchived: boolean;
@@ -81,6 +85,15 @@ export function ReferralList({
               The patient asked for an appointment {r.patientRequested}.
             </p>
           ) : null}
+          <p className="mt-2 text-sm">
+            <Link
+              href={r.letterHref}
+              className="inline-flex items-center gap-1 text-brand-700 underline underline-offset-4"
+              aria-label={`Letter to ${r.providerName}`}
+            >
+              <FileText className="size-4" aria-hidden /> Letter
+            </Link>
+          </p>
           <ol className="mt-2 space-y-0.5 border-l-2 border-line pl-3 text-xs text-muted">
             {r.steps.map((s) => (
               <li key={s.id}>

@@ -12,6 +12,7 @@ export function referralRows(list: PatientReferral[], timezone: string) {
   const ordered = [...list].sort((a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)));
   return ordered.map((r) => ({
     id: r.id,
+    letterHref: `/patients/${r.patientId}/referrals/${r.id}/letter`,
     providerName: r.provider.name,
     providerDetail: [disciplineWords(r.provider.discipline), r.provider.phone].filter(Boolean).join(' · '),
     providerArchived: r.provider.archived,

@@ -51,3 +51,6 @@ export const recordReportSchema = z.object({
   reportOn: isoDate('date of the report'),
 });
 export type RecordReportInput = z.output<typeof recordReportSchema>;
+
+/** The referral whose letter was just printed. */
+export const letterPrintedSchema = z.object({ referralId: uuidOf('referral') });

@@ -5,7 +5,13 @@ import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/actions/form-action';
 import { createReferral, moveReferral, recordReport } from '@/lib/referrals/referrals';
 import { STATUS_LABELS } from '@/lib/referrals/status';
-import { createReferralSchema, moveReferralSchema, recordReportSchema } from '@/lib/validation/referral';
+import {
+  createReferralSchema,
+  letterPrintedSchema,
+  moveReferralSchema,
+  recordReportSchema,
+} from '@/lib/validation/referral';
+import { recordLetterPrinted } from '@/lib/referrals/letter';
 
 export const createReferralAction = formAction({
   caller: 'practitioner',
@@ -40,5 +46,16 @@ export const recordReportAction = formAction({
   done: () => {
     revalidatePath('/patients/[patientId]', 'page');
     return { status: 'ok', message: 'Report recorded.' };
+  },
+});
+
+export const letterPrintedAction = formAction({
+  caller: 'practitioner',
+  schema: letterPrintedSchema,
+  notFound: { fields: ['referralId'], message: 'That referral is not in your clinic.' },
+  run: ({ referralId }, actor) => recordLetterPrinted(actor, referralId),
+  done: () => {
+    revalidatePath('/patients/[patientId]', 'page');
+    return { status: 'ok', message: 'Printing recorded on the referral.' };
   },
 });
