@@ -507,6 +507,38 @@ export const patientLinks = pgTable(
   ],
 );
 
+export const PAPERS = ['a4', 'letter'] as const;
+
+/**
+ * Each printed home-exercise handout: who printed it (null: the patient, from their phone), which
+ * plan version, on which paper, and the patient link its QR code carries (null: printed without one).
+ */
+export const handoutPrints = pgTable(
+  'handout_prints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    planVersionId: uuid('plan_version_id').notNull(),
+    printedBy: uuid('printed_by').references(() => users.id, { onDelete: 'set null' }),
+    byPatient: boolean('by_patient').notNull().default(false),
+    patientLinkId: uuid('patient_link_id').references(() => patientLinks.id, { onDelete: 'set null' }),
+    paper: text('paper', { enum: PAPERS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({
+      columns: [t.planVersionId, t.clinicId],
+      foreignColumns: [planVersions.id, planVersions.clinicId],
+    }).onDelete('cascade'),
+    index('handout_prints_patient_idx').on(t.patientId, t.createdAt),
+    check('handout_prints_paper_check', sql`${t.paper} in ('a4', 'letter')`),
+  ],
+);
+
 export const SYMPTOM_CODES = ['tingling', 'sharp_pain', 'chest', 'other'] as const;
 export type SymptomCode = (typeof SYMPTOM_CODES)[number];
 

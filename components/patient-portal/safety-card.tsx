@@ -2,27 +2,9 @@ import { AlertTriangle } from 'lucide-react';
 import { CallClinicLink, CallEmergencyLink } from './call-clinic-link';
 import { ClinicHours } from './clinic-hours';
 import type { ClinicHelp } from './types';
+import { SAFETY_SIGNS } from '@/lib/patient-portal/safety-signs';
 
 export type SafetyCardProps = { clinic: ClinicHelp };
-
-const SIGNS: { sign: string; action: string }[] = [
-  {
-    sign: 'Tingling or numbness in your arms or hands',
-    action: 'Bring your elbows in, or switch to the supported version. If it stays, stop and contact your clinic.',
-  },
-  {
-    sign: 'Sharp or shooting pain',
-    action: 'Stop the exercises for today and contact your clinic.',
-  },
-  {
-    sign: 'Feeling unwell, or a fever',
-    action: 'Do not exercise today. Contact your clinic if it does not pass.',
-  },
-  {
-    sign: 'Pain that wakes you at night',
-    action: 'Contact your clinic before your next session.',
-  },
-];
 
 /** "If something feels wrong": what to do, in plain words, with the clinic's number. No client JS. */
 export function SafetyCard({ clinic }: SafetyCardProps) {
@@ -44,7 +26,7 @@ export function SafetyCard({ clinic }: SafetyCardProps) {
           <p className="font-semibold text-danger">Stop. Call {clinic.emergencyNumber} now.</p>
           <CallEmergencyLink number={clinic.emergencyNumber} />
         </li>
-        {SIGNS.map(({ sign, action }) => (
+        {SAFETY_SIGNS.map(({ sign, action }) => (
           <li key={sign} className="border-l-4 border-line pl-3">
             <p className="font-semibold">{sign}</p>
             <p>{action}</p>

@@ -20,7 +20,7 @@ export function PaperSheet({
   children: React.ReactNode;
   className?: string;
 }) {
-  const css = `@page { size: ${PAPER_SIZES[paper].css}; margin: 14mm 16mm 16mm;
+  const css = `@page { size: ${PAPER_SIZES[paper].css}; margin: 12mm 14mm 14mm;
   @bottom-left { content: ${cssString(footer)}; font: 8pt system-ui, sans-serif; color: #333; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt system-ui, sans-serif; color: #333; } }`;
   return (
@@ -29,7 +29,7 @@ export function PaperSheet({
       <div className="px-2 py-6 print:p-0">
         <main
           className={cn(
-            'mx-auto w-full bg-white px-[16mm] py-[14mm] text-ink shadow-md',
+            'mx-auto w-full bg-white px-[14mm] py-[12mm] text-ink shadow-md',
             'print:m-0 print:max-w-none print:p-0 print:shadow-none',
             SHEET_WIDTH[paper],
             className,

@@ -2,9 +2,10 @@
 
 import { ArrowLeft, Printer } from 'lucide-react';
 import Link from 'next/link';
+import type * as React from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { type FormAction, idle } from '@/lib/actions/action-state';
+import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
 import { PAPER_SIZES, type PaperSize } from '@/lib/print/paper';
 import { cn } from '@/lib/utils';
 
@@ -14,41 +15,49 @@ type Props = {
   /** The same page on each paper size. */
   paperHrefs: Record<PaperSize, string>;
   printLabel: string;
-  /** Records each print (the button, or the browser's own Print command) with these fields. */
+  /**
+   * Records each print (the button, or the browser's own Print command) with the hidden fields
+   * and whatever the extra controls hold. A print the button starts waits for it and is not made
+   * when it fails, so nothing leaves the printer unrecorded or half-filled.
+   */
   record?: { action: FormAction; fields: Record<string, string> };
+  /** Told what the record said, before the dialog opens (a handout shows its new QR code). */
+  onRecorded?: (state: ActionState) => void;
+  /** Open the print dialog once the page is ready (a "Print" link elsewhere brought us here). */
+  autoPrint?: boolean;
+  /** Extra choices printed with the record (they belong to its form). */
+  children?: React.ReactNode;
 };
 
-/**
- * The screen-only bar above a printable page: back, the paper size, and Print. Printing from
- * the button or from the browser's menu (Ctrl+P) is recorded once per print.
- */
-export function PrintToolbar({ back, paper, paperHrefs, printLabel, record }: Props) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const viaButton = useRef(false);
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
-  const recordPrint = async () => {
-    if (!record) return;
-    const form = new FormData();
-    for (const [name, value] of Object.entries(record.fields)) form.set(name, value);
+/** The screen-only bar above a printable page: back, the paper size, any choices, and Print. */
+export function PrintToolbar({ back, paper, paperHrefs, printLabel, record, onRecorded, autoPrint, children }: Props) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const viaButton = useRef(false);
+  const autoPrinted = useRef(false);
+
+  const recordPrint = async (): Promise<boolean> => {
+    if (!record || !form.current) return true;
     try {
-      const state = await record.action(idle, form);
+      const state = await record.action(idle, new FormData(form.current));
+      onRecorded?.(state);
       setProblem(state.status === 'ok' ? null : (state.message ?? 'Printing could not be recorded.'));
+      return state.status === 'ok';
     } catch {
-      setProblem('Printing could not be recorded: check the connection and print again.');
+      setProblem('Printing could not be recorded: check the connection and try again.');
+      return false;
     }
   };
 
-  useEffect(() => {
-    const onBeforePrint = () => {
-      if (viaButton.current) return;
-      void recordPrint();
-    };
-    window.addEventListener('beforeprint', onBeforePrint);
-    return () => window.removeEventListener('beforeprint', onBeforePrint);
-  });
-
   const print = async () => {
-    await recordPrint();
+    setPending(true);
+    const recorded = await recordPrint();
+    setPending(false);
+    if (!recorded) return;
+    await nextFrame();
     viaButton.current = true;
     try {
       window.print();
@@ -57,9 +66,34 @@ export function PrintToolbar({ back, paper, paperHrefs, printLabel, record }: Pr
     }
   };
 
+  useEffect(() => {
+    const onBeforePrint = () => {
+      if (!viaButton.current) void recordPrint();
+    };
+    window.addEventListener('beforeprint', onBeforePrint);
+    return () => window.removeEventListener('beforeprint', onBeforePrint);
+  });
+
+  useEffect(() => {
+    if (!autoPrint || autoPrinted.current) return;
+    autoPrinted.current = true;
+    void print();
+  });
+
   return (
     <header className="border-b border-line bg-white print:hidden">
-      <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+      <form
+        ref={form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void print();
+        }}
+        className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3"
+      >
+        {Object.entries(record?.fields ?? {}).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <input type="hidden" name="paper" value={paper} />
         <Link
           href={back.href}
           className="inline-flex items-center gap-1 text-sm text-brand-700 underline-offset-4 hover:underline"
@@ -67,6 +101,7 @@ export function PrintToolbar({ back, paper, paperHrefs, printLabel, record }: Pr
           <ArrowLeft className="size-4" aria-hidden /> {back.label}
         </Link>
         <div className="flex flex-wrap items-center gap-3">
+          {children}
           <nav aria-label="Paper size" className="flex rounded-md border border-line p-0.5 text-sm">
             {(Object.keys(PAPER_SIZES) as PaperSize[]).map((size) => (
               <Link
@@ -84,11 +119,11 @@ export function PrintToolbar({ back, paper, paperHrefs, printLabel, record }: Pr
               </Link>
             ))}
           </nav>
-          <Button type="button" onClick={print}>
-            <Printer aria-hidden /> {printLabel}
+          <Button type="submit" disabled={pending}>
+            <Printer aria-hidden /> {pending ? 'Preparing…' : printLabel}
           </Button>
         </div>
-      </div>
+      </form>
       {problem ? (
         <p role="alert" className="mx-auto max-w-4xl px-4 pb-3 text-sm text-danger">
           {problem}

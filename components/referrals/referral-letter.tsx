@@ -1,3 +1,4 @@
+import { HeaderRow } from '@/components/print/header-row';
 import { openingHoursLines } from '@/lib/clinic/opening-hours';
 import { formatDay, formatDateTime } from '@/lib/dates';
 import { disciplineWords } from '@/lib/referrals/rows';
@@ -149,14 +150,11 @@ export function ReferralLetter({ letter }: { letter: Letter }) {
             </p>
             <table className="mt-1 w-full border-collapse text-left text-[10pt]">
               <thead>
-                <tr className="border-b border-ink">
-                  <th scope="col" className="py-0.5 pr-2 font-semibold">
-                    Exercise
-                  </th>
-                  <th scope="col" className="py-0.5 font-semibold">
-                    Dose
-                  </th>
-                </tr>
+                <HeaderRow
+                  className="border-b border-ink"
+                  cell="py-0.5 pr-2"
+                  columns={[{ label: 'Exercise' }, { label: 'Dose' }]}
+                />
               </thead>
               <tbody>
                 {plan.current.items.map((item) => (
@@ -179,23 +177,17 @@ export function ReferralLetter({ letter }: { letter: Letter }) {
       <Section title="Adherence and pain over the last four weeks">
         <table className="w-full border-collapse text-left text-[10pt]" data-testid="letter-weeks">
           <thead>
-            <tr className="border-b border-ink">
-              <th scope="col" className="py-0.5 pr-2 font-semibold">
-                Week
-              </th>
-              <th scope="col" className="py-0.5 pr-2 text-right font-semibold">
-                Sessions done
-              </th>
-              <th scope="col" className="py-0.5 pr-2 text-right font-semibold">
-                Adherence
-              </th>
-              <th scope="col" className="py-0.5 pr-2 text-right font-semibold">
-                Pain before
-              </th>
-              <th scope="col" className="py-0.5 text-right font-semibold">
-                Pain after
-              </th>
-            </tr>
+            <HeaderRow
+              className="border-b border-ink"
+              cell="py-0.5 pr-2"
+              columns={[
+                { label: 'Week' },
+                { label: 'Sessions done', className: 'text-right' },
+                { label: 'Adherence', className: 'text-right' },
+                { label: 'Pain before', className: 'text-right' },
+                { label: 'Pain after', className: 'text-right pr-0' },
+              ]}
+            />
           </thead>
           <tbody>
             {weeks.map((w) => (

@@ -5,7 +5,13 @@ const view = (endDate: string | null) => ({
   patientId: '6f5cdaca-9651-49e6-bde1-38651b4603af',
   timezone: 'Europe/London',
   today: '2026-12-01',
-  plan: { versionId: 'a1b2c3d4-0000-4000-8000-000000000000', endDate },
+  plan: {
+    versionId: 'a1b2c3d4-0000-4000-8000-000000000000',
+    version: 1,
+    effectiveDate: '2026-11-01',
+    authorName: null,
+    endDate,
+  },
   clinic: {
     name: 'Northside Physio',
     phone: '+44 161 555 0190',

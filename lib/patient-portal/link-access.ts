@@ -24,6 +24,9 @@ export type PatientAccess = {
   timezone: string;
 };
 
+/** Whose plan a page shows: enough to read it, whether a link or a practitioner opened it. */
+export type PatientScope = Pick<PatientAccess, 'patientId' | 'clinicId' | 'timezone'>;
+
 export type ClinicContact = { slug: string; name: string; phone: string | null };
 
 /** A refused link still says which clinic to call, and whose link it was, when it matched one. */

@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql, desc } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { clinics, exercises, patients, planItems, plans, planVersions, sessionLogs } from '@/db/schema';
+import { clinics, exercises, patients, planItems, plans, planVersions, sessionLogs, users } from '@/db/schema';
 import { dayBoundsIn, formatDay, shiftDate, todayIn } from '@/lib/dates';
 import { emergencyNumberOf } from '@/lib/clinic/emergency';
 import { openingHoursLines, openStatus, openStatusText } from '@/lib/clinic/opening-hours';
 import type { OpeningHours } from '@/db/schema';
 import { doseInWords } from '@/lib/exercises/dose';
-import type { PatientAccess } from './link-access';
+import type { PatientScope } from './link-access';
 import { prescribedSessions } from '@/lib/adherence/prescription';
 
 export type PatientDay = {
@@ -51,7 +51,7 @@ export function clinicHelp(row: ClinicRow | undefined, now: Date) {
 }
 
 /** Everything the patient's phone page shows, and nothing about anyone else. */
-export async function patientToday(access: PatientAccess, now = new Date()) {
+export async function patientToday(access: PatientScope, now = new Date()) {
   const today = todayIn(access.timezone, now);
   const from = shiftDate(today, -13);
   const [[header], versions, counts] = await Promise.all([
@@ -75,11 +75,13 @@ export async function patientToday(access: PatientAccess, now = new Date()) {
         versionId: planVersions.id,
         version: planVersions.version,
         effectiveDate: planVersions.effectiveDate,
+        authorName: users.name,
         startDate: plans.startDate,
         endDate: plans.endDate,
       })
       .from(planVersions)
       .innerJoin(plans, eq(plans.id, planVersions.planId))
+      .leftJoin(users, eq(users.id, planVersions.authorId))
       .where(
         and(
           eq(plans.patientId, access.patientId),
@@ -155,7 +157,15 @@ export async function patientToday(access: PatientAccess, now = new Date()) {
     todayBounds: dayBoundsIn(today, access.timezone),
     today,
     /** The plan version in effect today and when its plan ends (null: open-ended). */
-    plan: current ? { versionId: current.versionId, endDate: current.endDate } : null,
+    plan: current
+      ? {
+          versionId: current.versionId,
+          version: current.version,
+          effectiveDate: current.effectiveDate,
+          authorName: current.authorName,
+          endDate: current.endDate,
+        }
+      : null,
     progress: { done: history.at(-1)?.done ?? 0, prescribed: history.at(-1)?.prescribed ?? 0 },
     history,
     exercises: todays.map(({ item, exercise }) => ({

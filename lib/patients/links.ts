@@ -8,7 +8,7 @@ import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
 import { hashToken, newToken } from '@/lib/patient-portal/link-access';
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type LinkRow = {
   id: string;
@@ -34,7 +34,8 @@ export async function linksOfPatient(actor: Actor, patientId: string): Promise<L
     .orderBy(desc(patientLinks.createdAt));
 }
 
-async function insertLink(
+/** A new link inside the caller's transaction, with its audit entry; the token is returned once. */
+export async function insertLink(
   tx: Tx,
   actor: Actor,
   patientId: string,

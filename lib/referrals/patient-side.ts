@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { alerts, auditEvents, clinics, patients, providers, referralEvents, referrals } from '@/db/schema';
 import { type Result, fail, ok } from '@/lib/actions/result';
 import { todayIn } from '@/lib/dates';
-import type { PatientAccess } from '@/lib/patient-portal/link-access';
+import type { PatientAccess, PatientScope } from '@/lib/patient-portal/link-access';
 import { OPEN_STATUSES } from './status';
 
 /** A place the patient can go in person, as their phone shows it: contact details only, never internal notes. */
@@ -26,7 +26,7 @@ export type InPersonCare = {
  * The providers this patient was referred to (open referrals first, not cancelled ones), and
  * always the clinic itself, last.
  */
-export async function inPersonCareOf(access: PatientAccess): Promise<InPersonCare[]> {
+export async function inPersonCareOf(access: PatientScope): Promise<InPersonCare[]> {
   const [rows, [clinic]] = await Promise.all([
     db()
       .select({

@@ -177,7 +177,14 @@ const HARBOUR: DemoPatient[] = [
     birthYear: 1995,
     timezone: 'America/Los_Angeles',
     practitioner: 'practitioner',
-    versions: [[0, 'Assigned from “Desk worker — week 1”', desk]],
+    // Three exercises: the handout's fit on two pages is checked on her plan.
+    versions: [
+      [
+        0,
+        'Desk worker — week 1, with segmental work for the stiff mid-back',
+        [...desk, { slug: 'segmental-mobilization', dose: { holdSeconds: 30, reps: 5, sets: 1 } }],
+      ],
+    ],
     startDaysAgo: 20,
   },
   {

@@ -1,4 +1,5 @@
-import { CalendarPlus } from 'lucide-react';
+import { CalendarPlus, Printer } from 'lucide-react';
+import Link from 'next/link';
 import { ExerciseIllustration } from '@/components/exercises/illustration';
 import { GuidedSession } from '@/components/patient-portal/guided-session';
 import { HistoryStrip } from '@/components/patient-portal/history-strip';
@@ -117,6 +118,18 @@ export default async function PatientHome({
           </article>
         ))}
       </section>
+
+      {view.exercises.length ? (
+        <p>
+          <Link
+            href="/p/handout?print=1"
+            prefetch={false}
+            className="inline-flex h-11 items-center gap-2 rounded-md border border-line bg-white px-4 font-medium text-brand-800 hover:bg-brand-50"
+          >
+            <Printer className="size-5" aria-hidden /> Print my plan
+          </Link>
+        </p>
+      ) : null}
 
       <SafetyCard clinic={view.clinic} />
 

@@ -1,19 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { FormAction } from '@/lib/actions/action-state';
 import { formAction } from '@/lib/actions/form-action';
 import { type LinkActionState, createPatientLink, revokePatientLink, rotatePatientLinks } from '@/lib/patients/links';
-import { publicOrigin } from '@/lib/http/public-url';
+import { shownLink } from '@/lib/patients/shown-link';
 import { createLinkSchema } from '@/lib/validation/link';
 
 async function shownOnce(token: string, label: string) {
-  const url = `${publicOrigin(await headers())}/p/${token}`;
-  const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-  return { url, qrSvg, label };
+  return { ...(await shownLink(token)), label };
 }
 
 const ROTATED_LABEL = 'Replacement link';

@@ -1,4 +1,4 @@
-import { ClipboardCheck, Pencil, ShieldAlert } from 'lucide-react';
+import { ClipboardCheck, Pencil, Printer, ShieldAlert } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AlertCard } from '@/components/alerts/alert-card';
@@ -110,10 +110,17 @@ export default async function PatientPage({
             <div className="flex flex-wrap items-center justify-between gap-2">
               <CardTitle id="plan-heading">Current plan</CardTitle>
               {plan && current ? (
-                <div className="flex gap-2">
+                <div className="flex flex-wrap gap-2">
                   <Button asChild size="sm" variant="secondary">
                     <Link href={`/patients/${patient.id}/progress`}>Progress charts</Link>
                   </Button>
+                  {active ? (
+                    <Button asChild size="sm" variant="secondary">
+                      <Link href={`/patients/${patient.id}/handout?print=1`}>
+                        <Printer aria-hidden /> Print handout
+                      </Link>
+                    </Button>
+                  ) : null}
                   <Button asChild size="sm">
                     <Link href={`/patients/${patient.id}/plan`}>Adjust or view history</Link>
                   </Button>

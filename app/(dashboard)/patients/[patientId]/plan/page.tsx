@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { Printer } from 'lucide-react';
 import Link from 'next/link';
+import { PrintedHandouts } from '@/components/handout/printed-handouts';
 import { AdjustPlanForm } from '@/components/plans/adjust-plan-form';
 import { PlanItemsList } from '@/components/plans/plan-items-list';
 import { RestoreVersion, SwapVariant } from '@/components/plans/version-actions';
@@ -11,6 +13,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { patientForPage } from '@/lib/patients/for-page';
 import { formatDateTime, formatDay, todayIn } from '@/lib/dates';
+import { handoutPrintsOf } from '@/lib/handout/prints';
 import { planAcknowledgements } from '@/lib/plans/assign';
 import { editorLibrary } from '@/lib/plans/editor-data';
 import { isEmptyDiff } from '@/lib/plans/diff';
@@ -46,7 +49,10 @@ export default async function PlanPage({
       </>
     );
   }
-  const screening = await currentScreening(actor, patient.id);
+  const [screening, prints] = await Promise.all([
+    currentScreening(actor, patient.id),
+    handoutPrintsOf(actor, patient.id),
+  ]);
   const library = await editorLibrary(actor, screening?.answers ?? null);
   const names = new Map(library.map((e) => [e.id, e.name]));
   const today = todayIn(patient.timezone);
@@ -58,9 +64,18 @@ export default async function PlanPage({
         title={`${patient.name}’s plan`}
         description={`Started ${formatDay(plan.startDate)}${plan.endDate ? ` · ends ${formatDay(plan.endDate)}` : ''} · ${plan.versions.length} version${plan.versions.length === 1 ? '' : 's'}`}
         actions={
-          <Button asChild variant="secondary">
-            <Link href={`/patients/${patient.id}`}>Back to patient</Link>
-          </Button>
+          <>
+            <Button asChild variant="secondary">
+              <Link href={`/patients/${patient.id}`}>Back to patient</Link>
+            </Button>
+            {patient.status === 'active' ? (
+              <Button asChild>
+                <Link href={`/patients/${patient.id}/handout?print=1`}>
+                  <Printer aria-hidden /> Print handout
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
       />
       {flags.assigned ? (
@@ -174,6 +189,10 @@ export default async function PlanPage({
                     ))}
                   </ul>
                 ) : null}
+                <PrintedHandouts
+                  prints={prints.filter((p) => p.planId === plan.id && p.version === v.version)}
+                  timezone={patient.timezone}
+                />
                 {index > 0 ? (
                   <details className="mt-2 text-sm">
                     <summary className="cursor-pointer text-brand-700">Exercises in this version</summary>
