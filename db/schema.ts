@@ -82,6 +82,11 @@ export const clinics = pgTable(
       .default(sql`'[]'::jsonb`),
     // What a patient should do while the clinic is closed (e.g. "Call 111 for urgent advice").
     closedAdvice: text('closed_advice'),
+    // The clinic's own progression thresholds (lib/progression/thresholds.ts); unset ones take the defaults.
+    progressionThresholds: jsonb('progression_thresholds')
+      .$type<Record<string, number>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -504,6 +509,47 @@ export const patientLinks = pgTable(
     index('patient_links_patient_idx').on(t.patientId),
     check('patient_links_label_length', sql`char_length(${t.label}) between 1 and 80`),
     check('patient_links_hash_shape', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+export const PROGRESSION_EVENT_KINDS = ['shown', 'applied', 'dismissed'] as const;
+export const SUGGESTION_KINDS = ['step_up', 'step_down', 'hold', 'simplify'] as const;
+
+/**
+ * What became of each progression suggestion (lib/progression): shown on the plan page, applied
+ * as a new version, or dismissed with a reason. `signature` identifies the figures it was decided
+ * on, so a dismissal hides it until they change and a suggestion is recorded as shown once.
+ */
+export const progressionEvents = pgTable(
+  'progression_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    planVersionId: uuid('plan_version_id').notNull(),
+    kind: text('kind', { enum: PROGRESSION_EVENT_KINDS }).notNull(),
+    suggestion: text('suggestion', { enum: SUGGESTION_KINDS }).notNull(),
+    signature: text('signature').notNull(),
+    headline: text('headline').notNull(),
+    note: text('note'),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    // The version an applied suggestion created.
+    appliedVersion: integer('applied_version'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.patientId, t.clinicId], foreignColumns: [patients.id, patients.clinicId] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({
+      columns: [t.planVersionId, t.clinicId],
+      foreignColumns: [planVersions.id, planVersions.clinicId],
+    }).onDelete('cascade'),
+    index('progression_events_version_idx').on(t.planVersionId, t.signature),
+    uniqueIndex('progression_events_shown_once')
+      .on(t.planVersionId, t.signature)
+      .where(sql`${t.kind} = 'shown'`),
+    check('progression_events_note_length', sql`${t.note} is null or char_length(${t.note}) <= 500`),
   ],
 );
 
