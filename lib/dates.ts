@@ -42,6 +42,11 @@ export function shiftDate(isoDate: string, days: number): string {
   return format(addDays(parseISO(isoDate), days), 'yyyy-MM-dd');
 }
 
+/** Calendar days from one YYYY-MM-DD to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
 const DAY_FORMATS = {
   full: 'EEE d MMM yyyy',
   long: 'EEEE d MMMM',

@@ -240,6 +240,8 @@ export async function adjustPlan(
   actor: Actor,
   planId: string,
   input: AdjustPlanInput & { restoredFrom?: number },
+  /** More writes that must commit with the new version (an applied suggestion's record). */
+  alongside?: (tx: Tx, saved: SavedVersion) => Promise<void>,
 ): Promise<Result<SavedVersion>> {
   const plan = await activePlanOf(actor, planId);
   if (!plan) return notFound('plan');
@@ -287,6 +289,7 @@ export async function adjustPlan(
       subjectId: planId,
       detail: { patientId: plan.patientId, version: next, restoredFrom: input.restoredFrom ?? null },
     });
+    await alongside?.(tx, { planId, version: next });
     return ok({ planId, version: next });
   });
 }

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
 import { fail } from '@/lib/actions/result';
 import { findPatient } from '@/lib/patients/patients';
+import { applySuggestion, dismissSuggestion } from '@/lib/progression/decisions';
+import { applySuggestionSchema, dismissSuggestionSchema } from '@/lib/validation/progression';
 import { adjustPlan, assignPlan, lacksAcknowledgement, restorePlanVersion, swapToVariant } from '@/lib/plans/assign';
 import {
   adjustPlanSchema,
@@ -78,5 +80,29 @@ export const swapVariantAction = formAction({
   done: ({ version }, { patientId }) => {
     revalidatePath(`/patients/${patientId}/plan`);
     return { status: 'ok', message: `Exercise swapped; saved as version ${version}.` };
+  },
+});
+
+export const applySuggestionAction = formAction({
+  caller: 'practitioner',
+  schema: applySuggestionSchema,
+  notFound: { fields: ['patientId'], message: 'That patient is not in your clinic.' },
+  run: (input, actor) => applySuggestion(actor, input),
+  done: ({ version }, { patientId }) => {
+    revalidatePath(`/patients/${patientId}`);
+    revalidatePath(`/patients/${patientId}/plan`);
+    return { status: 'ok', message: `Applied as version ${version}.` };
+  },
+});
+
+export const dismissSuggestionAction = formAction({
+  caller: 'practitioner',
+  schema: dismissSuggestionSchema,
+  echo: ['note'],
+  notFound: { fields: ['patientId'], message: 'That patient is not in your clinic.' },
+  run: (input, actor) => dismissSuggestion(actor, input),
+  done: (_, { patientId }) => {
+    revalidatePath(`/patients/${patientId}/plan`);
+    return { status: 'ok', message: 'Suggestion dismissed. It comes back if the figures change.' };
   },
 });

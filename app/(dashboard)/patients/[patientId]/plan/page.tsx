@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { PrintedHandouts } from '@/components/handout/printed-handouts';
 import { AdjustPlanForm } from '@/components/plans/adjust-plan-form';
 import { PlanItemsList } from '@/components/plans/plan-items-list';
+import { ProgressionCard } from '@/components/plans/progression-card';
 import { RestoreVersion, SwapVariant } from '@/components/plans/version-actions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -19,7 +20,16 @@ import { editorLibrary } from '@/lib/plans/editor-data';
 import { isEmptyDiff } from '@/lib/plans/diff';
 import { activePlanId, planDetail } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
-import { adjustPlanAction, restoreVersionAction, swapVariantAction } from './actions';
+import { recordShown } from '@/lib/progression/decisions';
+import { suggestionFor } from '@/lib/progression/for-patient';
+import { suggestionView } from '@/lib/progression/view';
+import {
+  adjustPlanAction,
+  applySuggestionAction,
+  dismissSuggestionAction,
+  restoreVersionAction,
+  swapVariantAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Plan' };
 
@@ -49,10 +59,13 @@ export default async function PlanPage({
       </>
     );
   }
-  const [screening, prints] = await Promise.all([
+  const [screening, prints, suggested] = await Promise.all([
     currentScreening(actor, patient.id),
     handoutPrintsOf(actor, patient.id),
+    patient.status === 'active' ? suggestionFor(actor, patient) : null,
   ]);
+  const suggestion = suggested && !suggested.dismissed ? suggested : null;
+  if (suggestion) await recordShown(actor, patient.id, suggestion);
   const library = await editorLibrary(actor, screening?.answers ?? null);
   const names = new Map(library.map((e) => [e.id, e.name]));
   const today = todayIn(patient.timezone);
@@ -85,6 +98,15 @@ export default async function PlanPage({
       ) : null}
       <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
         <div className="space-y-6">
+          {suggestion ? (
+            <ProgressionCard
+              patientId={patient.id}
+              signature={suggestion.signature}
+              suggestion={suggestionView(patient.id, suggestion)}
+              applyAction={applySuggestionAction}
+              dismissAction={dismissSuggestionAction}
+            />
+          ) : null}
           <Card aria-labelledby="current-heading">
             <CardTitle id="current-heading">
               Current dose <Badge tone="brand">version {current.version}</Badge>
