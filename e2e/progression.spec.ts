@@ -38,6 +38,8 @@ test('a practitioner applies a suggestion as a new version, seen on the plan pag
   await expect(phone.page.getByRole('heading', { name: 'Hello, Tom' })).toBeVisible();
   await expect(phone.page.getByTestId('patient-exercise')).toHaveCount(1);
   await expect(phone.page.getByTestId('patient-exercise')).not.toContainText(left);
+  // It says what changed until Tom has done a session of the new version.
+  await expect(phone.page.getByTestId('plan-changed')).toContainText(`${left} is no longer in your plan.`);
   await phone.context.close();
 
   // Daniel Ruiz reported red flags: a step down, with in-person care. Dismissed, it stays hidden.

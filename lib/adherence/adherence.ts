@@ -259,3 +259,33 @@ export async function dailyForPatient(
   const rows = rowsOf<DailyPoint>(result);
   return rows.slice(-windowDays);
 }
+
+/** dailyForPatient for many patients of one clinic in one query: each patient's days, oldest first. */
+export async function dailyForPatients(
+  clinicId: string,
+  patientIds: readonly string[],
+  windowDays: number,
+  now = new Date(),
+): Promise<Map<string, DailyPoint[]>> {
+  if (patientIds.length === 0) return new Map();
+  const ids = `{${patientIds.join(',')}}`;
+  const result = await analytical((tx) =>
+    tx.execute(sql`
+    with ${dailyCtes(clinicId, now.toISOString(), sql`and p.id = any(${ids}::uuid[])`, windowDays + 6)}
+    select patient_id::text as "patientId", day::text as day, prescribed::int as prescribed, logged::int as logged,
+           completed::int as completed,
+           case when sum(prescribed) over w > 0 then (sum(completed) over w)::float8 / sum(prescribed) over w end as "rolling7"
+    from daily
+    window w as (partition by patient_id order by day rows between 6 preceding and current row)
+    order by patient_id, day
+  `),
+  );
+  const byPatient = new Map<string, DailyPoint[]>();
+  for (const { patientId, ...point } of rowsOf<DailyPoint & { patientId: string }>(result)) {
+    const days = byPatient.get(patientId) ?? [];
+    days.push(point);
+    byPatient.set(patientId, days);
+  }
+  for (const [id, days] of byPatient) byPatient.set(id, days.slice(-windowDays));
+  return byPatient;
+}

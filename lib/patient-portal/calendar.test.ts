@@ -7,6 +7,7 @@ const view = (endDate: string | null) => ({
   today: '2026-12-01',
   plan: {
     versionId: 'a1b2c3d4-0000-4000-8000-000000000000',
+    planId: 'a1b2c3d4-0000-4000-8000-000000000001',
     version: 1,
     effectiveDate: '2026-11-01',
     authorName: null,

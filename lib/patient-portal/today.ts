@@ -73,6 +73,7 @@ export async function patientToday(access: PatientScope, now = new Date()) {
     db()
       .select({
         versionId: planVersions.id,
+        planId: plans.id,
         version: planVersions.version,
         effectiveDate: planVersions.effectiveDate,
         authorName: users.name,
@@ -160,6 +161,7 @@ export async function patientToday(access: PatientScope, now = new Date()) {
     plan: current
       ? {
           versionId: current.versionId,
+          planId: current.planId,
           version: current.version,
           effectiveDate: current.effectiveDate,
           authorName: current.authorName,

@@ -8,7 +8,8 @@ import { SafetyCard } from '@/components/patient-portal/safety-card';
 import { TextWithPhoneLinks } from '@/components/patient-portal/text-with-phone-links';
 import { TodayProgress } from '@/components/patient-portal/today-progress';
 import { OfflineSupport } from '@/components/patient-portal/offline-support';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime, formatDay } from '@/lib/dates';
+import { recentChange } from '@/lib/patient-portal/recent-change';
 import { InPersonCare } from '@/components/patient-portal/in-person-care';
 import { inPersonCareOf } from '@/lib/referrals/patient-side';
 import { disciplineWords } from '@/lib/referrals/rows';
@@ -28,6 +29,11 @@ export default async function PatientHome({
   const found = await currentPatientOrClinic();
   if (!found.ok) return <InactiveLink clinic={found.clinic} hasPlan={false} />;
   const [view, care, query] = await Promise.all([patientToday(found.value), inPersonCareOf(found.value), searchParams]);
+  const change = await recentChange(
+    found.value,
+    view.plan,
+    view.exercises.map((e) => ({ ...e, exerciseId: e.id })),
+  );
   await touchLink(found.value.linkId);
   const { progress } = view;
   const illustrations = Object.fromEntries(
@@ -55,6 +61,23 @@ export default async function PatientHome({
           <TodayProgress done={progress.done} prescribed={progress.prescribed} today={view.todayBounds} />
         )}
       </header>
+
+      {change ? (
+        <section
+          aria-labelledby="changed-heading"
+          className="rounded-xl border-2 border-brand-600 bg-brand-50 p-4"
+          data-testid="plan-changed"
+        >
+          <h2 id="changed-heading" className="text-lg font-semibold">
+            Your plan changed on {formatDay(change.since, 'long')}
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {change.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {view.exercises.length ? (
         <GuidedSession
