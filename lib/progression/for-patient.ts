@@ -12,7 +12,7 @@ import {
   progressionEvents,
   sessionLogs,
 } from '@/db/schema';
-import { dailyForPatient } from '@/lib/adherence/adherence';
+import { dailyForPatients } from '@/lib/adherence/adherence';
 import type { Actor } from '@/lib/auth/guard';
 import { daysBetween, shiftDate, todayIn } from '@/lib/dates';
 import { itemDose, limitsOf } from '@/lib/exercises/dose';
@@ -23,11 +23,12 @@ import { type ExerciseFacts, type PlanItemDose, type ProgressionSuggestion, sugg
 const MAX_DAYS = 60;
 
 type Exercise = typeof exercises.$inferSelect;
+type Patient = { id: string; timezone: string };
 
 const variantOf = (e: Exercise | undefined) =>
   e ? { id: e.id, name: e.name, limits: limitsOf(e), defaultDose: e.defaultDose } : null;
 
-/** The exercises of both versions with their variants, as the rules read them. */
+/** The exercises of the versions with their variants, as the rules read them. */
 async function factsOf(clinicId: string, ids: string[]): Promise<Map<string, ExerciseFacts>> {
   const visible = or(isNull(exercises.clinicId), eq(exercises.clinicId, clinicId));
   const own = ids.length
@@ -59,15 +60,6 @@ async function factsOf(clinicId: string, ids: string[]): Promise<Map<string, Exe
   );
 }
 
-async function itemsOf(versionId: string): Promise<PlanItemDose[]> {
-  const rows = await db()
-    .select()
-    .from(planItems)
-    .where(eq(planItems.planVersionId, versionId))
-    .orderBy(asc(planItems.position));
-  return rows.map((r) => ({ exerciseId: r.exerciseId, ...itemDose(r) }));
-}
-
 export type PatientSuggestion = {
   planId: string;
   planVersionId: string;
@@ -80,50 +72,77 @@ export type PatientSuggestion = {
 };
 
 /**
- * The progression suggestion for a patient's active plan, from the days since its latest version
- * took effect (and the window before), or null: no plan, a change still to take effect, or too
- * little to go on. Another clinic's patient has no plan here, so gets null.
+ * The progression suggestion of each patient's active plan, from the days since its latest
+ * version took effect (and the window before), in a fixed number of queries however many
+ * patients (the dashboard asks for its candidates at once). A patient without a suggestion (no
+ * plan, a change still to take effect, too little to go on, another clinic's) is left out.
  */
-export async function suggestionFor(
+export async function suggestionsFor(
   actor: Actor,
-  patient: { id: string; timezone: string },
+  patients: readonly Patient[],
   now = new Date(),
-): Promise<PatientSuggestion | null> {
-  const today = todayIn(patient.timezone, now);
-  const versions = await db()
-    .select({
-      id: planVersions.id,
-      version: planVersions.version,
-      effectiveDate: planVersions.effectiveDate,
-      planId: plans.id,
-    })
-    .from(planVersions)
-    .innerJoin(plans, and(eq(plans.id, planVersions.planId), eq(plans.clinicId, planVersions.clinicId)))
-    .where(
-      and(
-        eq(plans.patientId, patient.id),
-        eq(plans.clinicId, actor.clinicId),
-        eq(plans.status, 'active'),
-        sql`(${plans.endDate} is null or ${plans.endDate} >= ${today})`,
-      ),
-    )
-    .orderBy(desc(planVersions.version))
-    .limit(2);
-  const [current, previous] = versions;
-  if (!current || current.effectiveDate > today) return null;
-  const [[clinic], items, previousItems] = await Promise.all([
+): Promise<Map<string, PatientSuggestion>> {
+  const found = new Map<string, PatientSuggestion>();
+  if (patients.length === 0) return found;
+  const todays = new Map(patients.map((p) => [p.id, todayIn(p.timezone, now)]));
+  const ids = patients.map((p) => p.id);
+  const [[clinic], rows] = await Promise.all([
     db().select({ thresholds: clinics.progressionThresholds }).from(clinics).where(eq(clinics.id, actor.clinicId)),
-    itemsOf(current.id),
-    previous ? itemsOf(previous.id) : Promise.resolve(null),
-  ]);
-  const thresholds = thresholdsOf(clinic?.thresholds);
-  const from = shiftDate(current.effectiveDate, -thresholds.windowDays);
-  const span = Math.min(MAX_DAYS, Math.max(thresholds.simplifyWindowDays, daysBetween(from, today) + 1));
-  const first = shiftDate(today, -(span - 1));
-  const [daily, pains, flags, facts] = await Promise.all([
-    dailyForPatient(actor.clinicId, patient.id, span, now),
     db()
       .select({
+        patientId: plans.patientId,
+        id: planVersions.id,
+        version: planVersions.version,
+        effectiveDate: planVersions.effectiveDate,
+        planId: plans.id,
+        endDate: plans.endDate,
+      })
+      .from(planVersions)
+      .innerJoin(plans, and(eq(plans.id, planVersions.planId), eq(plans.clinicId, planVersions.clinicId)))
+      .where(and(inArray(plans.patientId, ids), eq(plans.clinicId, actor.clinicId), eq(plans.status, 'active')))
+      .orderBy(asc(plans.patientId), desc(planVersions.version)),
+  ]);
+  const thresholds = thresholdsOf(clinic?.thresholds);
+  // Each patient's latest version (in effect today, the plan not ended) and the one before it.
+  const pairs = new Map<string, { current: (typeof rows)[number]; previous: (typeof rows)[number] | null }>();
+  for (const row of rows) {
+    const today = todays.get(row.patientId)!;
+    const pair = pairs.get(row.patientId);
+    if (!pair) {
+      if (row.effectiveDate <= today && (!row.endDate || row.endDate >= today))
+        pairs.set(row.patientId, { current: row, previous: null });
+      else pairs.set(row.patientId, { current: { ...row, id: '' }, previous: null });
+    } else if (!pair.previous && row.planId === pair.current.planId) pair.previous = row;
+  }
+  for (const [id, pair] of pairs) if (!pair.current.id) pairs.delete(id);
+  if (pairs.size === 0) return found;
+
+  const versionIds = [...pairs.values()].flatMap((p) => [p.current.id, ...(p.previous ? [p.previous.id] : [])]);
+  const itemRows = await db()
+    .select()
+    .from(planItems)
+    .where(and(inArray(planItems.planVersionId, versionIds), eq(planItems.clinicId, actor.clinicId)))
+    .orderBy(asc(planItems.position));
+  const itemsOf = (versionId: string): PlanItemDose[] =>
+    itemRows.filter((r) => r.planVersionId === versionId).map((r) => ({ exerciseId: r.exerciseId, ...itemDose(r) }));
+
+  const span = Math.min(
+    MAX_DAYS,
+    Math.max(
+      thresholds.simplifyWindowDays,
+      ...[...pairs].map(
+        ([id, p]) => daysBetween(shiftDate(p.current.effectiveDate, -thresholds.windowDays), todays.get(id)!) + 1,
+      ),
+    ),
+  );
+  // The earliest first day of any patient: a day or so of slack either side of the timezones.
+  const first = shiftDate(todayIn('UTC', now), -(span + 1));
+  const withPlans = [...pairs.keys()];
+  const [daily, pains, flags, facts, dismissals] = await Promise.all([
+    dailyForPatients(actor.clinicId, withPlans, span, now),
+    db()
+      .select({
+        patientId: sessionLogs.patientId,
         day: sessionLogs.localDay,
         painAfter: sql<number | null>`avg(${sessionLogs.painAfter})::float8`,
       })
@@ -131,69 +150,85 @@ export async function suggestionFor(
       .where(
         and(
           eq(sessionLogs.clinicId, actor.clinicId),
-          eq(sessionLogs.patientId, patient.id),
+          inArray(sessionLogs.patientId, withPlans),
           gte(sessionLogs.localDay, first),
         ),
       )
-      .groupBy(sessionLogs.localDay),
+      .groupBy(sessionLogs.patientId, sessionLogs.localDay),
     db()
-      .select({ day: sessionLogs.localDay })
+      .select({ patientId: alerts.patientId, day: sessionLogs.localDay })
       .from(alerts)
       .innerJoin(sessionLogs, eq(sessionLogs.id, alerts.sessionLogId))
       .where(
         and(
           eq(alerts.clinicId, actor.clinicId),
-          eq(alerts.patientId, patient.id),
+          inArray(alerts.patientId, withPlans),
           eq(alerts.kind, 'red_flag'),
           gte(sessionLogs.localDay, first),
         ),
       ),
-    factsOf(actor.clinicId, [...new Set([...items, ...(previousItems ?? [])].map((i) => i.exerciseId))]),
-  ]);
-  const painOn = new Map(pains.map((p) => [p.day, p.painAfter]));
-  const flagged = new Set(flags.map((f) => f.day));
-  const days = daily.map((d) => ({
-    day: d.day,
-    prescribed: d.prescribed,
-    completed: d.completed,
-    logged: d.logged,
-    painAfter: painOn.get(d.day) ?? null,
-    redFlag: flagged.has(d.day),
-  }));
-  const suggestion = suggestProgression({
-    version: { effectiveDate: current.effectiveDate, items },
-    previousItems,
-    exercises: facts,
-    days,
-    today,
-    thresholds,
-  });
-  if (!suggestion) return null;
-  const logsSince = days.filter((d) => d.day >= current.effectiveDate).reduce((n, d) => n + d.logged, 0);
-  const signature = crypto
-    .createHash('sha256')
-    .update(JSON.stringify([suggestion.kind, current.id, suggestion.items, logsSince, flagged.size]))
-    .digest('hex')
-    .slice(0, 32);
-  const [dismissal] = await db()
-    .select({ id: progressionEvents.id })
-    .from(progressionEvents)
-    .where(
-      and(
-        eq(progressionEvents.clinicId, actor.clinicId),
-        eq(progressionEvents.planVersionId, current.id),
-        eq(progressionEvents.signature, signature),
-        eq(progressionEvents.kind, 'dismissed'),
+    factsOf(actor.clinicId, [...new Set(itemRows.map((i) => i.exerciseId))]),
+    db()
+      .select({ planVersionId: progressionEvents.planVersionId, signature: progressionEvents.signature })
+      .from(progressionEvents)
+      .where(
+        and(
+          eq(progressionEvents.clinicId, actor.clinicId),
+          inArray(
+            progressionEvents.planVersionId,
+            [...pairs.values()].map((p) => p.current.id),
+          ),
+          eq(progressionEvents.kind, 'dismissed'),
+        ),
       ),
-    )
-    .limit(1);
-  return {
-    planId: current.planId,
-    planVersionId: current.id,
-    version: current.version,
-    today,
-    suggestion,
-    signature,
-    dismissed: Boolean(dismissal),
-  };
+  ]);
+  const dismissed = new Set(dismissals.map((d) => `${d.planVersionId}:${d.signature}`));
+  for (const [patientId, { current, previous }] of pairs) {
+    const today = todays.get(patientId)!;
+    const painOn = new Map(pains.filter((p) => p.patientId === patientId).map((p) => [p.day, p.painAfter]));
+    const flagged = new Set(flags.filter((f) => f.patientId === patientId).map((f) => f.day));
+    const days = (daily.get(patientId) ?? []).map((d) => ({
+      day: d.day,
+      prescribed: d.prescribed,
+      completed: d.completed,
+      logged: d.logged,
+      painAfter: painOn.get(d.day) ?? null,
+      redFlag: flagged.has(d.day),
+    }));
+    const suggestion = suggestProgression({
+      version: { effectiveDate: current.effectiveDate, items: itemsOf(current.id) },
+      previousItems: previous ? itemsOf(previous.id) : null,
+      exercises: facts,
+      days,
+      today,
+      thresholds,
+    });
+    if (!suggestion) continue;
+    const logsSince = days.filter((d) => d.day >= current.effectiveDate).reduce((n, d) => n + d.logged, 0);
+    const redFlagDays = days.filter((d) => d.redFlag).length;
+    const signature = crypto
+      .createHash('sha256')
+      .update(JSON.stringify([suggestion.kind, current.id, suggestion.items, logsSince, redFlagDays]))
+      .digest('hex')
+      .slice(0, 32);
+    found.set(patientId, {
+      planId: current.planId,
+      planVersionId: current.id,
+      version: current.version,
+      today,
+      suggestion,
+      signature,
+      dismissed: dismissed.has(`${current.id}:${signature}`),
+    });
+  }
+  return found;
+}
+
+/** One patient's suggestion (the plan page), or null. */
+export async function suggestionFor(
+  actor: Actor,
+  patient: Patient,
+  now = new Date(),
+): Promise<PatientSuggestion | null> {
+  return (await suggestionsFor(actor, [patient], now)).get(patient.id) ?? null;
 }

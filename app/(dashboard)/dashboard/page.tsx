@@ -10,6 +10,8 @@ import { clinicOf } from '@/lib/clinic/clinic';
 import { daysSince } from '@/lib/dates';
 import { ATTENTION_LABELS, dashboard, dashboardQuerySchema } from '@/lib/roster/dashboard';
 import { stalledReferrals } from '@/lib/referrals/stalled';
+import { progressionGroups } from '@/lib/progression/dashboard';
+import { ProgressionGroups } from '@/components/dashboard/progression-groups';
 import { STATUS_LABELS } from '@/lib/referrals/status';
 import { formatDay } from '@/lib/dates';
 
@@ -25,10 +27,11 @@ export default async function DashboardPage({
   const query = dashboardQuerySchema.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
-  const [clinic, data, stalled] = await Promise.all([
+  const [clinic, data, stalled, progression] = await Promise.all([
     clinicOf(actor),
     dashboard(actor, query),
     stalledReferrals(actor),
+    progressionGroups(actor),
   ]);
   const firstName = actor.name.split(' ')[0] ?? actor.name;
   const link = (changes: Partial<Record<'scope' | 'show', string>>) => {
@@ -130,6 +133,8 @@ export default async function DashboardPage({
           </p>
         ) : null}
       </section>
+
+      <ProgressionGroups {...progression} />
 
       <section aria-labelledby="referrals-group-heading" className="mb-8">
         <h2 id="referrals-group-heading" className="mb-3 text-lg font-semibold">
