@@ -44,6 +44,49 @@ test('an admin sets the clinic’s emergency number and hours; a mistake keeps w
   await patient.context.close();
 });
 
+test('an admin raises the step-up adherence to 90 %; a figure out of its range is refused beside it; reset brings back the defaults', async ({
+  page,
+}) => {
+  await signIn(page, otherClinicAdmin.email, otherClinicAdmin.password);
+  await page.goto('/settings/clinic');
+  const form = page.getByRole('form', { name: 'Progression suggestions' });
+  const adherence = form.getByLabel('Step-up adherence', { exact: true });
+  const hold = form.getByLabel('Hold increment', { exact: true });
+  const save = form.getByRole('button', { name: 'Save progression thresholds' });
+  await expect(adherence).toHaveValue('80');
+  await expect(form.getByText('Default 80 %, 50–100 %')).toBeVisible();
+  await expect(form.getByText('Default 15 s, 5–30 s')).toBeVisible();
+
+  // A 45 s jump is refused beside the field; what was typed stays, and nothing is saved.
+  await adherence.fill('90');
+  await hold.fill('45');
+  await save.click();
+  await expect(form.getByTestId('threshold-holdIncrement-error')).toHaveText(
+    'Hold increment must be between 5 and 30 s.',
+  );
+  await expect(hold).toHaveAttribute('aria-invalid', 'true');
+  await expect(adherence).toHaveValue('90');
+  await page.reload();
+  await expect(adherence).toHaveValue('80');
+  await expect(hold).toHaveValue('15');
+
+  await adherence.fill('90');
+  await save.click();
+  await expect(page.getByText('Progression thresholds saved.')).toBeVisible();
+  await page.reload();
+  await expect(adherence).toHaveValue('90');
+  await expect(page.getByText('Your clinic has changed 1 of them from the defaults.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/clinic-progression-thresholds.png', fullPage: true });
+
+  // Back to the defaults, so other specs see this clinic as seeded.
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  await expect(page.getByText('Progression suggestions use the defaults again.')).toBeVisible();
+  await expect(adherence).toHaveValue('80');
+  await page.reload();
+  await expect(adherence).toHaveValue('80');
+  await expect(page.getByText('Your clinic uses the defaults.')).toBeVisible();
+});
+
 test('unauthorized access: a practitioner who is not an admin cannot open the clinic settings', async ({ page }) => {
   await signIn(page, demoPractitioner.email, demoPractitioner.password);
   await expect(page.getByRole('link', { name: 'Clinic', exact: true })).toHaveCount(0);
@@ -51,4 +94,5 @@ test('unauthorized access: a practitioner who is not an admin cannot open the cl
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'Only clinic admins can open this page' })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Clinic settings' })).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Progression suggestions' })).toHaveCount(0);
 });

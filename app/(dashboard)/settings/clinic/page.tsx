@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import { ClinicSettingsForm } from '@/components/clinic/clinic-settings-form';
+import { ProgressionThresholdsForm } from '@/components/clinic/progression-thresholds-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/guard';
 import { clinicOf } from '@/lib/clinic/clinic';
 import { defaultEmergencyNumber } from '@/lib/clinic/emergency';
+import { thresholdsOf } from '@/lib/progression/clinic-thresholds';
 import { timezoneChoices } from '@/lib/timezones';
-import { updateClinicSettingsAction } from './actions';
+import { thresholdFormValues } from '@/lib/validation/progression-thresholds';
+import { progressionThresholdsAction, updateClinicSettingsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Clinic settings' };
 
@@ -25,7 +28,7 @@ export default async function ClinicSettingsPage() {
     <>
       <PageHeader
         title="Clinic settings"
-        description="What patients see on their phone and handouts: how to reach you, when you are open, and who to call in an emergency."
+        description="What patients see on their phone and handouts: how to reach you, when you are open, and who to call in an emergency; and the figures behind progression suggestions."
       />
       <ClinicSettingsForm
         action={updateClinicSettingsAction}
@@ -43,6 +46,12 @@ export default async function ClinicSettingsPage() {
           ...hours,
         }}
       />
+      <div className="mt-6">
+        <ProgressionThresholdsForm
+          action={progressionThresholdsAction}
+          values={thresholdFormValues(thresholdsOf(clinic.progressionThresholds))}
+        />
+      </div>
     </>
   );
 }
