@@ -3,7 +3,7 @@ import { expectNoViolations } from './axe';
 import { choosePain, demoAdmin, expect, phoneContext, signIn, test } from './fixtures';
 
 test('axe finds nothing on any practitioner screen', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto('/login');
   await expectNoViolations(page, '/login');
   await signIn(page, demoAdmin.email, demoAdmin.password);

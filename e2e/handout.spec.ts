@@ -196,6 +196,8 @@ test('a patient prints their own copy from the phone, with no QR code and no new
   expect(qrOnPages(copy.images)).toBeNull();
   await phone.context.close();
   await page.reload();
-  // The patient's print issued no link.
+  // The patient's print issued no link, and shows in the plan's history.
   await expect(links).toHaveCount(before);
+  await page.goto(`${new URL(page.url()).pathname}/plan`);
+  await expect(page.getByTestId('handout-prints').first()).toContainText('by the patient · without a link');
 });

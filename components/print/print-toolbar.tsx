@@ -20,7 +20,7 @@ type Props = {
    * and whatever the extra controls hold. A print the button starts waits for it and is not made
    * when it fails, so nothing leaves the printer unrecorded or half-filled.
    */
-  record?: { action: FormAction; fields: Record<string, string> };
+  record?: { action: FormAction; fields: Record<string, string> } | { url: string; fields: Record<string, string> };
   /** Told what the record said, before the dialog opens (a handout shows its new QR code). */
   onRecorded?: (state: ActionState) => void;
   /** Open the print dialog once the page is ready (a "Print" link elsewhere brought us here). */
@@ -42,6 +42,12 @@ export function PrintToolbar({ back, paper, paperHrefs, printLabel, record, onRe
   const recordPrint = async (): Promise<boolean> => {
     if (!record || !form.current) return true;
     try {
+      if ('url' in record) {
+        // A route handler (the patient's copy): the answer is all it says.
+        const response = await fetch(record.url, { method: 'POST', body: new FormData(form.current) });
+        setProblem(response.ok ? null : 'Printing could not be recorded.');
+        return response.ok;
+      }
       const state = await record.action(idle, new FormData(form.current));
       onRecorded?.(state);
       setProblem(state.status === 'ok' ? null : (state.message ?? 'Printing could not be recorded.'));

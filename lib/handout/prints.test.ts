@@ -7,7 +7,10 @@ import { printHandoutSchema } from '@/lib/validation/handout';
 import { createClinicWithTeam } from '@/testing/factories';
 import { fixtureExercise, patientOnPlan } from '@/testing/on-plan';
 import { practitionerHandout } from './handout';
+import { lookupToken } from '@/lib/patient-portal/link-access';
+import { createPatientLink } from '@/lib/patients/links';
 import { logGrid } from './log-grid';
+import { recordPatientPrint } from './patient-print';
 import { handoutPrintsOf, recordHandoutPrint } from './prints';
 
 async function onPlan() {
@@ -119,6 +122,27 @@ describe('handout prints', () => {
     expect(await recordHandoutPrint(other.admin, c.print('new'))).toMatchObject({ ok: false, code: 'not_found' });
     expect(await handoutPrintsOf(other.admin, c.patientId)).toEqual([]);
     expect(await db().select().from(handoutPrints).where(eq(handoutPrints.patientId, c.patientId))).toHaveLength(0);
+  });
+});
+
+describe('the patient’s own copy', () => {
+  it('records a print by the patient once however often the dialog opens, and only for their own plan', async () => {
+    const c = await onPlan();
+    const other = await onPlan();
+    const link = await createPatientLink(c.practitioner, c.patientId, { label: 'phone', expiresInDays: null });
+    if (!link.ok) throw new Error(link.message);
+    const access = await lookupToken(link.value.token);
+    if (!access.ok) throw new Error('lookup');
+    const mine = { planVersionId: c.handout.plan!.versionId, paper: 'letter' as const };
+    expect(await recordPatientPrint(access.value, mine)).toEqual({ ok: true, value: undefined });
+    expect(await recordPatientPrint(access.value, mine)).toEqual({ ok: true, value: undefined });
+    expect(
+      await recordPatientPrint(access.value, { planVersionId: other.handout.plan!.versionId, paper: 'a4' }),
+    ).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await handoutPrintsOf(c.practitioner, c.patientId)).toMatchObject([
+      { by: 'the patient', withLink: false, paper: 'letter' },
+    ]);
+    expect(await handoutPrintsOf(other.practitioner, other.patientId)).toEqual([]);
   });
 });
 

@@ -43,6 +43,7 @@ export default async function PatientHandoutPage({
         paperHrefs={{ a4: '/p/handout?paper=a4', letter: '/p/handout?paper=letter' }}
         printLabel="Print my plan"
         autoPrint={query.print === '1'}
+        record={{ url: '/p/handout/printed', fields: { planVersionId: handout.plan.versionId } }}
       />
       <PaperSheet paper={paper} footer={handout.clinic.footer ?? `${handout.clinic.name} · your home exercises`}>
         <HandoutSheet
