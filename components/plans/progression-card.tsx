@@ -56,7 +56,8 @@ export function ProgressionCard({
       data-testid="progression-suggestion"
     >
       <h2 id="suggestion-heading" className="flex items-start gap-2 font-semibold">
-        <Icon className="mt-0.5 size-5 shrink-0" aria-hidden /> {suggestion.headline}
+        <Icon className="mt-0.5 size-5 shrink-0" aria-hidden />
+        <span>{suggestion.headline}</span>
       </h2>
       <ul className="mt-2 list-disc space-y-0.5 pl-6 text-sm">
         {suggestion.reasons.map((r) => (
