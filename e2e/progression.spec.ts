@@ -27,7 +27,7 @@ test('a practitioner applies a suggestion as a new version, seen on the plan pag
   await page.screenshot({ path: 'test-results/screens/progression-suggestion.png', fullPage: true });
   const versionsBefore = await page.getByTestId('version-entry').count();
   await suggestion.getByRole('button', { name: 'Apply as a new version' }).click();
-  await expect(page.getByText(`Applied as version ${versionsBefore + 1}.`)).toBeVisible();
+  await expect(page.getByText(`Suggestion applied as version ${versionsBefore + 1}.`)).toBeVisible();
   const latest = page.getByTestId('version-entry').first();
   await expect(latest).toContainText(`Version ${versionsBefore + 1}`);
   await expect(latest).toContainText(`“${headline}”`);

@@ -88,10 +88,10 @@ export const applySuggestionAction = formAction({
   schema: applySuggestionSchema,
   notFound: { fields: ['patientId'], message: 'That patient is not in your clinic.' },
   run: (input, actor) => applySuggestion(actor, input),
+  // The card goes once the suggestion is applied, so the page, not the card, says it worked.
   done: ({ version }, { patientId }) => {
     revalidatePath(`/patients/${patientId}`);
-    revalidatePath(`/patients/${patientId}/plan`);
-    return { status: 'ok', message: `Applied as version ${version}.` };
+    redirect(`/patients/${patientId}/plan?applied=${version}`);
   },
 });
 
@@ -103,6 +103,6 @@ export const dismissSuggestionAction = formAction({
   run: (input, actor) => dismissSuggestion(actor, input),
   done: (_, { patientId }) => {
     revalidatePath(`/patients/${patientId}/plan`);
-    return { status: 'ok', message: 'Suggestion dismissed. It comes back if the figures change.' };
+    redirect(`/patients/${patientId}/plan?dismissed=1`);
   },
 });

@@ -96,6 +96,16 @@ export default async function PlanPage({
           Plan assigned.
         </Notice>
       ) : null}
+      {typeof flags.applied === 'string' && /^\d+$/.test(flags.applied) ? (
+        <Notice tone="success" live className="mb-4">
+          Suggestion applied as version {flags.applied}.
+        </Notice>
+      ) : null}
+      {flags.dismissed ? (
+        <Notice tone="success" live className="mb-4">
+          Suggestion dismissed. It comes back if the figures change.
+        </Notice>
+      ) : null}
       <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
         <div className="space-y-6">
           {suggestion ? (
