@@ -17,13 +17,33 @@ export type ProgressionEntry = { patientId: string; patientName: string; headlin
  * rising or a red flag lately; the rules then decide for those few at once (suggestionsFor,
  * a fixed number of queries). Dismissed suggestions stay off.
  */
-export async function progressionGroups(actor: Actor, now = new Date()) {
-  const [clinic] = rowsOf<{ thresholds: Record<string, unknown> }>(
-    await db().execute(
-      sql`select progression_thresholds as thresholds from clinics where id = ${actor.clinicId}::uuid`,
-    ),
+export async function progressionGroups(actor: Actor, now = new Date()): Promise<Groups> {
+  // What the groups are made of, in one cheap read: every patient's figures_version (bumped by
+  // triggers on each log, plan, version and item change), the decisions taken, the thresholds
+  // and the day. While it holds, the groups computed for it hold too.
+  const [clinic] = rowsOf<{ thresholds: Record<string, unknown>; key: string }>(
+    await db().execute(sql`
+      select c.progression_thresholds as thresholds,
+             concat_ws(':', (${now.toISOString()}::timestamptz at time zone c.timezone)::date,
+               md5(c.progression_thresholds::text),
+               (select coalesce(sum(p.figures_version), 0) from patients p where p.clinic_id = c.id and p.status = 'active'),
+               (select count(*) from patients p where p.clinic_id = c.id and p.status = 'active'),
+               (select count(*) from progression_events e where e.clinic_id = c.id and e.kind <> 'shown')) as key
+      from clinics c where c.id = ${actor.clinicId}::uuid`),
   );
-  const t = thresholdsOf(clinic?.thresholds);
+  const cached = computed.get(actor.clinicId);
+  if (cached && clinic && cached.key === clinic.key) return cached.groups;
+  const groups = await computeGroups(actor, thresholdsOf(clinic?.thresholds), now);
+  if (clinic) computed.set(actor.clinicId, { key: clinic.key, groups });
+  return groups;
+}
+
+type Groups = { readyToProgress: ProgressionEntry[]; stepDown: ProgressionEntry[] };
+
+/** The last groups computed for each clinic in this process, with the key they were computed for. */
+const computed = new Map<string, { key: string; groups: Groups }>();
+
+async function computeGroups(actor: Actor, t: ReturnType<typeof thresholdsOf>, now: Date): Promise<Groups> {
   const candidates = rowsOf<{ id: string; name: string; timezone: string; down: boolean }>(
     await db().execute(sql`
       select p.id, p.name, p.timezone,
