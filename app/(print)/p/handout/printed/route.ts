@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { PAPERS } from '@/db/schema';
-import { fail } from '@/lib/actions/result';
 import { recordPatientPrint } from '@/lib/handout/patient-print';
 import { failureResponse } from '@/lib/http/failure-response';
+import { readPatientForm } from '@/lib/http/patient-form';
 import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
-import { currentPatient } from '@/lib/patient-portal/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,16 +17,10 @@ const formSchema = z.object({
  * posting it); the cookie's link decides whose plan it may be.
  */
 export async function POST(request: Request) {
-  const access = await currentPatient();
-  if (!access)
-    return failureResponse(fail('refused', 'This link is no longer active.'), { as: 'text', headers: PATIENT_HEADERS });
-  const parsed = formSchema.safeParse(Object.fromEntries((await request.formData()).entries()));
-  if (!parsed.success)
-    return failureResponse(fail('invalid', 'That request could not be read.'), {
-      as: 'text',
-      headers: PATIENT_HEADERS,
-    });
-  const outcome = await recordPatientPrint(access, parsed.data);
+  const form = await readPatientForm(request, formSchema);
+  if (form instanceof Response) return form;
+  const { access, data } = form;
+  const outcome = await recordPatientPrint(access, data);
   if (!outcome.ok) return failureResponse(outcome, { as: 'text', headers: PATIENT_HEADERS });
   return new Response(null, { status: 204, headers: PATIENT_HEADERS });
 }
