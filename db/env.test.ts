@@ -21,6 +21,15 @@ describe('environment', () => {
     }
   });
 
+  it('reads TRUST_PROXY as a number of proxies (true is one, unset none)', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(() => parseEnv({ TRUST_PROXY: 'yes' })).toThrowError(/TRUST_PROXY: must be true, false or a number/);
+    expect(() => parseEnv({ TRUST_PROXY: '-1' })).toThrowError(/TRUST_PROXY/);
+  });
+
   it('allows several server processes only with PostgreSQL', () => {
     expect(parseEnv({ DATABASE_URL: 'postgres://db/app', WEB_CONCURRENCY: '2' }).WEB_CONCURRENCY).toBe(2);
     expect(parseEnv({ WEB_CONCURRENCY: '1' }).WEB_CONCURRENCY).toBe(1);

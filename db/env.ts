@@ -19,11 +19,21 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // The address patients reach the app at, for links and QR codes; defaults to the request's host.
     PUBLIC_URL: z.url({ error: 'must be a full URL such as https://rollcall.example.com' }).optional(),
-    // Set when the app sits behind a proxy that appends the client address to X-Forwarded-For.
+    // How many proxies in front of the app append the client address to X-Forwarded-For
+    // (`true` is one). Unset or `false`: none, and forwarding headers from clients are ignored.
     TRUST_PROXY: z
-      .enum(['true', 'false', '1', '0'])
+      .string()
       .default('false')
-      .transform((v) => v === 'true' || v === '1'),
+      .transform((v, ctx) => {
+        if (v === 'true') return 1;
+        if (v === 'false') return 0;
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 10) {
+          ctx.addIssue({ code: 'custom', message: 'must be true, false or a number of proxies from 0 to 10' });
+          return z.NEVER;
+        }
+        return n;
+      }),
     // Server processes sharing the port (npm start / npm run serve), PostgreSQL only: the embedded
     // database may be opened by one process. Unset: one.
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),

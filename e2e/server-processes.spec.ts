@@ -51,7 +51,7 @@ test.describe('several server processes on PostgreSQL', () => {
     // No AUTH_SECRET: the start script settles one key before starting the processes.
     const { AUTH_SECRET: _unset, ...withoutSecret } = env;
     server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts', '--no-build'], {
-      env: { ...withoutSecret, PORT: String(PORT), WEB_CONCURRENCY: '2', NODE_ENV: 'production' },
+      env: { ...withoutSecret, PORT: String(PORT), WEB_CONCURRENCY: '2', NODE_ENV: 'production', TRUST_PROXY: 'false' },
     });
     server.stdout?.on('data', (chunk) => (output += chunk));
     server.stderr?.on('data', (chunk) => (output += chunk));
@@ -96,5 +96,22 @@ test.describe('several server processes on PostgreSQL', () => {
       expect(await res.text()).toContain('Welcome, Ada');
       await visit.dispose();
     }
+  });
+
+  test('a client cannot pick its own address with X-Forwarded-For', async ({ playwright }) => {
+    // The server above runs with TRUST_PROXY unset: the address is the connection's, so rotating
+    // the header (which used to count each guess against a new address) no longer escapes the
+    // limit of 30 unknown links a minute. Every request here comes from 127.0.0.1.
+    const api = await playwright.request.newContext({ baseURL: BASE, maxRedirects: 0 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const res = await api.get(`/p/${crypto.randomBytes(32).toString('base64url')}`, {
+        headers: { 'X-Forwarded-For': `203.0.113.${i + 1}`, 'X-Real-IP': `198.51.100.${i + 1}` },
+      });
+      statuses.push(res.status());
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 303)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    await api.dispose();
   });
 });

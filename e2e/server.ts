@@ -19,6 +19,9 @@ const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'script
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Playwright stands in for one trusted proxy: a test can then be a client of its own by
+    // sending X-Forwarded-For, as a load balancer would write it (lib/http/client-address.ts).
+    TRUST_PROXY: '1',
     // The server's own zone must not show: dates are written for the patient's or the clinic's zone.
     TZ: 'UTC',
   },

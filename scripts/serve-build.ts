@@ -17,7 +17,8 @@ export async function serveBuild(name: string, port: number): Promise<{ base: st
   const base = `http://127.0.0.1:${port}`;
   const dataDir = path.join(root, '.data', name);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  // The production server as `npm run serve` runs it (scripts/server.ts, through tsx).
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'server.ts')], {
     stdio: 'ignore',
     env: {
       ...env,
@@ -25,6 +26,8 @@ export async function serveBuild(name: string, port: number): Promise<{ base: st
       PGLITE_DIR: path.join(dataDir, 'pglite'),
       AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
       LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      PORT: String(port),
     },
   });
   const stop = () => {

@@ -51,15 +51,17 @@ if (!config.AUTH_SECRET) {
 }
 
 const processes = config.DATABASE_URL ? (config.WEB_CONCURRENCY ?? 1) : 1;
-const args = ['start', '-p', String(config.PORT)];
+// scripts/server.ts (Next's handler behind our own HTTP server), run through tsx.
+const serverArgs = ['--import', 'tsx', path.join(process.cwd(), 'scripts', 'server.ts')];
+Object.assign(childEnv, { NODE_ENV: 'production' });
 
 if (processes === 1) {
-  const server = spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env: childEnv });
+  const server = spawn(process.execPath, serverArgs, { stdio: 'inherit', env: childEnv });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
   console.log(`Starting ${processes} server processes on port ${config.PORT}.`);
-  cluster.setupPrimary({ exec: nextBin, args });
+  cluster.setupPrimary({ exec: serverArgs[2]!, execArgv: serverArgs.slice(0, 2) });
   let stopping = false;
   let exitCode = 0;
   const stop = (signal: NodeJS.Signals, code: number) => {

@@ -1,0 +1,56 @@
+// The production HTTP server: Next's request handler behind a plain Node server, so that the
+// caller's address comes from the TCP connection (lib/http/client-address.ts) rather than from a
+// header any client can write. `next start` keeps an X-Forwarded-For it receives; this does not.
+// Run by scripts/start.ts (one process, or each worker of a cluster); not meant to be run alone.
+import http from 'node:http';
+import next from 'next';
+import { parseEnv } from '@/db/env';
+import { addressFromHops } from '@/lib/http/client-address';
+
+const config = parseEnv(process.env);
+const trustedProxies = config.TRUST_PROXY;
+const FORWARDING = [
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-port',
+  'x-real-ip',
+  'forwarded',
+];
+
+const app = next({ dev: false, dir: process.cwd(), port: config.PORT, hostname: 'localhost' });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  const forwardedFor = req.headers['x-forwarded-for'];
+  const address = addressFromHops(
+    req.socket.remoteAddress,
+    Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor,
+    trustedProxies,
+  );
+  // With no proxy we trust, every forwarding header is the client's invention: Next then fills
+  // host, protocol and port from the connection itself.
+  if (trustedProxies === 0) for (const name of FORWARDING) delete req.headers[name];
+  req.headers['x-forwarded-for'] = address;
+  void handle(req, res);
+});
+// As `next start`: idle keep-alive connections stay open a little longer than a load balancer's.
+server.keepAliveTimeout = 65_000;
+
+server.listen(config.PORT, () => {
+  console.log(`RollCall is listening on http://localhost:${config.PORT}`);
+});
+
+// SIGTERM or SIGINT: stop taking connections, let the requests in flight finish (up to 10 s),
+// then exit 0. A second signal exits at once.
+let stopping = false;
+function stop() {
+  if (stopping) process.exit(1);
+  stopping = true;
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
