@@ -44,6 +44,18 @@ export async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/(dashboard|account\/password)/);
 }
 
+/** An admin adds a practitioner on the team page (the admin's page must be signed in). */
+export async function addPractitioner(page: Page, name: string, email: string, temporaryPassword: string) {
+  await page.goto('/settings/team');
+  const form = page.getByRole('form', { name: 'Add a practitioner' });
+  await form.getByLabel('Full name').fill(name);
+  await form.getByLabel('Email (their sign-in)').fill(email);
+  await form.getByLabel('Discipline').selectOption('chiropractor');
+  await form.getByLabel('Temporary password').fill(temporaryPassword);
+  await form.getByRole('button', { name: 'Add practitioner' }).click();
+  await expect(page.getByTestId(`member-${email}`)).toBeVisible();
+}
+
 /** A separate browser (own cookies), like a second person at another computer. */
 export async function newPerson(browser: Browser) {
   const context = await browser.newContext();

@@ -1,4 +1,5 @@
 import {
+  addPractitioner,
   demoAdmin,
   demoPractitioner,
   expect,
@@ -10,17 +11,6 @@ import {
   uniqueEmail,
 } from './fixtures';
 import type { Page } from '@playwright/test';
-
-async function addPractitioner(page: Page, name: string, email: string, temporaryPassword: string) {
-  await page.goto('/settings/team');
-  const form = page.getByRole('form', { name: 'Add a practitioner' });
-  await form.getByLabel('Full name').fill(name);
-  await form.getByLabel('Email (their sign-in)').fill(email);
-  await form.getByLabel('Discipline').selectOption('chiropractor');
-  await form.getByLabel('Temporary password').fill(temporaryPassword);
-  await form.getByRole('button', { name: 'Add practitioner' }).click();
-  await expect(page.getByTestId(`member-${email}`)).toBeVisible();
-}
 
 async function chooseOwnPassword(page: Page, current: string, next: string) {
   await expect(page).toHaveURL(/\/account\/password/);

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
@@ -10,6 +10,7 @@ import { clientAddress } from '@/lib/http/client-address';
 import { logger } from '@/lib/logger';
 import { signInSchema } from '@/lib/validation/account';
 import { verifyPassword } from './password';
+import { deviceFromCookieHeader, issueDeviceCookie } from './device-cookie';
 import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from './rate-limit';
 import { authSecret } from './secret';
 import { checkedSessionToken, overHttps } from './session-cookie';
@@ -19,23 +20,42 @@ export class TooManyAttempts extends CredentialsSignin {
   override code = 'rate_limited';
 }
 
+/**
+ * Gives the browser that just signed in a device cookie for this account (lib/auth/device-cookie.ts),
+ * through the response of the request it signed in with: the sign-in form's action or Auth.js's
+ * callback route.
+ */
+async function rememberDevice(email: string, request: Request) {
+  const cookie = issueDeviceCookie(email, overHttps(request.headers, new URL(request.url)));
+  try {
+    (await cookies()).set(cookie.name, cookie.value, cookie.options);
+  } catch (error) {
+    logger.warn({ event: 'device_cookie_not_set', error: (error as Error).name }, 'device cookie not set');
+  }
+}
+
 async function authorizeCredentials(raw: unknown, request: Request) {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const address = clientAddress(request.headers);
+  const attempt = {
+    email,
+    address: clientAddress(request.headers),
+    device: deviceFromCookieHeader(email, request.headers.get('cookie')),
+  };
 
-  if ((await signInRetryAfter(email, address)) > 0) throw new TooManyAttempts();
+  if ((await signInRetryAfter(attempt)) > 0) throw new TooManyAttempts();
 
   const [user] = await db().select().from(users).where(eq(users.email, email)).limit(1);
   // Always run the hash, even for unknown emails, so timing does not reveal which exist.
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid || user.disabledAt) {
-    await recordSignInFailure(email, address);
+    await recordSignInFailure(attempt);
     logger.info({ event: 'sign_in_failed', userId: user?.id ?? null }, 'sign-in refused');
     return null;
   }
-  await clearSignInFailures(email);
+  await clearSignInFailures(attempt);
+  await rememberDevice(email, request);
   await db().update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
   logger.info({ event: 'sign_in', userId: user.id }, 'signed in');
   return {

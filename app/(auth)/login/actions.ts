@@ -6,6 +6,7 @@ import { idle } from '@/lib/actions/action-state';
 import { formAction } from '@/lib/actions/form-action';
 import { fail, ok } from '@/lib/actions/result';
 import { signIn } from '@/lib/auth/auth';
+import { deviceFromCookieHeader } from '@/lib/auth/device-cookie';
 import { signInRetryAfter } from '@/lib/auth/rate-limit';
 import { clientAddress } from '@/lib/http/client-address';
 import { safeCallbackPath, signInSchema } from '@/lib/validation/account';
@@ -21,14 +22,19 @@ export const authenticate = formAction({
   schema: signInSchema,
   echo: ['email', 'callbackUrl'],
   run: async ({ email, password }, _actor, form) => {
-    const address = clientAddress(await headers());
-    const wait = await signInRetryAfter(email, address);
+    const requestHeaders = await headers();
+    const attempt = {
+      email,
+      address: clientAddress(requestHeaders),
+      device: deviceFromCookieHeader(email, requestHeaders.get('cookie')),
+    };
+    const wait = await signInRetryAfter(attempt);
     if (wait > 0) return tooManyAttempts(wait);
     try {
       await signIn('credentials', { email, password, redirectTo: safeCallbackPath(form.get('callbackUrl')) });
     } catch (error) {
       if (error instanceof CredentialsSignin) {
-        const blocked = await signInRetryAfter(email, address);
+        const blocked = await signInRetryAfter(attempt);
         if (blocked > 0 && error.code === 'rate_limited') return tooManyAttempts(blocked);
         return fail('refused', 'That email and password do not match an active account.');
       }
