@@ -33,6 +33,26 @@ const nextConfig = {
         ],
       },
       {
+        // Route handlers answer JSON, CSV or text, never a page: a policy that allows nothing, in
+        // case a browser is ever made to render one. (Pages get theirs, with a nonce, in proxy.ts.)
+        source: '/api/:path*',
+        headers: [
+          {
+            key: 'Content-Security-Policy',
+            value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+          },
+        ],
+      },
+      {
+        source: '/p/log',
+        headers: [
+          {
+            key: 'Content-Security-Policy',
+            value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+          },
+        ],
+      },
+      {
         // The patient's offline worker: always checked for a new version.
         source: '/sw.js',
         headers: [

@@ -94,16 +94,15 @@ export async function proxy(request: NextRequest) {
   return res;
 }
 
-// /p/log answers JSON only and sets the patient headers itself: the hottest write skips this.
+// /p/log answers JSON only and sets the patient headers itself: the hottest write skips this; so
+// do route handlers under /api (next.config.js gives them a CSP that allows nothing). Prefetches
+// are not skipped: a page fetched with `Purpose: prefetch` is still a page, and needs its CSP
+// and the signed-in check like any other.
 export const config = {
   matcher: [
     {
       source:
         '/((?!api/|p/log$|_next/static|_next/image|favicon.ico|robots.txt|sw.js$|.*\\.(?:svg|png|jpg|ico|webp)$).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
     },
   ],
 };
