@@ -12,6 +12,12 @@ describe('callbackUrl after sign-in', () => {
     ['', '/dashboard'],
     ['/settings/team?tab=1', '/settings/team?tab=1'],
     ['/dashboard', '/dashboard'],
+    // Dot segments are resolved before the check: these normalise to //evil.example.
+    ['/..//evil.example', '/dashboard'],
+    ['/./\\evil.example', '/dashboard'],
+    ['/a/../..//evil.example/x', '/dashboard'],
+    ['/%2e%2e//evil.example', '/dashboard'],
+    ['/patients/../dashboard', '/dashboard'],
   ])('%s → %s', (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
   });

@@ -78,6 +78,9 @@ export function safeCallbackPath(value: unknown, fallback = '/dashboard'): strin
     const base = 'http://rollcall.invalid';
     const url = new URL(value, base);
     if (url.origin !== base) return fallback;
+    // Checked after normalising: `/..//evil.example` resolves to `//evil.example`, which a
+    // browser reads as another host.
+    if (url.pathname.startsWith('//') || url.pathname.startsWith('/\\')) return fallback;
     if (url.pathname.startsWith('/api/') || url.pathname === '/login') return fallback;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
