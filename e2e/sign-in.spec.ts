@@ -1,4 +1,4 @@
-import { LoginPage, demoAdmin, expect, signIn, test, uniqueEmail } from './fixtures';
+import { LoginPage, addPractitioner, demoAdmin, expect, signIn, test, uniqueEmail } from './fixtures';
 
 test.describe('signing in', () => {
   test('a signed-out visitor is sent to sign in, then back where they were going', async ({ page }) => {
@@ -94,5 +94,120 @@ test.describe('signing in', () => {
     const health = await page.request.get('/api/health');
     expect(health.status()).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(health.headers()['content-security-policy']).toContain("default-src 'none'");
   });
+
+  const PREFETCHES: Record<string, string>[] = [{ 'Next-Router-Prefetch': '1' }, { Purpose: 'prefetch' }];
+  test('a prefetch is a page like any other: signed-in check and CSP included', async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    // The proxy used to skip requests carrying these headers: no CSP, no sign-in redirect.
+    const api = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
+    for (const headers of PREFETCHES) {
+      const signedOut = await api.get('/dashboard', { headers });
+      expect(signedOut.status(), JSON.stringify(headers)).toBe(307);
+      expect(signedOut.headers().location).toMatch(/\/login\?callbackUrl=%2Fdashboard/);
+    }
+    await api.dispose();
+    await signIn(page, demoAdmin.email, demoAdmin.password);
+    for (const headers of PREFETCHES) {
+      const res = await page.request.get('/patients', { headers });
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
+    }
+  });
+});
+
+test.describe('lock-out cannot be used as a weapon', () => {
+  // The e2e server trusts one proxy (e2e/server.ts): each browser below is a client of its own
+  // address through X-Forwarded-For, as behind a load balancer.
+  const from = (address: string) => ({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  const address = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+
+  test('guesses from elsewhere lock out neither the owner elsewhere nor the owner’s own browser', async ({
+    page,
+    browser,
+    playwright,
+    baseURL,
+  }) => {
+    test.setTimeout(120_000);
+    const email = uniqueEmail('target');
+    const password = 'target-temporary-pass-1';
+    await signIn(page, demoAdmin.email, demoAdmin.password);
+    await addPractitioner(page, 'Tara Target', email, password);
+
+    // The owner signs in once on their own computer: it keeps a device cookie for the account.
+    const own = await browser.newContext(from(address()));
+    const ownPage = await own.newPage();
+    await signIn(ownPage, email, password);
+    expect((await own.cookies()).some((c) => c.name.startsWith('rc_device_') && c.httpOnly)).toBe(true);
+    await own.clearCookies({ name: 'authjs.session-token' });
+
+    // Five wrong passwords from one address stop that address only (they used to lock the account).
+    const attacker = await browser.newContext(from('203.0.113.5'));
+    const attackerLogin = new LoginPage(await attacker.newPage());
+    await attackerLogin.goto();
+    for (let i = 0; i < 5; i++) {
+      await attackerLogin.signIn(email, `wrong-${i}`);
+      await expect(attackerLogin.error()).toHaveText('That email and password do not match an active account.');
+      await attackerLogin.settled();
+    }
+    await attackerLogin.signIn(email, password);
+    await expect(attackerLogin.error()).toHaveText(/Too many sign-in attempts/);
+    const elsewhere = await browser.newContext(from(address()));
+    const elsewherePage = await elsewhere.newPage();
+    await signIn(elsewherePage, email, password);
+    await elsewhere.close();
+
+    // Twenty more from twenty addresses: the account is held back for browsers it has never
+    // signed in on, even with the right password, but not for the owner's own browser.
+    const api = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
+    for (let i = 0; i < 20; i++) {
+      const headers = { 'X-Forwarded-For': `203.0.113.${100 + i}` };
+      const { csrfToken } = (await (await api.get('/api/auth/csrf', { headers })).json()) as { csrfToken: string };
+      await api.post('/api/auth/callback/credentials', {
+        headers,
+        form: { csrfToken, email, password: `spread-${i}`, callbackUrl: '/dashboard' },
+      });
+    }
+    await api.dispose();
+    const stranger = new LoginPage(await (await browser.newContext(from(address()))).newPage());
+    await stranger.goto();
+    await stranger.signIn(email, password);
+    await expect(stranger.error()).toHaveText(/Too many sign-in attempts\. Try again in (59|60) minutes\./);
+
+    await ownPage.goto('/login');
+    await new LoginPage(ownPage).signIn(email, password);
+    await expect(ownPage).toHaveURL(/\/account\/password/);
+    await own.close();
+    await attacker.close();
+  });
+});
+
+test('Auth.js’s own pages and sign-out endpoint are not exposed; its CSRF token and callback are', async ({
+  playwright,
+  baseURL,
+}) => {
+  const api = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
+  const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  expect(csrfToken).toBeTruthy();
+  for (const path of [
+    '/api/auth/signout',
+    '/api/auth/signin',
+    '/api/auth/error',
+    '/api/auth/session',
+    '/api/auth/providers',
+  ]) {
+    expect((await api.get(path)).status(), `GET ${path}`).toBe(404);
+  }
+  // It cleared the cookie and left every copy of it valid; the app's sign-out ends them all.
+  const signout = await api.post('/api/auth/signout', { form: { csrfToken } });
+  expect(signout.status()).toBe(404);
+  const signedIn = await api.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email: demoAdmin.email, password: demoAdmin.password, callbackUrl: '/dashboard' },
+  });
+  expect(signedIn.status()).toBe(302);
+  await api.dispose();
 });
