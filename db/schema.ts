@@ -659,6 +659,8 @@ export const alerts = pgTable(
     referralId: uuid('referral_id').references(() => referrals.id, { onDelete: 'cascade' }),
     status: text('status', { enum: ALERT_STATUSES }).notNull().default('open'),
     createdAt: createdAt(),
+    // When the patient last reported it: a repeated red flag folds into the open alert and moves this.
+    lastReportedAt: timestamp('last_reported_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('alerts_id_clinic_key').on(t.id, t.clinicId),
@@ -671,7 +673,10 @@ export const alerts = pgTable(
   ],
 );
 
+/** What a practitioner may do to an alert. */
 export const ALERT_ACTIONS = ['acknowledge', 'resolve', 'reopen'] as const;
+/** What an alert's history records: those, and the patient reporting the same red flag again. */
+export const ALERT_EVENT_ACTIONS = [...ALERT_ACTIONS, 'repeated'] as const;
 
 /**
  * What was done about an alert, by whom, when and with what note, oldest first: the alert row
@@ -683,15 +688,17 @@ export const alertEvents = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     clinicId: uuid('clinic_id').notNull(),
     alertId: uuid('alert_id').notNull(),
-    action: text('action', { enum: ALERT_ACTIONS }).notNull(),
+    action: text('action', { enum: ALERT_EVENT_ACTIONS }).notNull(),
     note: text('note'),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    // The log that reported it again ('repeated' only).
+    sessionLogId: uuid('session_log_id').references(() => sessionLogs.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
     foreignKey({ columns: [t.alertId, t.clinicId], foreignColumns: [alerts.id, alerts.clinicId] }).onDelete('cascade'),
     index('alert_events_alert_idx').on(t.alertId, t.createdAt),
-    check('alert_events_action_check', sql`${t.action} in ('acknowledge', 'resolve', 'reopen')`),
+    check('alert_events_action_check', sql`${t.action} in ('acknowledge', 'resolve', 'reopen', 'repeated')`),
     check('alert_events_note_length', sql`char_length(${t.note}) <= 1000`),
   ],
 );

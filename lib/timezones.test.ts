@@ -7,7 +7,11 @@ import { formatDateTime, todayIn } from '@/lib/dates';
 import { updatePatient } from '@/lib/patients/patients';
 import { patientSchema } from '@/lib/validation/patient';
 import { fixtureExercise, patientOnPlan } from '@/testing/on-plan';
-import { currentTimezoneName, timezoneChoices } from './timezones';
+import { currentTimezoneName, knownTimezones, timezoneChoices } from './timezones';
+import { clinicSchema } from '@/lib/validation/clinic';
+import { createScreenedPatient } from '@/testing/factories';
+import { dashboard, dashboardQuerySchema } from '@/lib/roster/dashboard';
+import { rosterCsv } from '@/lib/roster/exports';
 
 const RETIRED = { 'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Saigon': 'Asia/Ho_Chi_Minh', 'Europe/Kiev': 'Europe/Kyiv' };
 
@@ -59,5 +63,47 @@ describe('a patient stored under a retired name', () => {
     expect(saved.ok).toBe(true);
     const [row] = await db().select({ timezone: patients.timezone }).from(patients).where(eq(patients.id, p.patientId));
     expect(row?.timezone).toBe('Asia/Kolkata');
+  });
+});
+
+describe('a timezone Node accepts but the database does not', () => {
+  it('is refused by the clinic and patient forms with a field message', () => {
+    for (const zone of ['US/Pacific-New', 'Asia/Atlantis']) {
+      const patient = patientSchema.safeParse({ name: 'Asha', timezone: zone });
+      expect(patient.success, zone).toBe(false);
+      expect(patient.error?.issues[0]).toMatchObject({ path: ['timezone'], message: expect.stringMatching(/IANA/) });
+      expect(clinicSchema.safeParse({ name: 'Harbour', timezone: zone }).success, zone).toBe(false);
+    }
+  });
+
+  it('every zone the forms accept is one the database knows', async () => {
+    const zones = [...knownTimezones()];
+    const unknown = rowsOf<{ name: string }>(
+      await db().execute(
+        sql`select z as name from unnest(${`{${zones.join(',')}}`}::text[]) z where rollcall_valid_timezone(z) is null`,
+      ),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  it('already stored for one patient marks that patient and leaves everyone else’s figures', async () => {
+    const now = new Date();
+    const good = await patientOnPlan(await fixtureExercise(), 'Europe/London', todayIn('Europe/London', now));
+    await good.logAt(now.toISOString(), now);
+    const badId = await createScreenedPatient(good.practitioner, { timezone: 'Europe/London' });
+    // Stored before this check existed (or by hand): the forms would refuse it now.
+    await db().execute(sql`update patients set timezone = 'US/Pacific-New' where id = ${badId}::uuid`);
+
+    const figures = await rosterFigures(good.clinic.id, { now });
+    expect(figures.find((r) => r.patientId === badId)).toMatchObject({ timezoneInvalid: true, today: null });
+    expect(figures.find((r) => r.patientId === good.patientId)).toMatchObject({
+      timezoneInvalid: false,
+      today: todayIn('Europe/London', now),
+      completed7: 1,
+    });
+    const board = await dashboard(good.practitioner, dashboardQuerySchema.parse({}));
+    expect(board.total).toBe(2);
+    const csv = await rosterCsv(good.practitioner, 'clinic');
+    expect(csv.trim().split('\n')).toHaveLength(3);
   });
 });

@@ -41,3 +41,21 @@ export function timezoneChoices(include: string): string[] {
     a === first ? -1 : b === first ? 1 : a.localeCompare(b),
   );
 }
+
+/**
+ * Zones both Node and the database accept: IANA's current names as Intl lists them, their retired
+ * spellings above, and UTC. Not Intl's looser check: it takes links IANA removed (US/Pacific-New,
+ * gone since tzdata 2020b), which PostgreSQL then refuses in every query that buckets days by it.
+ * lib/timezones.test.ts checks each against PGlite and PostgreSQL.
+ */
+let known: ReadonlySet<string> | null = null;
+export function knownTimezones(): ReadonlySet<string> {
+  known ??= new Set([
+    'UTC',
+    ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []),
+    ...RENAMED.keys(),
+  ]);
+  return known;
+}
+
+export const isKnownTimezone = (timezone: string): boolean => knownTimezones().has(timezone);

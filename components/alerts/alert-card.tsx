@@ -10,7 +10,12 @@ import { type ActionState, type FormAction, idle } from '@/lib/actions/action-st
 import type { AlertCardData } from '@/lib/alerts/alert-view';
 import { painChangeText, symptomLabel } from '@/lib/patient-portal/log-limits';
 
-const DONE = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened' } as const;
+const DONE = {
+  acknowledge: 'Acknowledged',
+  resolve: 'Resolved',
+  reopen: 'Reopened',
+  repeated: 'Reported again',
+} as const;
 
 /** A referral pre-filled from the alert: its reasons, urgent for chest pain or numbness. */
 function referHref(alert: AlertCardData): string {
@@ -58,6 +63,11 @@ export function AlertCard({
           <li key={r}>{r}</li>
         ))}
       </ul>
+      {alert.repeated ? (
+        <p className="mt-1 text-sm font-medium text-danger" data-testid="alert-repeated">
+          {alert.repeated}
+        </p>
+      ) : null}
       <Link
         href={referHref(alert)}
         className="mt-2 inline-block text-sm font-medium text-brand-800 underline underline-offset-4"

@@ -18,6 +18,8 @@ export type DashboardTableRow = {
   painAfter7: number | null;
   painChange: number | null;
   openRedFlags: number;
+  /** The stored timezone is unknown to the database: no figures until it is corrected. */
+  timezoneInvalid?: boolean;
 };
 
 const helper = dataTableColumns<DashboardTableRow>();
@@ -30,7 +32,15 @@ const columns = helper.columns([
       <PatientCell
         patientId={info.row.original.patientId}
         name={info.getValue()}
-        detail={info.row.original.practitionerName ?? 'Unassigned'}
+        detail={
+          info.row.original.timezoneInvalid ? (
+            <span className="font-medium text-danger" data-testid="timezone-error">
+              Timezone not recognised: edit the patient to see figures
+            </span>
+          ) : (
+            (info.row.original.practitionerName ?? 'Unassigned')
+          )
+        }
       />
     ),
   }),

@@ -56,7 +56,7 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
   const [logged, setLogged] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const focusNext = useRef<string | null>(null);
-  const { pendingCount, lastDelivered } = useOfflineSync();
+  const { pendingCount, lastDelivered, retryAt } = useOfflineSync();
   const prefs = useTimerPreferences();
   const exerciseIds = exercises.map((e) => e.id);
   const saved = useSavedSession(exerciseIds);
@@ -155,7 +155,7 @@ export function GuidedSession({ exercises, illustrations, clinic }: GuidedSessio
           {pendingCount === 1
             ? '1 session is saved on this phone.'
             : `${pendingCount} sessions are saved on this phone.`}{' '}
-          It will be sent when you are back online.
+          {retryAt === null ? 'It will be sent when you are back online.' : 'It will be sent later.'}
         </Notice>
       ) : lastDelivered !== null ? (
         <Notice tone="success" className="text-base">

@@ -16,6 +16,9 @@ export const STORAGE_KEY = 'rollcall.pendingLogs.v1';
 export const LOG_ENDPOINT = '/p/log';
 /** Give up on one request after this long; the log stays queued and is retried later. */
 const SEND_TIMEOUT_MS = 20_000;
+/** A 429 without a usable Retry-After waits this long; one that asks for longer is capped at a day. */
+const DEFAULT_WAIT_MS = 60_000;
+const MAX_WAIT_MS = 24 * 60 * 60_000;
 
 // ─── Storage with a memory fallback ──────────────────────────────────────────────────────────
 
@@ -135,6 +138,9 @@ const firstAttempt = new Set<string>();
 const results = new Map<string, LogResult>();
 let lastDeliveredAt: number | null = null;
 let countCache: number | null = null;
+/** Date.now() before which the server asked not to be sent logs (429 Retry-After); null when it did not. */
+let retryAt: number | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 function changed() {
   countCache = null;
@@ -169,6 +175,11 @@ export function getLastDelivered(): number | null {
   return lastDeliveredAt;
 }
 
+/** Date.now() when the server said the waiting logs may be sent again (it was busy), or null. */
+export function getRetryAt(): number | null {
+  return retryAt;
+}
+
 /** The latest outcome for this key seen in this page (same object until it changes). */
 export function resultFor(idempotencyKey: string): LogResult | undefined {
   return results.get(idempotencyKey);
@@ -177,6 +188,32 @@ export function resultFor(idempotencyKey: string): LogResult | undefined {
 // ─── Sending ────────────────────────────────────────────────────────────────────────────────
 
 const QUEUED: LogResult = { status: 'queued' };
+
+/** Retry-After as seconds or an HTTP date, in ms from now. */
+function waitOf(header: string | null): number {
+  const value = header?.trim() ?? '';
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_WAIT_MS) : DEFAULT_WAIT_MS;
+}
+
+/**
+ * The server is refusing logs for a while (too many from this link): hold every send until then,
+ * and try once when it ends, rather than in a loop or on every minute's tick.
+ */
+function waitUntil(at: number) {
+  retryAt = at;
+  if (retryTimer !== undefined) clearTimeout(retryTimer);
+  retryTimer = setTimeout(
+    () => {
+      retryTimer = undefined;
+      void flush();
+    },
+    Math.max(0, at - Date.now()),
+  );
+  changed();
+}
+
+const waiting = () => retryAt !== null && Date.now() < retryAt;
 
 function humanText(v: unknown): string | null {
   // The server sends either a sentence or a code such as "link_inactive".
@@ -237,7 +274,8 @@ async function post(payload: LogPayload): Promise<LogResult> {
       return { status, redFlags };
     }
     if (PERMANENT.has(res.status)) return refusal(res.status, body);
-    return QUEUED; // 429, 408, 404, 5xx…: may work later
+    if (res.status === 429) return { status: 'queued', retryAt: Date.now() + waitOf(res.headers.get('Retry-After')) };
+    return QUEUED; // 408, 404, 5xx…: may work later
   } catch {
     return QUEUED; // offline, DNS, aborted by the timeout
   } finally {
@@ -247,11 +285,18 @@ async function post(payload: LogPayload): Promise<LogResult> {
 
 /**
  * POSTs one log once. Delivered (2xx) → removed from the queue; refused (400/401/403/409/413/415/422) →
- * removed, with the reason; anything else (network error, timeout, 429, 5xx) → kept queued.
- * Never throws.
+ * removed, with the reason; anything else (network error, timeout, 429, 5xx) → kept queued. While
+ * the server has asked the phone to wait (429), the log is only queued, not sent. Never throws.
  */
 export async function deliver(payload: LogPayload): Promise<LogResult> {
   const key = payload.idempotencyKey;
+  if (waiting()) {
+    enqueue(payload);
+    const held: LogResult = { status: 'queued', retryAt: retryAt ?? undefined };
+    results.set(key, held);
+    changed();
+    return held;
+  }
   const wasWaiting = read().some((p) => p.idempotencyKey === key);
   inFlight.add(key);
   if (!wasWaiting) firstAttempt.add(key);
@@ -264,11 +309,13 @@ export async function deliver(payload: LogPayload): Promise<LogResult> {
     firstAttempt.delete(key);
     if (result.status === 'recorded' || result.status === 'duplicate') {
       if (wasWaiting) lastDeliveredAt = Date.now();
+      retryAt = null;
       remove(key);
     } else if (result.status === 'refused') {
       remove(key);
     } else {
       enqueue(payload); // in case another tab removed it meanwhile
+      if (result.status === 'queued' && result.retryAt !== undefined) waitUntil(result.retryAt);
     }
     results.set(key, result);
     changed();
@@ -280,6 +327,7 @@ let flushing: Promise<number> | null = null;
 
 async function flushOnce(): Promise<number> {
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return 0;
+  if (waiting()) return 0;
   let delivered = 0;
   for (const p of pending()) {
     if (inFlight.has(p.idempotencyKey)) continue;

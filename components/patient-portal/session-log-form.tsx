@@ -196,7 +196,9 @@ export function SessionLogForm({
               : result.status === 'refused'
                 ? 'not_saved'
                 : result.status === 'queued'
-                  ? 'queued'
+                  ? result.retryAt === undefined
+                    ? 'queued'
+                    : 'held'
                   : serverFlags.length > 0
                     ? 'told'
                     : 'sent'
@@ -395,7 +397,12 @@ function Outcome({ id, own, result }: { id: string; own: LogResult | null; resul
           Session logged. Well done.
         </p>
         {keptOnPhone && !sentLater && !refusedLater ? (
-          <p className="mt-2 text-base">Saved on this phone. It will be sent when you are back online.</p>
+          <p className="mt-2 text-base">
+            {own.status === 'queued' && own.retryAt !== undefined
+              ? // The server asked the phone to wait: nothing the patient needs to do.
+                'Saved on this phone; it will be sent later.'
+              : 'Saved on this phone. It will be sent when you are back online.'}
+          </p>
         ) : null}
         {sentLater ? <p className="mt-2 text-base">Sent to your clinic.</p> : null}
       </div>
@@ -408,13 +415,14 @@ function Outcome({ id, own, result }: { id: string; own: LogResult | null; resul
   );
 }
 
-type Delivery = 'sending' | 'told' | 'sent' | 'queued' | 'not_saved';
+type Delivery = 'sending' | 'told' | 'sent' | 'queued' | 'held' | 'not_saved';
 
 const CLINIC_LINE: Record<Delivery, string> = {
   sending: 'Sending your answers to your clinic…',
   told: 'Your clinic has been told about this. They may not see it straight away.',
   sent: 'Your answers have been sent to your clinic.',
   queued: 'Your clinic will be told when this log is sent, once your phone is back online. Do not wait for that.',
+  held: 'This log is saved on this phone and will be sent to your clinic later. Do not wait for that.',
   not_saved: 'This log was not saved, so your clinic has not been told.',
 };
 

@@ -50,8 +50,10 @@ export type ClinicHelp = ClinicContact & {
 
 export type LogResult =
   | { status: 'recorded' | 'duplicate'; redFlags: string[] } // HTTP 201 or 200
-  | { status: 'queued' } // kept on the device, will be sent later
-  | { status: 'refused'; message: string; fieldErrors?: Record<string, string[]> }; // HTTP 400/401/409 (a 429 is kept queued and retried)
+  // Kept on the device, will be sent later: when back online, or after `retryAt` (Date.now() ms)
+  // when the server asked the phone to wait (429 Retry-After).
+  | { status: 'queued'; retryAt?: number }
+  | { status: 'refused'; message: string; fieldErrors?: Record<string, string[]> }; // HTTP 400/401/409 (a 429 is kept queued and retried after Retry-After)
 
 /** href for a phone number as a clinic typed it ("020 7946 0000" → "tel:02079460000"). */
 export function telHref(phone: string): string {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useSyncExternalStore } from 'react';
-import { flush, getLastDelivered, getServerSnapshot, getSnapshot, subscribe } from './offline-queue';
+import { flush, getLastDelivered, getRetryAt, getServerSnapshot, getSnapshot, subscribe } from './offline-queue';
 
 /** While logs are waiting, also retry this often (only when the page is visible). */
 const RETRY_MS = 60_000;
@@ -16,15 +16,18 @@ function getServerLastDelivered(): number | null {
  *
  * pendingCount: logs waiting on this phone (0 during server rendering and hydration).
  * lastDelivered: Date.now() when a waiting log last reached the clinic in this page, or null.
+ * retryAt: Date.now() when the server (busy: 429) lets the phone send again, or null.
  * sendNow: try straight away (for a "Try again" button).
  */
 export function useOfflineSync(): {
   pendingCount: number;
   lastDelivered: number | null;
+  retryAt: number | null;
   sendNow: () => Promise<number>;
 } {
   const pendingCount = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
   const lastDelivered = useSyncExternalStore(subscribe, getLastDelivered, getServerLastDelivered);
+  const retryAt = useSyncExternalStore(subscribe, getRetryAt, getServerLastDelivered);
 
   useEffect(() => {
     const send = () => void flush();
@@ -49,5 +52,5 @@ export function useOfflineSync(): {
     return () => window.clearInterval(id);
   }, [waiting]);
 
-  return { pendingCount, lastDelivered, sendNow: flush };
+  return { pendingCount, lastDelivered, retryAt, sendNow: flush };
 }

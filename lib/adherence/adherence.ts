@@ -61,9 +61,11 @@ function dailyCtes(clinicId: string, now: string, filter: SQL, windowDays: numbe
     sql.raw(`max(case when ${n} = any(pi.days_of_week) then pi.sessions_per_day else 0 end)`);
   return sql`
     roster as (
-      select p.id as patient_id, p.figures_version as version, (${now}::timestamptz at time zone p.timezone)::date as today
+      select p.id as patient_id, p.figures_version as version, (${now}::timestamptz at time zone rollcall_valid_timezone(p.timezone))::date as today
       from patients p
-      where p.clinic_id = ${clinicId}::uuid and p.status = 'active' ${filter}
+      -- A zone the database does not know (rollcall_valid_timezone gives null) leaves that patient
+      -- out, instead of failing everyone's figures; the roster marks them (lib/adherence/figures.ts).
+      where p.clinic_id = ${clinicId}::uuid and p.status = 'active' and rollcall_valid_timezone(p.timezone) is not null ${filter}
     ),
     version_ranges as (
       select v.id as version_id, pl.patient_id, r.today,
@@ -226,7 +228,7 @@ const only = (o: Options) =>
 const stale = (o: Options, now: string) =>
   o.staleOnly
     ? sql`and not exists (select 1 from patient_figures f where f.patient_id = p.id and f.version = p.figures_version
-                            and f.today = (${now}::timestamptz at time zone p.timezone)::date)`
+                            and f.today = (${now}::timestamptz at time zone rollcall_valid_timezone(p.timezone))::date)`
     : sql``;
 const mine = (o: Options) =>
   o.practitionerId ? sql`and p.primary_practitioner_id = ${o.practitionerId}::uuid` : sql``;

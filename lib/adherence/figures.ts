@@ -28,6 +28,8 @@ export type FiguresRow = Omit<AdherenceRow, 'prescribedDays7'> & {
   painBeforeChange: number | null;
   /** Why this patient needs attention, if they do (lib/attention.ts). */
   reasons: AttentionReason[];
+  /** The stored timezone is one the database does not know: no figures, and the roster says so. */
+  timezoneInvalid: boolean;
 };
 
 type Scope = { practitionerId?: string | null; patientIds?: string[]; now?: Date };
@@ -41,7 +43,7 @@ function scopeFilter(scope: Scope): SQL {
 
 /** Whether a patient's stored figures (f) are current: same figures version, same local day. */
 const isFresh = (now: string, p: SQL = sql.raw('p')) =>
-  sql`f.version = ${p}.figures_version and f.today = (${now}::timestamptz at time zone ${p}.timezone)::date`;
+  sql`f.version = ${p}.figures_version and f.today = (${now}::timestamptz at time zone rollcall_valid_timezone(${p}.timezone))::date`;
 
 const openRedFlags = (clinicId: string) => sql`
     left join (
@@ -66,7 +68,8 @@ export function storedFiguresSql(clinicId: string, scope: Scope | { patientIdsIn
   return sql`
     select p.id as "patientId", p.name, p.timezone, u.name as "practitionerName",
            to_json(p.last_session_at) #>> '{}' as "lastSessionAt",
-           (${now}::timestamptz at time zone p.timezone)::date::text as today,
+           (${now}::timestamptz at time zone rollcall_valid_timezone(p.timezone))::date::text as today,
+           rollcall_valid_timezone(p.timezone) is null as "timezoneInvalid",
            f.version as "figuresVersion", coalesce(${isFresh(now)}, false) as fresh,
            coalesce(f.prescribed7, 0) as "prescribed7", coalesce(f.completed7, 0) as "completed7", coalesce(f.logged7, 0) as "logged7",
            coalesce(f.prescribed28, 0) as "prescribed28", coalesce(f.completed28, 0) as "completed28",
@@ -179,7 +182,7 @@ export async function rosterFigures(clinicId: string, scope: Scope = {}): Promis
     );
     return {
       value: found.map(({ fresh: _fresh, ...r }) => r),
-      stale: found.filter((r) => !r.fresh).map((r) => r.patientId),
+      stale: found.filter((r) => !r.fresh && !r.timezoneInvalid).map((r) => r.patientId),
     };
   });
 }

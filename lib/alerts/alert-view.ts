@@ -2,8 +2,10 @@ import { formatDateTime } from '@/lib/dates';
 import type { AlertView } from './alerts';
 
 /** An alert as the card shows it: AlertView with its times already written out. */
-export type AlertCardData = Omit<AlertView, 'patientTimezone' | 'createdAt' | 'history' | 'log'> & {
+export type AlertCardData = Omit<AlertView, 'patientTimezone' | 'createdAt' | 'history' | 'log' | 'repeats'> & {
   createdAt: string;
+  /** "Reported again 3 times, last Nov 28, 2026, 8:09 AM MST", or null if it never was. */
+  repeated: string | null;
   history: (Omit<AlertView['history'][number], 'at'> & { at: string })[];
   log: (Omit<NonNullable<AlertView['log']>, 'performedAt'> & { performedAt: string }) | null;
 };
@@ -15,10 +17,14 @@ export type AlertCardData = Omit<AlertView, 'patientTimezone' | 'createdAt' | 'h
  */
 export function toAlertCard(a: AlertView): AlertCardData {
   const at = (d: Date) => formatDateTime(d, a.patientTimezone);
-  const { patientTimezone: _zone, ...rest } = a;
+  const { patientTimezone: _zone, repeats, ...rest } = a;
   return {
     ...rest,
     createdAt: at(a.createdAt),
+    repeated:
+      repeats.count > 0 && repeats.lastAt
+        ? `Reported again ${repeats.count === 1 ? 'once' : `${repeats.count} times`}, last ${at(repeats.lastAt)}`
+        : null,
     history: a.history.map((e) => ({ ...e, at: at(e.at) })),
     log: a.log ? { ...a.log, performedAt: at(a.log.performedAt) } : null,
   };

@@ -232,6 +232,7 @@ describe('alert cards', () => {
       createdAt: at,
       history: [{ action: 'resolve' as const, note: 'ok', actorName: 'Dana', at: new Date('2026-11-29T01:30:00Z') }],
       log: { performedAt: at, painBefore: 4, painAfter: 7, symptoms: [], note: null },
+      repeats: { count: 0, lastAt: null },
     };
     const card = toAlertCard(view);
     expect(card).toMatchObject({

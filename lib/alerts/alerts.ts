@@ -1,8 +1,16 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, max, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { ALERT_ACTIONS, alertEvents, alerts, patients, sessionLogs, users } from '@/db/schema';
+import {
+  ALERT_ACTIONS,
+  type ALERT_EVENT_ACTIONS,
+  alertEvents,
+  alerts,
+  patients,
+  sessionLogs,
+  users,
+} from '@/db/schema';
 import { fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
@@ -32,7 +40,7 @@ export const alertActionSchema = z
   });
 
 export type AlertEventView = {
-  action: (typeof ALERT_ACTIONS)[number];
+  action: (typeof ALERT_EVENT_ACTIONS)[number];
   note: string | null;
   actorName: string | null;
   at: Date;
@@ -46,8 +54,10 @@ export type AlertView = {
   reasons: string[];
   status: 'open' | 'acknowledged' | 'resolved';
   createdAt: Date;
-  /** What was done about it, oldest first. */
+  /** What was done about it, oldest first (a repeat only where it reopened the alert). */
   history: AlertEventView[];
+  /** How often the patient reported it again after it was raised, and when last (null if never). */
+  repeats: { count: number; lastAt: Date | null };
   log: {
     performedAt: Date;
     painBefore: number | null;
@@ -60,9 +70,15 @@ export type AlertView = {
 const statusesOf = (filter: AlertFilter) =>
   filter === 'active' ? (['open', 'acknowledged'] as const) : ([filter] as const);
 
-const NEWEST_FIRST = [desc(alerts.createdAt), desc(alerts.id)];
+/** Most recently reported first: a red flag reported again comes back to the top. */
+const NEWEST_FIRST = [desc(alerts.lastReportedAt), desc(alerts.createdAt), desc(alerts.id)];
 /** The most severe first (lib/alerts/severity.ts), and within a severity the one waiting longest. */
 const MOST_SEVERE_FIRST = [asc(alertSeveritySql(sql`${alerts.reasons}`)), asc(alerts.createdAt), asc(alerts.id)];
+
+const repeatsOf = (row: { count: number; lastAt: Date | null } | undefined) => ({
+  count: row?.count ?? 0,
+  lastAt: row?.lastAt ?? null,
+});
 
 async function listAlerts(where: SQL | undefined, order: SQL[], limit: number, offset = 0): Promise<AlertView[]> {
   const rows = await db()
@@ -74,25 +90,34 @@ async function listAlerts(where: SQL | undefined, order: SQL[], limit: number, o
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  const events = rows.length
-    ? await db()
-        .select({
-          alertId: alertEvents.alertId,
-          action: alertEvents.action,
-          note: alertEvents.note,
-          actorName: users.name,
-          at: alertEvents.createdAt,
-        })
-        .from(alertEvents)
-        .leftJoin(users, eq(users.id, alertEvents.actorId))
-        .where(
-          inArray(
-            alertEvents.alertId,
-            rows.map((r) => r.alert.id),
-          ),
-        )
-        .orderBy(asc(alertEvents.createdAt), asc(alertEvents.id))
-    : [];
+  const alertIds = rows.map((r) => r.alert.id);
+  const [events, repeats] = alertIds.length
+    ? await Promise.all([
+        db()
+          .select({
+            alertId: alertEvents.alertId,
+            action: alertEvents.action,
+            note: alertEvents.note,
+            actorName: users.name,
+            at: alertEvents.createdAt,
+          })
+          .from(alertEvents)
+          .leftJoin(users, eq(users.id, alertEvents.actorId))
+          // A flood of repeats is one line ("reported again N times"); only a repeat that reopened it is history.
+          .where(
+            and(
+              inArray(alertEvents.alertId, alertIds),
+              or(ne(alertEvents.action, 'repeated'), isNotNull(alertEvents.note)),
+            ),
+          )
+          .orderBy(asc(alertEvents.createdAt), asc(alertEvents.id)),
+        db()
+          .select({ alertId: alertEvents.alertId, count: count(), lastAt: max(alertEvents.createdAt) })
+          .from(alertEvents)
+          .where(and(inArray(alertEvents.alertId, alertIds), eq(alertEvents.action, 'repeated')))
+          .groupBy(alertEvents.alertId),
+      ])
+    : [[], []];
   return rows.map(({ alert, patientName, patientTimezone, log }) => ({
     id: alert.id,
     patientId: alert.patientId,
@@ -102,6 +127,7 @@ async function listAlerts(where: SQL | undefined, order: SQL[], limit: number, o
     status: alert.status,
     createdAt: alert.createdAt,
     history: events.filter((e) => e.alertId === alert.id).map(({ alertId: _alertId, ...e }) => e),
+    repeats: repeatsOf(repeats.find((r) => r.alertId === alert.id)),
     log: log
       ? {
           performedAt: log.performedAt,

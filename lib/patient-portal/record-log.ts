@@ -4,6 +4,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db/client';
 import { sessionLogs } from '@/db/schema';
 import { type Result, fail, ok } from '@/lib/actions/result';
+import { redFlagAlertCtes, redFlagLockSql } from '@/lib/alerts/red-flag-fold';
 import { hashToken, type PatientAccess, TOKEN_PATTERN } from './link-access';
 import { CLOCK_SKEW_MS, MAX_AGE_DAYS, type SessionLogInput } from './log-contract';
 import { redFlagsOf } from './red-flags';
@@ -57,10 +58,13 @@ function authorSql(author: LogAuthor, now: Date): SQL {
 
 /**
  * Stores one session log, exactly once per idempotency key: a retry with the same body returns
- * the stored log, a different body under the same key is refused. Red flags raise an alert.
+ * the stored log, a different body under the same key is refused. Red flags raise an alert, or
+ * fold into the patient's open one (lib/alerts/red-flag-fold.ts).
  * One statement, atomic without a transaction's extra round trips: the link check, the plan
- * version in effect on the patient's day, the exercises' check, the log and any alert. The
- * database's trigger keeps the patient's last session and figures version.
+ * version in effect on the patient's day, the exercises' check, the log and any alert (a red
+ * flag adds a transaction holding the patient's lock, so two cannot both raise one). A zone the
+ * database no longer knows buckets the day in UTC rather than losing the log. The database's
+ * trigger keeps the patient's last session and figures version.
  */
 export async function recordSessionLog(
   author: LogAuthor,
@@ -83,15 +87,9 @@ export async function recordSessionLog(
   const redFlags = redFlagsOf(input);
   const itemsDone = uuidArray([...new Set(input.itemsDone)]);
   const itemsPartial = uuidArray([...new Set(input.itemsPartial ?? [])]);
-  const [outcome] = rowsOf<{
-    patientId: string | null;
-    hasPlan: boolean;
-    itemsInPlan: boolean | null;
-    id: string | null;
-  }>(
-    await db().execute(sql`
+  const statement = sql`
       with author as (
-        select a.patient_id, a.clinic_id, (${performedAt.toISOString()}::timestamptz at time zone a.timezone)::date as local_day
+        select a.patient_id, a.clinic_id, (${performedAt.toISOString()}::timestamptz at time zone coalesce(rollcall_valid_timezone(a.timezone), 'UTC'))::date as local_day
         from (${authorSql(author, now)}) a
       ),
       version as (
@@ -117,14 +115,24 @@ export async function recordSessionLog(
         on conflict (patient_id, idempotency_key) do nothing
         returning id, clinic_id, patient_id
       ),
-      alert as (
-        insert into alerts (clinic_id, patient_id, session_log_id, kind, reasons)
-        select inserted.clinic_id, inserted.patient_id, inserted.id, 'red_flag', array(select jsonb_array_elements_text(${JSON.stringify(redFlags)}::jsonb))
-        from inserted where ${redFlags.length > 0}::boolean
-      )
+      ${redFlagAlertCtes(redFlags)}
       select (select patient_id from author) as "patientId", exists(select 1 from version) as "hasPlan",
-             (select items_in_plan from version) as "itemsInPlan", (select id from inserted) as id`),
-  );
+             (select items_in_plan from version) as "itemsInPlan", (select id from inserted) as id`;
+  // A red flag takes its patient's lock first, so the fold sees the alert another request just
+  // raised (read committed: the statement's snapshot is taken once the lock is held).
+  const result =
+    redFlags.length > 0
+      ? await db().transaction(async (tx) => {
+          await tx.execute(sql`select ${redFlagLockSql(sql`a.patient_id`)} from (${authorSql(author, now)}) a`);
+          return tx.execute(statement);
+        })
+      : await db().execute(statement);
+  const [outcome] = rowsOf<{
+    patientId: string | null;
+    hasPlan: boolean;
+    itemsInPlan: boolean | null;
+    id: string | null;
+  }>(result);
   if (!outcome?.patientId) return linkInactive;
   if (!outcome.hasPlan) return fail('invalid', 'There was no plan in effect on that day.');
   if (!outcome.itemsInPlan)

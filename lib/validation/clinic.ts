@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { isTimeZone } from '@/lib/dates';
-import { currentTimezoneName } from '@/lib/timezones';
+import { currentTimezoneName, isKnownTimezone } from '@/lib/timezones';
 import { optionalText } from './form';
 
 // A retired spelling (Asia/Calcutta) is still accepted, and saved under its current name.
 export const timezone = z
   .string()
   .trim()
-  .refine(isTimeZone, 'Use an IANA timezone such as Europe/London or America/New_York.')
+  .refine(isKnownTimezone, 'Use an IANA timezone such as Europe/London or America/New_York.')
   .transform(currentTimezoneName);
 
 export const clinicSchema = z.object({

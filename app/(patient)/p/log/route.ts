@@ -4,10 +4,12 @@ import { failureResponse } from '@/lib/http/failure-response';
 import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
 import { PATIENT_COOKIE } from '@/lib/patient-portal/session';
 import { sessionLogSchema } from '@/lib/patient-portal/log-contract';
-import { recordSessionLog } from '@/lib/patient-portal/record-log';
+import { recordPhoneLog } from '@/lib/patient-portal/log-rate-limit';
+import { cappedText } from '@/lib/http/capped-body';
 
 export const dynamic = 'force-dynamic';
 
+/** A real log is under 2 KiB (a 2,000-character note at most); anything past this is refused unread. */
 const MAX_BODY = 16 * 1024;
 
 /** The phone's contract for a link that opens nothing: 401 `{ error: 'link_inactive' }`. */
@@ -32,8 +34,8 @@ export async function POST(request: Request) {
   if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
     return json({ error: 'Send the log as JSON.' }, 415);
   }
-  const text = await request.text();
-  if (text.length > MAX_BODY) return json({ error: 'That log is too large.' }, 413);
+  const text = await cappedText(request, MAX_BODY);
+  if (text === null) return json({ error: 'That log is too large.' }, 413);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -42,7 +44,13 @@ export async function POST(request: Request) {
   }
   const parsed = sessionLogSchema.safeParse(body);
   if (!parsed.success) return refuse(invalidInput(parsed.error, 'Some answers need fixing.'));
-  const outcome = await recordSessionLog({ token }, parsed.data);
+  const outcome = await recordPhoneLog(token, parsed.data);
+  if (!outcome.ok && 'retryAfterSeconds' in outcome) {
+    // The phone keeps the log and sends it again after Retry-After (components/patient-portal/offline-queue.ts).
+    return failureResponse(outcome, {
+      headers: { ...PATIENT_HEADERS, 'Retry-After': String(outcome.retryAfterSeconds) },
+    });
+  }
   if (!outcome.ok) return refuse(outcome.code === 'refused' ? LINK_INACTIVE : outcome);
   return json(
     { status: outcome.value.status, redFlags: outcome.value.redFlags },
