@@ -93,7 +93,7 @@ test.describe('signing in', () => {
     expect((await page.request.get('/login')).headers()['strict-transport-security']).toBeUndefined();
     const health = await page.request.get('/api/health');
     expect(health.status()).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await health.json()).toEqual({ status: 'ok', database: 'ok', writable: true, migrations: 'current' });
     expect(health.headers()['content-security-policy']).toContain("default-src 'none'");
   });
 

@@ -6,6 +6,7 @@ import http from 'node:http';
 import next from 'next';
 import { parseEnv } from '@/db/env';
 import { addressFromHops } from '@/lib/http/client-address';
+import { markStopping } from '@/lib/http/shutdown';
 
 const config = parseEnv(process.env);
 const trustedProxies = config.TRUST_PROXY;
@@ -48,6 +49,8 @@ let stopping = false;
 function stop() {
   if (stopping) process.exit(1);
   stopping = true;
+  // Readiness (/api/health) answers 503 from here on, to requests on connections still open.
+  markStopping();
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 10_000).unref();

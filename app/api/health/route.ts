@@ -1,13 +1,14 @@
-import { databaseIsReachable } from '@/lib/health';
+import { healthReport } from '@/lib/health';
 
 export const dynamic = 'force-dynamic';
 
 const noStore = { 'Cache-Control': 'no-store' };
 
-/** Readiness for load balancers and Playwright: 200 only after a real database query. */
+/**
+ * Readiness for load balancers and Playwright: 200 only when a real query answered, the database
+ * takes writes and has exactly this build's migrations, and the server is not shutting down.
+ */
 export async function GET() {
-  if (await databaseIsReachable()) {
-    return Response.json({ status: 'ok', database: 'ok' }, { headers: noStore });
-  }
-  return Response.json({ status: 'unavailable', database: 'unreachable' }, { status: 503, headers: noStore });
+  const report = await healthReport();
+  return Response.json(report, { status: report.status === 'ok' ? 200 : 503, headers: noStore });
 }
