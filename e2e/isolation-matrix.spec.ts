@@ -20,7 +20,7 @@ import {
 } from './isolation/actions-over-http';
 import { clinicAIdSet, clinicAIds, clinicANames, otherPatientNames } from './isolation/clinic-a';
 import { changes, checksums, snapshot } from './isolation/database-snapshot';
-import { type MatrixServer, startMatrixServer } from './isolation/matrix-server';
+import { type DemoServer, startDemoServer } from './pg-demo-server';
 
 // Issue 16's isolation matrix: every page, server action and route handler in the registry, called
 // over real HTTP with clinic A's real ids by everyone who may not call it. Each must be refused
@@ -45,7 +45,7 @@ type Persona = {
 };
 
 test.describe('isolation matrix', () => {
-  let server: MatrixServer;
+  let server: DemoServer;
   let ids: ClinicIds;
   let idsOfA: string[];
   let namesOfA: string[];
@@ -55,7 +55,7 @@ test.describe('isolation matrix', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    server = await startMatrixServer(PORT);
+    server = await startDemoServer(PORT);
     for (const [key, id] of actionIds()) actionIdOf.set(key, id);
     cookies.dana = await signIn(server.base, dana.email, dana.password);
     // The demo seed has no exercise of clinic A's own: Dana adds one, through the action itself.

@@ -4,6 +4,7 @@
 // Run by scripts/start.ts (one process, or each worker of a cluster); not meant to be run alone.
 import http from 'node:http';
 import next from 'next';
+import { closeDb } from '@/db/client';
 import { parseEnv } from '@/db/env';
 import { addressFromHops } from '@/lib/http/client-address';
 import { markStopping } from '@/lib/http/shutdown';
@@ -23,7 +24,20 @@ const app = next({ dev: false, dir: process.cwd(), port: config.PORT, hostname: 
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Set on SIGTERM (below): from then on a request arriving on a connection still open is refused
+// (the phone's queue retries it later) and every connection closes after its answer.
+let stopping = false;
+const inFlight = new Set<http.ServerResponse>();
+
+function refuseWhileStopping(res: http.ServerResponse) {
+  res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5', Connection: 'close' });
+  res.end(JSON.stringify({ error: 'The server is restarting. Try again in a moment.' }));
+}
+
 const server = http.createServer((req, res) => {
+  if (stopping) return refuseWhileStopping(res);
+  inFlight.add(res);
+  res.once('close', () => inFlight.delete(res));
   const forwardedFor = req.headers['x-forwarded-for'];
   const address = addressFromHops(
     req.socket.remoteAddress,
@@ -44,16 +58,36 @@ server.listen(config.PORT, () => {
 });
 
 // SIGTERM or SIGINT: stop taking connections, let the requests in flight finish (up to 10 s),
-// then exit 0. A second signal exits at once.
-let stopping = false;
+// close the database (PGlite writes its folder out; the pool ends its connections) and exit 0.
+// Requests still running at the deadline are cut off: then the exit code is 1. A second signal
+// exits at once.
+const DEADLINE_MS = 10_000;
+
+async function closeAndExit(code: number) {
+  try {
+    await closeDb();
+  } catch (error) {
+    console.error(`Closing the database failed: ${error instanceof Error ? error.message : String(error)}`);
+    code = 1;
+  }
+  process.exit(code);
+}
+
 function stop() {
   if (stopping) process.exit(1);
   stopping = true;
   // Readiness (/api/health) answers 503 from here on, to requests on connections still open.
   markStopping();
-  server.close(() => process.exit(0));
+  for (const res of inFlight) {
+    if (!res.headersSent) res.setHeader('Connection', 'close');
+    else res.once('finish', () => res.socket?.end());
+  }
+  server.close(() => void closeAndExit(0));
   server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 10_000).unref();
+  setTimeout(() => {
+    console.error(`Requests were still running ${DEADLINE_MS / 1000} s after the signal: cut off.`);
+    void closeAndExit(1);
+  }, DEADLINE_MS).unref();
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -2,11 +2,19 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import pg from 'pg';
 
-// The matrix needs to read every table before and after each call while the server runs, so it
-// runs the production server on a PostgreSQL database of its own, seeded with the demo clinics.
+// The production server on a PostgreSQL database of its own, seeded with the demo clinics, for
+// specs that read the database while the server runs (the isolation matrix) or stop the server
+// themselves (graceful shutdown).
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export type MatrixServer = { base: string; client: pg.Client; stop: () => Promise<void> };
+export type DemoServer = {
+  base: string;
+  client: pg.Client;
+  child: ChildProcess;
+  /** The server's exit code, once it has exited. */
+  exited: Promise<number | null>;
+  stop: () => Promise<void>;
+};
 
 async function admin(sql: string) {
   const client = new pg.Client({ connectionString: SERVER_URL });
@@ -18,8 +26,8 @@ async function admin(sql: string) {
   }
 }
 
-export async function startMatrixServer(port: number): Promise<MatrixServer> {
-  const name = `rollcall_e2e_matrix_${crypto.randomBytes(4).toString('hex')}`;
+export async function startDemoServer(port: number): Promise<DemoServer> {
+  const name = `rollcall_e2e_demo_${crypto.randomBytes(4).toString('hex')}`;
   const databaseUrl = Object.assign(new URL(SERVER_URL), { pathname: `/${name}` }).toString();
   await admin(`create database ${name}`);
   const env: NodeJS.ProcessEnv = {
@@ -42,11 +50,12 @@ export async function startMatrixServer(port: number): Promise<MatrixServer> {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
+  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     const status = (await fetch(`${base}/api/health`).catch(() => null))?.status;
     if (status === 200) break;
-    if (i > 180 || server.exitCode !== null) throw new Error('the matrix server did not start');
+    if (i > 180 || server.exitCode !== null) throw new Error('the demo server did not start');
     await new Promise((r) => setTimeout(r, 500));
   }
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -54,13 +63,12 @@ export async function startMatrixServer(port: number): Promise<MatrixServer> {
   return {
     base,
     client,
+    child: server,
+    exited,
     stop: async () => {
       await client.end();
-      if (server.exitCode === null) {
-        const exited = new Promise((resolve) => server.once('exit', resolve));
-        server.kill('SIGTERM');
-        await exited;
-      }
+      if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+      await exited;
       await admin(`drop database if exists ${name} with (force)`);
     },
   };
