@@ -53,15 +53,24 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
-/** `npm run serve` (one process) on `port`. */
+/**
+ * The production server on `port`: scripts/server.ts, as `npm run serve` runs it with one process
+ * (without the start script in between, so a signal reaches the server itself and nothing is left
+ * running if the test dies).
+ */
 export function startServer(database: TestDatabase, port: number): RunningServer {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts', '--no-build'], {
-    env: { ...database.env, PORT: String(port), WEB_CONCURRENCY: '1', NODE_ENV: 'production' },
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], {
+    env: { ...database.env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}`;
   const ready = (async () => {
+    // A server left over on this port would answer for ours.
+    if (await fetch(`${base}/api/health`).catch(() => null)) {
+      child.kill('SIGKILL');
+      throw new Error(`port ${port} is already taken`);
+    }
     for (let i = 0; ; i++) {
       const status = (await fetch(`${base}/api/health`).catch(() => null))?.status;
       if (status === 200) return;

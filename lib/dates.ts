@@ -15,6 +15,11 @@ import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 /** An instant: a Date, or an ISO 8601 string with its offset, as the server hands it to clients. */
 export type Instant = Date | string;
 
+/** An instant in UTC for a file name, sortable and free of colons: 20261202-143005. */
+export function fileStamp(at: Date = new Date()): string {
+  return formatInTimeZone(at, 'UTC', 'yyyyMMdd-HHmmss');
+}
+
 /** Today's calendar date (YYYY-MM-DD) where the patient is. */
 export function todayIn(timezone: string, now: Date = new Date()): string {
   return formatInTimeZone(now, timezone, 'yyyy-MM-dd');

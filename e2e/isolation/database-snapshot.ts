@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import type pg from 'pg';
 
 /**
  * Every row of every table, as text. Rate-limit counters and the audit trail are left out: a
@@ -9,14 +8,17 @@ export type Snapshot = Map<string, Set<string>>;
 
 const EXCLUDED = new Set(['rate_limits', 'audit_events']);
 
-export async function snapshot(client: pg.Client): Promise<Snapshot> {
+/** A pg client or a PGlite instance. */
+type Queryable = { query: <T>(sql: string) => Promise<{ rows: T[] }> };
+
+export async function snapshot(client: Queryable, excluded: ReadonlySet<string> = EXCLUDED): Promise<Snapshot> {
   const tables = await client.query<{ name: string }>(
     `select quote_ident(schemaname) || '.' || quote_ident(tablename) as name, tablename
        from pg_tables where schemaname in ('public', 'drizzle') order by 1`,
   );
   const result: Snapshot = new Map();
   for (const { name } of tables.rows) {
-    if (EXCLUDED.has(name.split('.')[1]!.replaceAll('"', ''))) continue;
+    if (excluded.has(name.split('.')[1]!.replaceAll('"', ''))) continue;
     const rows = await client.query<{ row: string }>(`select t::text as row from ${name} t`);
     result.set(name, new Set(rows.rows.map((r) => r.row)));
   }
