@@ -14,7 +14,7 @@ export type AuditEvent = {
   action: string;
   subjectType: string;
   subjectId?: string | null;
-  /** Whose record. Defaults to the subject when the subject is a patient. */
+  /** Whose record. Left out, the subject when the subject is a patient; null names no one. */
   patientId?: string | null;
   outcome?: AuditOutcome;
   /** Field names, ids and codes only: never tokens, passwords or text someone typed. */
@@ -39,7 +39,12 @@ export async function auditRow(actor: AuditActor, event: AuditEvent): Promise<ty
     clinicId: actor.clinicId,
     actorUserId: actor.userId ?? null,
     actorLinkId: actor.linkId ?? null,
-    patientId: event.patientId ?? (event.subjectType === 'patient' ? (event.subjectId ?? null) : null),
+    patientId:
+      event.patientId !== undefined
+        ? event.patientId
+        : event.subjectType === 'patient'
+          ? (event.subjectId ?? null)
+          : null,
     action: event.action,
     outcome: event.outcome ?? 'ok',
     subjectType: event.subjectType,
