@@ -1,5 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -149,23 +150,58 @@ export const rateLimits = pgTable(
 );
 
 /** Append-only: who read or changed what. Never updated, never deleted by the app. */
+export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/**
+ * Who read or changed what, append-only (HIPAA 164.312(b)). The database refuses UPDATE and
+ * DELETE, and a BEFORE INSERT trigger numbers each row within its clinic's chain (`seq`) and sets
+ * `hash` = sha256(prev_hash || the row's fields), so `npm run audit:verify` finds an edited or
+ * removed row (db/migrations/0014_audit_trail.sql). `clinic_id` is null only for a failed sign-in
+ * with an email no account has: those rows form one chain of their own and no clinic sees them.
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
-    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    clinicId: uuid('clinic_id').references(() => clinics.id, { onDelete: 'restrict' }),
+    // seq, prev_hash and hash are the trigger's to set (whatever an insert says): the row's place
+    // in its clinic's chain, from 1 with no gaps, and the links of the chain.
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    // The practitioner, or the patient link (the patient needs no account), or neither (unknown email).
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'restrict' }),
+    actorLinkId: uuid('actor_link_id'),
+    // Whose record it is about. No foreign key: a refused request names the id it asked for.
+    patientId: uuid('patient_id'),
     action: text('action').notNull(),
+    outcome: text('outcome', { enum: AUDIT_OUTCOMES }).notNull().default('ok'),
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id'),
-    // Field names and ids only; never patient-entered free text.
+    // Field names and ids only; never patient-entered free text, tokens or passwords.
     detail: jsonb('detail').$type<Record<string, unknown>>(),
+    clientAddress: text('client_address'),
     createdAt: createdAt(),
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
   },
-  (t) => [index('audit_events_clinic_created_idx').on(t.clinicId, t.createdAt)],
+  (t) => [
+    index('audit_events_clinic_created_idx').on(t.clinicId, t.createdAt),
+    unique('audit_events_clinic_seq_unique').on(t.clinicId, t.seq).nullsNotDistinct(),
+    index('audit_events_clinic_patient_idx').on(t.clinicId, t.patientId, t.createdAt),
+    check('audit_events_outcome_check', sql`${t.outcome} in ('ok', 'denied', 'failed')`),
+  ],
 );
+
+/**
+ * The last link of each audit chain (one per clinic, `chain` = the clinic's id, or 'none' for
+ * the rows without one). The insert trigger locks this row, so two transactions of one clinic
+ * append one after the other instead of forking the chain, at any isolation level.
+ */
+export const auditChainHeads = pgTable('audit_chain_heads', {
+  chain: text('chain').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
 
 export const PATIENT_STATUSES = ['active', 'discharged'] as const;
 export type PatientStatus = (typeof PATIENT_STATUSES)[number];

@@ -12,7 +12,7 @@ export const signOutAction = formAction({
   caller: 'signed-in',
   schema: z.object({}),
   run: async (_input, actor) => {
-    await endAllSessions(actor.userId);
+    await endAllSessions(actor);
     await signOut({ redirectTo: '/login' });
     return ok();
   },

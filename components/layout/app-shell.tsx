@@ -5,6 +5,7 @@ import {
   ClipboardList,
   Dumbbell,
   LayoutDashboard,
+  ScrollText,
   UserCircle,
   UserRound,
   Users,
@@ -77,6 +78,9 @@ export function AppShell({
               </NavLink>
               <NavLink href="/settings/clinic" icon={<Building2 aria-hidden />}>
                 Clinic
+              </NavLink>
+              <NavLink href="/settings/audit" icon={<ScrollText aria-hidden />}>
+                Audit trail
               </NavLink>
             </>
           ) : null}

@@ -13,6 +13,7 @@ import { verifyPassword } from './password';
 import { deviceFromCookieHeader, issueDeviceCookie } from './device-cookie';
 import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from './rate-limit';
 import { authSecret } from './secret';
+import { recordSignIn, recordSignInRateLimited, recordSignInRefused } from './sign-in-audit';
 import { checkedSessionToken, overHttps } from './session-cookie';
 import { IDLE_TIMEOUT_SECONDS, refreshSessionToken } from './session-token';
 
@@ -34,7 +35,8 @@ async function rememberDevice(email: string, request: Request) {
   }
 }
 
-async function authorizeCredentials(raw: unknown, request: Request) {
+/** Exported for its tests; Auth.js calls it as the credentials provider's `authorize`. */
+export async function authorizeCredentials(raw: unknown, request: Request) {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
@@ -44,19 +46,27 @@ async function authorizeCredentials(raw: unknown, request: Request) {
     device: deviceFromCookieHeader(email, request.headers.get('cookie')),
   };
 
-  if ((await signInRetryAfter(attempt)) > 0) throw new TooManyAttempts();
+  if ((await signInRetryAfter(attempt)) > 0) {
+    await recordSignInRateLimited(email, attempt.address);
+    throw new TooManyAttempts();
+  }
 
   const [user] = await db().select().from(users).where(eq(users.email, email)).limit(1);
   // Always run the hash, even for unknown emails, so timing does not reveal which exist.
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid || user.disabledAt) {
     await recordSignInFailure(attempt);
+    await recordSignInRefused(
+      user,
+      !user ? 'unknown_account' : !valid ? 'wrong_password' : 'disabled',
+      attempt.address,
+    );
     logger.info({ event: 'sign_in_failed', userId: user?.id ?? null }, 'sign-in refused');
     return null;
   }
   await clearSignInFailures(attempt);
+  await recordSignIn(user, attempt.address);
   await rememberDevice(email, request);
-  await db().update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
   logger.info({ event: 'sign_in', userId: user.id }, 'signed in');
   return {
     id: user.id,

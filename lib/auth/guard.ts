@@ -1,6 +1,7 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import type { Role } from '@/db/schema';
+import { recordDenied } from '@/lib/audit/reads';
 import { currentSessionToken } from './auth';
 
 /** Who is asking. Every query below a page or action is scoped by `clinicId` from here. */
@@ -38,9 +39,12 @@ export async function requirePractitioner(options: { allowPendingPasswordChange?
   return actor;
 }
 
-/** Like requirePractitioner, and the clinic's admin role; others get a 403 page. */
+/** Like requirePractitioner, and the clinic's admin role; others get a 403 page, recorded in the audit trail. */
 export async function requireAdmin(): Promise<Actor> {
   const actor = await requirePractitioner();
-  if (actor.role !== 'admin') forbidden();
+  if (actor.role !== 'admin') {
+    await recordDenied(actor.clinicId, actor.userId, 'admin_only', 'admin', null);
+    forbidden();
+  }
   return actor;
 }

@@ -98,7 +98,7 @@ describe('renewing the session on each page request (proxy.ts)', () => {
 
   it('clears the cookie of a session that was ended elsewhere, and of a broken one', async () => {
     const { cookieHeader, user } = await signedIn();
-    await endAllSessions(user.id);
+    await endAllSessions({ userId: user.id, clinicId: user.clinicId });
     const ended = await renewSession(cookieHeader, secret, false);
     expect(ended.signedIn).toBe(false);
     expect(ended.cookies).toEqual([expect.objectContaining({ name: PLAIN, value: '', expires: new Date(0) })]);

@@ -32,7 +32,7 @@ describe('session tokens are checked against the account on every request', () =
 
   it('ends every copy of a session after sign-out, and when the account is disabled', async () => {
     const a = await session();
-    await endAllSessions(a.token.uid);
+    await endAllSessions({ userId: a.token.uid!, clinicId: a.token.cid! });
     expect(await refreshSessionToken(a.token, now)).toBeNull();
 
     const b = await session();

@@ -138,10 +138,18 @@ export async function setDisabled(actor: Actor, userId: string, disabled: boolea
 }
 
 export async function updateProfile(actor: Actor, input: z.infer<typeof profileSchema>): Promise<Result> {
-  await db()
-    .update(users)
-    .set({ name: input.name, discipline: input.discipline, updatedAt: new Date() })
-    .where(and(eq(users.id, actor.userId), eq(users.clinicId, actor.clinicId)));
+  await db().transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ name: input.name, discipline: input.discipline, updatedAt: new Date() })
+      .where(and(eq(users.id, actor.userId), eq(users.clinicId, actor.clinicId)));
+    await audit(tx, actor, {
+      action: 'practitioner.profile_updated',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      detail: { fields: ['name', 'discipline'] },
+    });
+  });
   return ok();
 }
 
@@ -174,9 +182,12 @@ export async function changeOwnPassword(actor: Actor, input: z.infer<typeof chan
 }
 
 /** Sign-out ends this session and every other copy of it (JWT cookies cannot be recalled). */
-export async function endAllSessions(userId: string): Promise<void> {
-  await db()
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
+export async function endAllSessions(actor: Pick<Actor, 'clinicId' | 'userId'>): Promise<void> {
+  await db().transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, actor.userId));
+    await audit(tx, actor, { action: 'session.signed_out', subjectType: 'user', subjectId: actor.userId });
+  });
 }

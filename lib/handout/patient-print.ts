@@ -3,6 +3,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { handoutPrints, plans, planVersions } from '@/db/schema';
 import { type Result, fail, ok } from '@/lib/actions/result';
+import { audit } from '@/lib/audit';
 import type { PatientAccess } from '@/lib/patient-portal/link-access';
 
 /** Prints of the same version closer together than this are one print (the dialog opened twice). */
@@ -42,12 +43,20 @@ export async function recordPatientPrint(
     )
     .limit(1);
   if (recent) return ok();
-  await db().insert(handoutPrints).values({
-    clinicId: access.clinicId,
-    patientId: access.patientId,
-    planVersionId: input.planVersionId,
-    byPatient: true,
-    paper: input.paper,
+  await db().transaction(async (tx) => {
+    await tx.insert(handoutPrints).values({
+      clinicId: access.clinicId,
+      patientId: access.patientId,
+      planVersionId: input.planVersionId,
+      byPatient: true,
+      paper: input.paper,
+    });
+    await audit(tx, access, {
+      action: 'handout.printed',
+      subjectType: 'patient',
+      subjectId: access.patientId,
+      detail: { planVersionId: input.planVersionId, paper: input.paper, by: 'patient' },
+    });
   });
   return ok();
 }

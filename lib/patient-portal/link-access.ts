@@ -5,6 +5,7 @@ import { RateLimiterDrizzle } from 'rate-limiter-flexible';
 import { db } from '@/db/client';
 import { clinics, patientLinks, patients, rateLimits } from '@/db/schema';
 import { type Failure, type Ok, fail, ok } from '@/lib/actions/result';
+import { audit } from '@/lib/audit';
 
 /** 256 random bits, base64url: exactly 43 characters. Anything else is not a token. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -80,17 +81,32 @@ export async function lookupToken(token: string, now = new Date()): Promise<Toke
   return ok({ linkId: row.linkId, patientId: row.patientId, clinicId: row.clinicId, timezone: row.timezone });
 }
 
-/** Records that a link was used; at most once a minute per link to keep writes down. */
-export async function touchLink(linkId: string): Promise<void> {
-  await db()
-    .update(patientLinks)
-    .set({ lastUsedAt: new Date() })
-    .where(
-      and(
-        eq(patientLinks.id, linkId),
-        or(isNull(patientLinks.lastUsedAt), gt(sql`now() - ${patientLinks.lastUsedAt}`, sql`interval '1 minute'`)),
-      ),
-    );
+/**
+ * Records that a link was used: an audit row each time (the patient opened the link, or their
+ * plan page with the link's cookie), and the link's last use at most once a minute to keep
+ * writes down; both in one transaction.
+ */
+export async function touchLink(
+  access: Pick<PatientAccess, 'linkId' | 'clinicId' | 'patientId'>,
+  opened: 'link' | 'plan',
+): Promise<void> {
+  await db().transaction(async (tx) => {
+    await tx
+      .update(patientLinks)
+      .set({ lastUsedAt: new Date() })
+      .where(
+        and(
+          eq(patientLinks.id, access.linkId),
+          or(isNull(patientLinks.lastUsedAt), gt(sql`now() - ${patientLinks.lastUsedAt}`, sql`interval '1 minute'`)),
+        ),
+      );
+    await audit(tx, access, {
+      action: opened === 'link' ? 'patient_link.opened' : 'patient_link.plan_viewed',
+      subjectType: 'patient_link',
+      subjectId: access.linkId,
+      patientId: access.patientId,
+    });
+  });
 }
 
 /** Unknown tokens from one address: 30 a minute, then 429. Shared by every instance. */

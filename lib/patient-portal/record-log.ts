@@ -5,6 +5,7 @@ import { db, rowsOf } from '@/db/client';
 import { sessionLogs } from '@/db/schema';
 import { type Result, fail, ok } from '@/lib/actions/result';
 import { redFlagAlertCtes, redFlagLockSql } from '@/lib/alerts/red-flag-fold';
+import { requestAddress } from '@/lib/audit';
 import { hashToken, type PatientAccess, TOKEN_PATTERN } from './link-access';
 import { CLOCK_SKEW_MS, MAX_AGE_DAYS, type SessionLogInput } from './log-contract';
 import { redFlagsOf } from './red-flags';
@@ -47,13 +48,13 @@ export type LogAuthor = { token: string } | Pick<PatientAccess, 'patientId' | 'c
 function authorSql(author: LogAuthor, now: Date): SQL {
   if ('token' in author) {
     return sql`
-      select l.patient_id, l.clinic_id, p.timezone
+      select l.patient_id, l.clinic_id, p.timezone, l.id as link_id
       from patient_links l
       join patients p on p.id = l.patient_id and p.clinic_id = l.clinic_id
       where l.token_hash = ${hashToken(author.token)} and l.revoked_at is null
         and (l.expires_at is null or l.expires_at > ${now.toISOString()}::timestamptz) and p.status = 'active'`;
   }
-  return sql`select ${author.patientId}::uuid as patient_id, ${author.clinicId}::uuid as clinic_id, ${author.timezone}::text as timezone`;
+  return sql`select ${author.patientId}::uuid as patient_id, ${author.clinicId}::uuid as clinic_id, ${author.timezone}::text as timezone, null::uuid as link_id`;
 }
 
 /**
@@ -61,10 +62,10 @@ function authorSql(author: LogAuthor, now: Date): SQL {
  * the stored log, a different body under the same key is refused. Red flags raise an alert, or
  * fold into the patient's open one (lib/alerts/red-flag-fold.ts).
  * One statement, atomic without a transaction's extra round trips: the link check, the plan
- * version in effect on the patient's day, the exercises' check, the log and any alert (a red
- * flag adds a transaction holding the patient's lock, so two cannot both raise one). A zone the
- * database no longer knows buckets the day in UTC rather than losing the log. The database's
- * trigger keeps the patient's last session and figures version.
+ * version in effect on the patient's day, the exercises' check, the log, any alert (a red flag
+ * adds a transaction holding the patient's lock, so two cannot both raise one) and the log's
+ * audit row. A zone the database no longer knows buckets the day in UTC rather than losing the
+ * log. The database's trigger keeps the patient's last session and figures version.
  */
 export async function recordSessionLog(
   author: LogAuthor,
@@ -84,12 +85,13 @@ export async function recordSessionLog(
     });
   }
   const hash = payloadHash(input);
+  const address = await requestAddress();
   const redFlags = redFlagsOf(input);
   const itemsDone = uuidArray([...new Set(input.itemsDone)]);
   const itemsPartial = uuidArray([...new Set(input.itemsPartial ?? [])]);
   const statement = sql`
       with author as (
-        select a.patient_id, a.clinic_id, (${performedAt.toISOString()}::timestamptz at time zone coalesce(rollcall_valid_timezone(a.timezone), 'UTC'))::date as local_day
+        select a.patient_id, a.clinic_id, a.link_id, (${performedAt.toISOString()}::timestamptz at time zone coalesce(rollcall_valid_timezone(a.timezone), 'UTC'))::date as local_day
         from (${authorSql(author, now)}) a
       ),
       version as (
@@ -115,7 +117,14 @@ export async function recordSessionLog(
         on conflict (patient_id, idempotency_key) do nothing
         returning id, clinic_id, patient_id
       ),
-      ${redFlagAlertCtes(redFlags)}
+      ${redFlagAlertCtes(redFlags)},
+      -- In the log's own statement: no log without its audit row, and none for a retry.
+      audited as (
+        insert into audit_events (clinic_id, actor_link_id, patient_id, action, subject_type, subject_id, detail, client_address)
+        select i.clinic_id, author.link_id, i.patient_id, 'session_log.recorded', 'session_log', i.id::text,
+               jsonb_build_object('redFlag', ${redFlags.length > 0}::boolean), ${address}::text
+        from inserted i, author
+      )
       select (select patient_id from author) as "patientId", exists(select 1 from version) as "hasPlan",
              (select items_in_plan from version) as "itemsInPlan", (select id from inserted) as id`;
   // A red flag takes its patient's lock first, so the fold sees the alert another request just

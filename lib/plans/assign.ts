@@ -47,7 +47,7 @@ export async function endActivePlan(tx: Tx, actor: Actor, patientId: string, las
     .where(and(eq(plans.patientId, patientId), eq(plans.clinicId, actor.clinicId), eq(plans.status, 'active')))
     .returning({ id: plans.id });
   if (!ended) return;
-  await audit(tx, actor, { action: 'plan.ended', subjectType: 'plan', subjectId: ended.id, detail: { patientId } });
+  await audit(tx, actor, { action: 'plan.ended', subjectType: 'plan', subjectId: ended.id, patientId });
 }
 
 async function validateItems(
@@ -173,7 +173,8 @@ export async function assignPlan(
       action: 'plan.assigned',
       subjectType: 'plan',
       subjectId: plan.id,
-      detail: { patientId, items: input.items.length, acknowledgements: checked.value.length },
+      patientId,
+      detail: { items: input.items.length, acknowledgements: checked.value.length },
     });
     return ok({ planId: plan.id, version: 1 });
   });
@@ -287,7 +288,8 @@ export async function adjustPlan(
       action: input.restoredFrom ? 'plan.restored' : 'plan.adjusted',
       subjectType: 'plan',
       subjectId: planId,
-      detail: { patientId: plan.patientId, version: next, restoredFrom: input.restoredFrom ?? null },
+      patientId: plan.patientId,
+      detail: { version: next, restoredFrom: input.restoredFrom ?? null },
     });
     await alongside?.(tx, { planId, version: next });
     return ok({ planId, version: next });

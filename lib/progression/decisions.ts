@@ -67,7 +67,8 @@ export async function applySuggestion(
         action: 'progression.applied',
         subjectType: 'plan',
         subjectId: s.planId,
-        detail: { patientId: input.patientId, suggestion: s.suggestion.kind, version: saved.version },
+        patientId: input.patientId,
+        detail: { suggestion: s.suggestion.kind, version: saved.version },
       });
     },
   );
@@ -89,7 +90,8 @@ export async function dismissSuggestion(
       action: 'progression.dismissed',
       subjectType: 'plan',
       subjectId: s.planId,
-      detail: { patientId: input.patientId, suggestion: s.suggestion.kind },
+      patientId: input.patientId,
+      detail: { suggestion: s.suggestion.kind },
     });
   });
   return ok();

@@ -106,7 +106,7 @@ export async function recordLetterPrinted(actor: Actor, referralId: string): Pro
       action: 'referral.letter_printed',
       subjectType: 'referral',
       subjectId: referralId,
-      detail: { patientId: referral.patientId },
+      patientId: referral.patientId,
     });
     return ok();
   });

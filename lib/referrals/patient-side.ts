@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { alerts, auditEvents, clinics, patients, providers, referralEvents, referrals } from '@/db/schema';
+import { alerts, clinics, patients, providers, referralEvents, referrals } from '@/db/schema';
 import { type Result, fail, ok } from '@/lib/actions/result';
+import { audit } from '@/lib/audit';
 import { todayIn } from '@/lib/dates';
 import type { PatientAccess, PatientScope } from '@/lib/patient-portal/link-access';
 import { OPEN_STATUSES } from './status';
@@ -135,13 +136,11 @@ export async function requestAppointment(
       referralId,
       reasons: [`Asked for an appointment with ${row.providerName}`],
     });
-    await tx.insert(auditEvents).values({
-      clinicId: access.clinicId,
-      actorUserId: null,
+    await audit(tx, access, {
       action: 'referral.patient_requested',
       subjectType: 'referral',
       subjectId: referralId,
-      detail: { by: 'patient' },
+      patientId: access.patientId,
     });
     return ok({ alerted: true });
   });

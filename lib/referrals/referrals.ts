@@ -70,7 +70,8 @@ export async function createReferral(actor: Actor, input: CreateReferralInput): 
       action: 'referral.created',
       subjectType: 'referral',
       subjectId: row.id,
-      detail: { patientId: input.patientId, providerId: input.providerId, status, urgency: input.urgency },
+      patientId: input.patientId,
+      detail: { providerId: input.providerId, status, urgency: input.urgency },
     });
     return ok({ id: row.id });
   });
@@ -97,7 +98,7 @@ export async function moveReferral(
     return fail('invalid', 'A step cannot be dated in the future.', { on: ['A step cannot be dated in the future.'] });
   return db().transaction(async (tx) => {
     const [current] = await tx
-      .select({ status: referrals.status })
+      .select({ status: referrals.status, patientId: referrals.patientId })
       .from(referrals)
       .where(and(eq(referrals.id, input.referralId), eq(referrals.clinicId, actor.clinicId)))
       .for('update');
@@ -124,6 +125,7 @@ export async function moveReferral(
       action: 'referral.status_changed',
       subjectType: 'referral',
       subjectId: input.referralId,
+      patientId: current.patientId,
       detail: { from: current.status, to: input.to, on },
     });
     return ok({ status: input.to });
@@ -139,7 +141,7 @@ export async function recordReport(actor: Actor, input: RecordReportInput): Prom
     });
   return db().transaction(async (tx) => {
     const [current] = await tx
-      .select({ status: referrals.status })
+      .select({ status: referrals.status, patientId: referrals.patientId })
       .from(referrals)
       .where(and(eq(referrals.id, input.referralId), eq(referrals.clinicId, actor.clinicId)))
       .for('update');
@@ -169,6 +171,7 @@ export async function recordReport(actor: Actor, input: RecordReportInput): Prom
       action: 'referral.report_recorded',
       subjectType: 'referral',
       subjectId: input.referralId,
+      patientId: current.patientId,
       detail: { reportOn: input.reportOn },
     });
     return ok();

@@ -8,6 +8,7 @@ import { fail, ok } from '@/lib/actions/result';
 import { signIn } from '@/lib/auth/auth';
 import { deviceFromCookieHeader } from '@/lib/auth/device-cookie';
 import { signInRetryAfter } from '@/lib/auth/rate-limit';
+import { recordSignInRateLimited } from '@/lib/auth/sign-in-audit';
 import { clientAddress } from '@/lib/http/client-address';
 import { safeCallbackPath, signInSchema } from '@/lib/validation/account';
 
@@ -29,7 +30,10 @@ export const authenticate = formAction({
       device: deviceFromCookieHeader(email, requestHeaders.get('cookie')),
     };
     const wait = await signInRetryAfter(attempt);
-    if (wait > 0) return tooManyAttempts(wait);
+    if (wait > 0) {
+      await recordSignInRateLimited(email, attempt.address);
+      return tooManyAttempts(wait);
+    }
     try {
       await signIn('credentials', { email, password, redirectTo: safeCallbackPath(form.get('callbackUrl')) });
     } catch (error) {

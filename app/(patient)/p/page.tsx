@@ -34,7 +34,7 @@ export default async function PatientHome({
     view.plan,
     view.exercises.map((e) => ({ ...e, exerciseId: e.id })),
   );
-  await touchLink(found.value.linkId);
+  await touchLink(found.value, 'plan');
   const { progress } = view;
   const illustrations = Object.fromEntries(
     view.exercises.map((e) => [

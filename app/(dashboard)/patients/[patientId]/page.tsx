@@ -43,7 +43,7 @@ export default async function PatientPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePractitioner();
-  const patient = await patientForPage(actor, params);
+  const patient = await patientForPage(actor, params, 'record');
   const flags = await searchParams;
   const [screening, planId, history, links, logs, library, activeAlerts, resolvedAlerts, figures, referralList] =
     await Promise.all([

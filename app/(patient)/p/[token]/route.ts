@@ -47,7 +47,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     for (const [k, v] of Object.entries(PATIENT_HEADERS)) response.headers.set(k, v);
     return response;
   }
-  await touchLink(found.value.linkId);
+  await touchLink(found.value, 'link');
   const response = seeOther('/p');
   response.cookies.set(PATIENT_COOKIE, token, { ...PATIENT_COOKIE_OPTIONS, secure: https });
   for (const [k, v] of Object.entries(PATIENT_HEADERS)) response.headers.set(k, v);

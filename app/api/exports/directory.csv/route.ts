@@ -1,4 +1,5 @@
 import { fail } from '@/lib/actions/result';
+import { recordDenied, recordExport } from '@/lib/audit/reads';
 import { currentActor } from '@/lib/auth/guard';
 import { clinicOf } from '@/lib/clinic/clinic';
 import { todayIn } from '@/lib/dates';
@@ -13,6 +14,10 @@ export async function GET() {
   const actor = await currentActor();
   if (!actor || actor.mustChangePassword) return failureResponse(fail('refused', 'Sign in first.'), { as: 'text' });
   const csv = await providersCsv(actor);
-  if (!csv.ok) return failureResponse(csv, { as: 'text' });
+  if (!csv.ok) {
+    if (csv.code === 'forbidden') await recordDenied(actor.clinicId, actor.userId, 'admin_only', 'export', null);
+    return failureResponse(csv, { as: 'text' });
+  }
+  await recordExport(actor, 'directory');
   return csvResponse(`referral-directory-${todayIn((await clinicOf(actor)).timezone)}.csv`, csv.value);
 }

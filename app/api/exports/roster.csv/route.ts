@@ -1,4 +1,5 @@
 import { fail } from '@/lib/actions/result';
+import { recordExport } from '@/lib/audit/reads';
 import { currentActor } from '@/lib/auth/guard';
 import { clinicOf } from '@/lib/clinic/clinic';
 import { todayIn } from '@/lib/dates';
@@ -12,9 +13,8 @@ export async function GET(request: Request) {
   const actor = await currentActor();
   if (!actor || actor.mustChangePassword) return failureResponse(fail('refused', 'Sign in first.'), { as: 'text' });
   const scope = new URL(request.url).searchParams.get('scope') === 'mine' ? 'mine' : 'clinic';
+  const csv = await rosterCsv(actor, scope);
+  await recordExport(actor, 'roster');
   // Named by the clinic's day: an export is a staff event.
-  return csvResponse(
-    `roster-adherence-${todayIn((await clinicOf(actor)).timezone)}.csv`,
-    await rosterCsv(actor, scope),
-  );
+  return csvResponse(`roster-adherence-${todayIn((await clinicOf(actor)).timezone)}.csv`, csv);
 }

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Edit patient' };
 
 export default async function EditPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePractitioner();
-  const patient = await patientForPage(actor, params);
+  const patient = await patientForPage(actor, params, 'edit');
   const practitioners = await activePractitioners(actor);
   return (
     <>

@@ -41,7 +41,7 @@ export default async function PlanPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePractitioner();
-  const patient = await patientForPage(actor, params);
+  const patient = await patientForPage(actor, params, 'plan');
   const flags = await searchParams;
   const planId = await activePlanId(actor, patient.id);
   const plan = planId ? await planDetail(actor, planId) : null;

@@ -5,6 +5,7 @@ import { PatientCharts } from '@/components/charts/patient-charts';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { PillNav } from '@/components/ui/pill-nav';
+import { recordPatientView } from '@/lib/audit/reads';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { CHART_RANGES, parseRange, patientChartData } from '@/lib/patients/charts';
 import { patientIdParam } from '@/lib/validation/params';
@@ -25,6 +26,7 @@ export default async function ProgressPage({
   const range = parseRange((await searchParams).range);
   const data = id ? await patientChartData(actor, id, range) : null;
   if (!data) notFound();
+  await recordPatientView(actor, data.patient.id, 'progress');
   return (
     <>
       <PageHeader

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Screening' };
 
 export default async function ScreeningPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePractitioner();
-  const patient = await patientForPage(actor, params);
+  const patient = await patientForPage(actor, params, 'screening');
   const history = await screeningHistory(actor, patient.id);
   return (
     <>

@@ -4,6 +4,7 @@ import { HandoutPrintProvider, HandoutQr, HandoutToolbar } from '@/components/ha
 import { HandoutSheet } from '@/components/handout/handout-sheet';
 import { PaperSheet } from '@/components/print/paper-sheet';
 import { PrintProblem } from '@/components/print/print-problem';
+import { recordDenied, recordPatientView } from '@/lib/audit/reads';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { formatDateTime } from '@/lib/dates';
 import { livePrintedLinks, practitionerHandout } from '@/lib/handout/handout';
@@ -23,7 +24,11 @@ export default async function HandoutPage({
   const actor = await requirePractitioner();
   const patientId = patientIdParam(await params);
   const handout = patientId ? await practitionerHandout(actor, patientId) : null;
-  if (!patientId || !handout) notFound();
+  if (!patientId || !handout) {
+    await recordDenied(actor.clinicId, actor.userId, 'not_in_clinic', 'patient', patientId);
+    notFound();
+  }
+  await recordPatientView(actor, patientId, 'handout');
   const back = { href: `/patients/${patientId}`, label: handout.patientName };
   if (handout.discharged)
     return (

@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Assign a plan' };
 
 export default async function AssignPlanPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePractitioner();
-  const patient = await patientForPage(actor, params);
+  const patient = await patientForPage(actor, params, 'new_plan');
   const [screening, templates, planId] = await Promise.all([
     currentScreening(actor, patient.id),
     clinicTemplates(actor),

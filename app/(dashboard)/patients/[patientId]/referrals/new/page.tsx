@@ -21,7 +21,7 @@ export default async function NewReferralPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePractitioner();
-  const patient = await patientForPage(actor, params);
+  const patient = await patientForPage(actor, params, 'new_referral');
   const query = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.slice(0, 2000) : undefined);
   const providers = await providersForReferral(actor);

@@ -1,4 +1,5 @@
 import { fail } from '@/lib/actions/result';
+import { recordDenied, recordExport } from '@/lib/audit/reads';
 import { currentActor } from '@/lib/auth/guard';
 import { csvResponse } from '@/lib/http/csv';
 import { failureResponse } from '@/lib/http/failure-response';
@@ -12,6 +13,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
   if (!actor || actor.mustChangePassword) return failureResponse(fail('refused', 'Sign in first.'), { as: 'text' });
   const id = idParam((await params).patientId);
   const result = id ? await patientLogsCsv(actor, id) : null;
-  if (!result) return failureResponse(fail('not_found', 'Not found.'), { as: 'text' });
+  if (!result) {
+    await recordDenied(actor.clinicId, actor.userId, 'not_in_clinic', 'patient', id);
+    return failureResponse(fail('not_found', 'Not found.'), { as: 'text' });
+  }
+  await recordExport(actor, 'patient_logs', id!);
   return csvResponse(`sessions-${result.name.toLowerCase().replace(/\s+/g, '-')}.csv`, result.csv);
 }

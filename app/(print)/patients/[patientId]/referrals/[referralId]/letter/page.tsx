@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PaperSheet } from '@/components/print/paper-sheet';
 import { PrintToolbar } from '@/components/print/print-toolbar';
 import { letterReference, ReferralLetter } from '@/components/referrals/referral-letter';
+import { recordDenied, recordPatientView } from '@/lib/audit/reads';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { paperFor } from '@/lib/print/paper';
 import { referralLetter } from '@/lib/referrals/letter';
@@ -23,7 +24,11 @@ export default async function ReferralLetterPage({
   const patientId = idParam(rawPatient);
   const referralId = idParam(rawReferral);
   const letter = patientId && referralId ? await referralLetter(actor, patientId, referralId) : null;
-  if (!letter) notFound();
+  if (!letter) {
+    await recordDenied(actor.clinicId, actor.userId, 'not_in_clinic', 'referral', referralId);
+    notFound();
+  }
+  await recordPatientView(actor, letter.patient.id, 'letter', letter.referral.id);
   const paper = paperFor((await searchParams).paper, letter.clinic.timezone);
   const here = `/patients/${letter.patient.id}/referrals/${letter.referral.id}/letter`;
   return (
