@@ -19,11 +19,11 @@ const NOTHING_EXCLUDED = new Set<string>();
 function npmScript(env: NodeJS.ProcessEnv, script: string, ...args: string[]) {
   const run = spawnSync(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', `scripts/backup/${script}.ts`, ...args],
+    ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', `scripts/${script}.ts`, ...args],
     { env, encoding: 'utf8' },
   );
   expect(run.status, run.stderr).toBe(0);
-  return JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as { rows: number; tables: Record<string, number> };
+  return JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as Record<string, unknown>;
 }
 
 /** Signs in on the restored copy and opens a patient's record. */
@@ -51,8 +51,8 @@ test('PostgreSQL: pg_dump backup, restore into an empty database, every table id
   const b = new pg.Client({ connectionString: copy.url });
   try {
     seedDemo(original);
-    const backup = npmScript(original.env, 'db-backup', '--out', file);
-    const restored = npmScript(copy.env, 'db-restore', file);
+    const backup = npmScript(original.env, 'backup/db-backup', '--out', file);
+    const restored = npmScript(copy.env, 'backup/db-restore', file);
     expect(restored.rows).toBe(backup.rows);
     await Promise.all([a.connect(), b.connect()]);
     const [before, after] = await Promise.all([snapshot(a, NOTHING_EXCLUDED), snapshot(b, NOTHING_EXCLUDED)]);
@@ -68,6 +68,8 @@ test('PostgreSQL: pg_dump backup, restore into an empty database, every table id
     expect(again.stderr).toContain('restore into an empty database');
     const { rows } = await b.query<{ id: string }>(mariaId);
     await usable(copy, 3408, rows[0]!.id);
+    // The restored audit trail verifies, with the rows the copy's server appended to it since.
+    expect(npmScript(copy.env, 'audit-verify')).toMatchObject({ ok: true, broken: [] });
   } finally {
     await Promise.all([a.end().catch(() => {}), b.end().catch(() => {})]);
     fs.rmSync(file, { force: true });
@@ -96,8 +98,8 @@ test('embedded database: data-folder backup, restore into an empty folder, every
   const file = path.join(dir, 'backup.tar.gz');
   try {
     seedDemo(original);
-    const backup = npmScript(original.env, 'db-backup', '--out', file);
-    const restored = npmScript(copy.env, 'db-restore', file);
+    const backup = npmScript(original.env, 'backup/db-backup', '--out', file);
+    const restored = npmScript(copy.env, 'backup/db-restore', file);
     expect(restored.rows).toBe(backup.rows);
     let patientId: string;
     const a = new PGlite(original.env.PGLITE_DIR);
@@ -112,6 +114,7 @@ test('embedded database: data-folder backup, restore into an empty folder, every
       await b.close();
     }
     await usable(copy, 3409, patientId);
+    expect(npmScript(copy.env, 'audit-verify')).toMatchObject({ ok: true, broken: [] });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

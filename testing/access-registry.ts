@@ -492,6 +492,13 @@ export const PAGES: readonly PageEntry[] = [
     path: (ids) => `${p(ids)}/screening`,
   },
   { file: `${dashboard}/settings/clinic/page.tsx`, access: 'admin', foreign: false, path: () => '/settings/clinic' },
+  // Filtered by clinic A's patient and practitioner: another clinic's admin sees none of their rows.
+  {
+    file: `${dashboard}/settings/audit/page.tsx`,
+    access: 'admin',
+    foreign: false,
+    path: (ids) => `/settings/audit?patient=${ids.patientId}&actor=${ids.memberId}`,
+  },
   {
     file: `${dashboard}/settings/profile/page.tsx`,
     access: 'practitioner',
@@ -548,6 +555,13 @@ export const ROUTES: readonly RouteEntry[] = [
     access: 'practitioner',
     foreign: false,
     path: () => '/api/exports/roster.csv',
+  },
+  {
+    file: 'app/api/exports/audit.csv/route.ts',
+    method: 'GET',
+    access: 'admin',
+    foreign: false,
+    path: (ids) => `/api/exports/audit.csv?patient=${ids.patientId}&actor=${ids.memberId}`,
   },
   {
     file: 'app/api/exports/directory.csv/route.ts',
