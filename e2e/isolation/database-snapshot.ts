@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 
 /**
- * Every row of every table, as text. Rate-limit counters and the audit trail are left out: a
- * refused request is meant to count against a limit and to be recorded.
+ * Every row of every table, as text. Rate-limit counters and the audit trail (its rows and its
+ * per-clinic chain heads) are left out: a refused request is meant to count against a limit and
+ * to be recorded.
  */
 export type Snapshot = Map<string, Set<string>>;
 
-const EXCLUDED = new Set(['rate_limits', 'audit_events']);
+const EXCLUDED = new Set(['rate_limits', 'audit_events', 'audit_chain_heads']);
 
 /** A pg client or a PGlite instance. */
 type Queryable = { query: <T>(sql: string) => Promise<{ rows: T[] }> };
