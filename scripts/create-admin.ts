@@ -12,6 +12,7 @@ import { clinics, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { discipline, email, newPassword, personName } from '@/lib/validation/account';
 import { clinicSchema, slugify } from '@/lib/validation/clinic';
+import { messageForOperator } from '@/lib/safe-error';
 
 const { values } = parseArgs({
   options: {
@@ -120,7 +121,7 @@ try {
     console.log(`Created clinic "${data.clinic}" (${result.clinicId}) with admin ${data.email}. Sign in at /login.`);
   }
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(messageForOperator(error));
   process.exitCode = 1;
 } finally {
   rl?.close();

@@ -2,6 +2,7 @@
 import { closeDb, dbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedReference } from '@/scripts/seed/reference';
+import { messageForOperator } from '@/lib/safe-error';
 
 const handle = dbHandle();
 try {
@@ -9,7 +10,7 @@ try {
   await seedReference(handle.db);
   console.log(`Migrated ${handle.kind} database at ${handle.location}.`);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(messageForOperator(error));
   process.exitCode = 1;
 } finally {
   await closeDb();

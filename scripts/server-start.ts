@@ -6,6 +6,7 @@ import { seedReference } from '@/scripts/seed/reference';
 import { authSecret } from '@/lib/auth/secret';
 import { env } from '@/db/env';
 import { logger } from '@/lib/logger';
+import { messageForOperator } from '@/lib/safe-error';
 
 /**
  * Runs once as the server starts, before it takes requests: checks the environment, makes sure
@@ -35,7 +36,7 @@ export async function prepareServerOrExit(): Promise<void> {
   try {
     await prepareServer();
   } catch (error) {
-    console.error(`\nRollCall could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    console.error(`\nRollCall could not start: ${messageForOperator(error)}\n`);
     process.exit(1);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROVIDER_DISCIPLINES, type ProviderDiscipline } from '@/db/schema';
-import { optionalText } from '@/lib/validation/form';
+import { optionalText, searchText, text } from '@/lib/validation/form';
 
 /** Each discipline in the clinic's words, in the order pickers list them. */
 export const PROVIDER_DISCIPLINE_LABELS: Record<ProviderDiscipline, string> = {
@@ -58,8 +58,7 @@ function commaList(value: string, lowerCase: boolean): string[] {
 }
 
 const listField = (label: string, lowerCase: boolean) =>
-  z
-    .string()
+  text({ label, max: 30 * 52, tooLong: `${label}: at most 30, each at most 50 characters.` })
     .optional()
     .transform((v) => commaList(v ?? '', lowerCase))
     .refine((items) => items.length <= 30, `${label}: at most 30.`)
@@ -68,8 +67,7 @@ const listField = (label: string, lowerCase: boolean) =>
 const PHONE = /^[0-9+()\-\s]{3,40}$/;
 
 /** A yes/no as a form's select or a spreadsheet writes it; blank is yes (the column's default). */
-export const yesNo = z
-  .string()
+export const yesNo = text({ label: 'The answer', max: 20 })
   .optional()
   .transform((v, ctx) => {
     const typed = (v ?? '').trim().toLowerCase();
@@ -81,12 +79,13 @@ export const yesNo = z
 
 /** A provider as an admin types it, in the form or in a CSV row. Every field arrives as text. */
 export const providerSchema = z.object({
-  name: z
-    .string({ error: 'Enter the provider’s name.' })
-    .trim()
-    .min(1, 'Enter the provider’s name.')
-    .max(200, 'Names are at most 200 characters.'),
-  discipline: z.string({ error: 'Choose a discipline.' }).transform((v, ctx) => {
+  name: text({
+    label: 'The name',
+    max: 200,
+    required: 'Enter the provider’s name.',
+    tooLong: 'Names are at most 200 characters.',
+  }),
+  discipline: text({ label: 'The discipline', max: 100, required: 'Choose a discipline.' }).transform((v, ctx) => {
     const code = disciplineFrom(v);
     if (code) return code;
     ctx.addIssue({
@@ -98,15 +97,12 @@ export const providerSchema = z.object({
     return z.NEVER;
   }),
   organisation: optionalText(200, 'Organisation'),
-  address: optionalText(500, 'Address'),
+  address: optionalText(500, 'Address', { multiline: true }),
   phone: optionalText(40, 'Phone').refine(
     (v) => v === null || (PHONE.test(v) && (v.match(/\d/g)?.length ?? 0) >= 3),
     'Use digits, spaces and + ( ) - only.',
   ),
-  email: z
-    .string()
-    .trim()
-    .max(320, 'That email address is too long.')
+  email: text({ label: 'The email address', max: 320, tooLong: 'That email address is too long.' })
     .optional()
     .transform((v) => (v ? v.toLowerCase() : null))
     .pipe(z.email({ error: 'Enter a valid email address, or leave it blank.' }).nullable()),
@@ -116,8 +112,8 @@ export const providerSchema = z.object({
   languages: listField('Languages', false),
   tags: listField('Tags', true),
   acceptingNewPatients: yesNo,
-  openingHours: optionalText(500, 'Opening hours'),
-  internalNotes: optionalText(2000, 'Internal notes'),
+  openingHours: optionalText(500, 'Opening hours', { multiline: true }),
+  internalNotes: optionalText(2000, 'Internal notes', { multiline: true }),
 });
 
 export type ProviderInput = z.output<typeof providerSchema>;
@@ -140,20 +136,14 @@ export const DIRECTORY_PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /** The directory's state as it travels in the URL. Anything unexpected falls back to the default. */
 export const directoryQuerySchema = z.object({
-  q: z.string().trim().max(100).catch('').default(''),
+  q: searchText(100),
   discipline: z
     .union([z.enum(PROVIDER_DISCIPLINES), z.literal('')])
     .catch('')
     .default(''),
   accepting: z.enum(['yes', 'no', '']).catch('').default(''),
-  language: z.string().trim().max(50).catch('').default(''),
-  tag: z
-    .string()
-    .trim()
-    .max(50)
-    .transform((v) => v.toLowerCase())
-    .catch('')
-    .default(''),
+  language: searchText(50),
+  tag: searchText(50).transform((v) => v.toLowerCase()),
   archived: z
     .enum(['1', ''])
     .catch('')

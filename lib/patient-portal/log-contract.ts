@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { SYMPTOM_CODES } from '@/db/schema';
 import { MAX_ITEMS, NOTE_MAX_LENGTH, NO_EXERCISE_DONE, PAIN_MAX, PAIN_MIN, painMissing } from './log-limits';
+import { text } from '@/lib/validation/form';
 import { redFlagsOf } from './red-flags';
 
 export * from './log-limits';
@@ -35,11 +36,14 @@ const sessionLogObject = z.object({
     .array(z.enum(SYMPTOM_CODES, { error: 'Unknown symptom.' }))
     .max(SYMPTOM_CODES.length)
     .default([]),
-  note: z
-    .string()
-    .max(NOTE_MAX_LENGTH, `Notes are at most ${NOTE_MAX_LENGTH} characters.`)
+  note: text({
+    label: 'The note',
+    max: NOTE_MAX_LENGTH,
+    multiline: true,
+    tooLong: `Notes are at most ${NOTE_MAX_LENGTH} characters.`,
+  })
     .optional()
-    .transform((v) => (v?.trim() ? v.trim() : null)),
+    .transform((v) => (v ? v : null)),
 });
 
 /**

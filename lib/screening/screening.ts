@@ -6,6 +6,7 @@ import { type ScreeningAnswers, patients, screenings, users } from '@/db/schema'
 import { type Result, fail, ok } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/guard';
+import { text } from '@/lib/validation/form';
 import { CONTRAINDICATIONS } from './contraindications';
 
 /** Every question needs an explicit yes or no; a note is optional. */
@@ -13,7 +14,10 @@ export const screeningFormSchema = z.object(
   Object.fromEntries(
     CONTRAINDICATIONS.flatMap((c) => [
       [c.code, z.enum(['yes', 'no'], { error: 'Answer yes or no.' })],
-      [`${c.code}_note`, z.string().trim().max(500, 'Notes are at most 500 characters.').optional()],
+      [
+        `${c.code}_note`,
+        text({ label: 'The note', max: 500, multiline: true, tooLong: 'Notes are at most 500 characters.' }).optional(),
+      ],
     ]),
   ) as Record<string, z.ZodType<string | undefined>>,
 );

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { DISCIPLINES, ROLES } from '@/db/schema';
+import { text } from './form';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 export const EMAIL_MAX = 1024;
 
-export const email = z
-  .string({ error: 'Enter your email address.' })
-  .trim()
-  .min(1, 'Enter your email address.')
-  .max(EMAIL_MAX, 'That email address is too long.')
+export const email = text({
+  label: 'The email address',
+  max: EMAIL_MAX,
+  required: 'Enter your email address.',
+  tooLong: 'That email address is too long.',
+})
   .pipe(z.email({ error: 'Enter a valid email address.' }))
   .transform((v) => v.toLowerCase());
 
@@ -27,11 +29,12 @@ export const newPassword = z
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
-export const personName = z
-  .string({ error: 'Enter a name.' })
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(120, 'Names are at most 120 characters.');
+export const personName = text({
+  label: 'The name',
+  max: 120,
+  required: 'Enter a name.',
+  tooLong: 'Names are at most 120 characters.',
+});
 
 export const discipline = z.enum(DISCIPLINES, { error: 'Choose a discipline.' });
 export const role = z.enum(ROLES, { error: 'Choose a role.' });

@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { currentTimezoneName, isKnownTimezone } from '@/lib/timezones';
-import { optionalText } from './form';
+import { optionalText, text } from './form';
 
 // A retired spelling (Asia/Calcutta) is still accepted, and saved under its current name.
-export const timezone = z
-  .string()
-  .trim()
+export const timezone = text({ label: 'The timezone', max: 64 })
   .refine(isKnownTimezone, 'Use an IANA timezone such as Europe/London or America/New_York.')
   .transform(currentTimezoneName);
 
 export const clinicSchema = z.object({
-  name: z.string().trim().min(1, 'Enter the clinic name.').max(200, 'Clinic names are at most 200 characters.'),
+  name: text({
+    label: 'The clinic name',
+    max: 200,
+    required: 'Enter the clinic name.',
+    tooLong: 'Clinic names are at most 200 characters.',
+  }),
   timezone,
 });
 
@@ -28,9 +31,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const WEEKDAY_KEYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
-const timeOfDay = z
-  .string()
-  .trim()
+const timeOfDay = text({ label: 'The time', max: 20 })
   .optional()
   .transform((v) => v ?? '')
   .refine((v) => v === '' || TIME.test(v), 'Use a time such as 08:30 (24-hour).');
@@ -43,10 +44,7 @@ const hoursFields = Object.fromEntries(
 ) as Record<`opens${(typeof WEEKDAY_KEYS)[number]}` | `closes${(typeof WEEKDAY_KEYS)[number]}`, typeof timeOfDay>;
 
 /** A phone number as people write it: digits, spaces, brackets, dashes, an optional leading +. */
-const phone = z
-  .string()
-  .trim()
-  .max(40, 'Phone numbers are at most 40 characters.')
+const phone = text({ label: 'The phone number', max: 40, tooLong: 'Phone numbers are at most 40 characters.' })
   .refine((v) => v === '' || /^\+?[\d\s().-]{6,}$/.test(v), 'Use digits, spaces and an optional leading +.')
   .optional()
   .transform((v) => (v ? v : null));
@@ -60,22 +58,17 @@ export const clinicSettingsSchema = z
     name: clinicSchema.shape.name,
     timezone,
     phone,
-    email: z
-      .string()
-      .trim()
-      .max(200)
+    email: text({ label: 'The email address', max: 200 })
       .refine((v) => v === '' || z.email().safeParse(v).success, 'Enter an email address such as front@clinic.example.')
       .optional()
       .transform((v) => (v ? v : null)),
-    address: optionalText(300, 'The address'),
-    emergencyNumber: z
-      .string()
-      .trim()
+    address: optionalText(300, 'The address', { multiline: true }),
+    emergencyNumber: text({ label: 'The emergency number', max: 20 })
       .refine((v) => v === '' || /^\d{2,6}$/.test(v), 'An emergency number is 2 to 6 digits, such as 911, 112 or 999.')
       .optional()
       .transform((v) => (v ? v : null)),
-    closedAdvice: optionalText(300, 'What to do when the clinic is closed'),
-    handoutFooter: optionalText(300, 'The handout footer'),
+    closedAdvice: optionalText(300, 'What to do when the clinic is closed', { multiline: true }),
+    handoutFooter: optionalText(300, 'The handout footer', { multiline: true }),
     ...hoursFields,
   })
   .superRefine((v, ctx) => {

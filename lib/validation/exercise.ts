@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { CONTRAINDICATION_CODES } from '@/lib/screening/contraindications';
 import { EQUIPMENT, EXERCISE_KINDS, REPS_UNITS, TIMINGS } from '@/lib/exercises/types';
-import { uuidOf, wholeNumber } from './form';
+import { hasControlCharacters, optionalText, text, uuidOf, wholeNumber } from './form';
 
 /** One entry per line in a textarea. */
 const lines = (label: string, min: number, max: number, maxLength = 300) =>
   z
     .string()
     .default('')
+    .refine((v) => !hasControlCharacters(v, true), `Some ${label} contain characters that can't be saved.`)
     .transform((v) =>
       v
         .split(/\r?\n/)
@@ -36,15 +37,19 @@ export const NONE_TICKED =
 
 export const customExerciseSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name the exercise.').max(120, 'Names are at most 120 characters.'),
+    name: text({
+      label: 'The name',
+      max: 120,
+      required: 'Name the exercise.',
+      tooLong: 'Names are at most 120 characters.',
+    }),
     kind: z.enum(EXERCISE_KINDS, { error: 'Choose the kind of exercise.' }),
     equipment: z.enum(EQUIPMENT, { error: 'Choose the roller.' }),
-    summary: z.string().trim().max(300, 'The summary is at most 300 characters.').default(''),
+    summary: text({ label: 'The summary', max: 300, multiline: true }).default(''),
     steps: lines('steps', 2, 10),
     cues: lines('cues', 0, 6, 200),
     safetyNotes: lines('safety notes', 1, 6),
-    illustration: z
-      .string()
+    illustration: text({ label: 'The illustration', max: 200 })
       .optional()
       .transform((v) => v || null),
     timing: z.enum(TIMINGS),
@@ -90,11 +95,11 @@ export const customExerciseSchema = z
 export type CustomExerciseInput = z.infer<typeof customExerciseSchema>;
 
 export const templateSchema = z.object({
-  name: z.string().trim().min(1, 'Name the template.').max(120, 'Names are at most 120 characters.'),
-  description: z
-    .string()
-    .trim()
-    .max(500, 'The description is at most 500 characters.')
-    .optional()
-    .transform((v) => v || null),
+  name: text({
+    label: 'The name',
+    max: 120,
+    required: 'Name the template.',
+    tooLong: 'Names are at most 120 characters.',
+  }),
+  description: optionalText(500, 'The description', { multiline: true }),
 });

@@ -1,23 +1,21 @@
 import { z } from 'zod';
 import { timezone } from './clinic';
-import { optionalText, wholeNumber } from './form';
+import { optionalText, searchText, text, wholeNumber } from './form';
 
 const currentYear = () => new Date().getUTCFullYear();
 
 export const patientSchema = z.object({
-  name: z
-    .string({ error: 'Enter the patient’s name.' })
-    .trim()
-    .min(1, 'Enter the patient’s name.')
-    .max(200, 'Names are at most 200 characters.'),
+  name: text({
+    label: 'The name',
+    max: 200,
+    required: 'Enter the patient’s name.',
+    tooLong: 'Names are at most 200 characters.',
+  }),
   birthYear: z.preprocess(
     (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v),
     wholeNumber('Birth year', 1900, currentYear()).nullable(),
   ),
-  email: z
-    .string()
-    .trim()
-    .max(320, 'That email address is too long.')
+  email: text({ label: 'The email address', max: 320, tooLong: 'That email address is too long.' })
     .optional()
     .transform((v) => (v ? v.toLowerCase() : null))
     .pipe(z.email({ error: 'Enter a valid email address, or leave it blank.' }).nullable()),
@@ -26,12 +24,11 @@ export const patientSchema = z.object({
     'Use digits, spaces and + ( ) - only.',
   ),
   timezone,
-  primaryPractitionerId: z
-    .string()
+  primaryPractitionerId: text({ label: 'The practitioner', max: 64 })
     .optional()
     .transform((v) => (v ? v : null))
     .pipe(z.uuid({ error: 'Choose a practitioner from the list.' }).nullable()),
-  notes: optionalText(5000, 'Notes'),
+  notes: optionalText(5000, 'Notes', { multiline: true }),
 });
 
 export type PatientInput = z.infer<typeof patientSchema>;
@@ -41,7 +38,7 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /** The roster's state as it travels in the URL. Anything unexpected falls back to the default. */
 export const rosterQuerySchema = z.object({
-  q: z.string().trim().max(100).catch('').default(''),
+  q: searchText(100),
   status: z.enum(['active', 'discharged', 'all']).catch('active').default('active'),
   practitioner: z
     .union([z.literal('me'), z.literal(''), z.uuid()])

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, uuidOf, wholeNumber } from './form';
+import { isoDate, optionalText, text, uuidOf, wholeNumber } from './form';
 
 export const MAX_PLAN_ITEMS = 12;
 
@@ -27,7 +27,7 @@ export const planItemSchema = z.object({
   holdSeconds: doseNumber('Hold time'),
   reps: doseNumber('Breaths or reps'),
   sets: doseNumber('Sets'),
-  patientNote: optionalText(500, 'The note for the patient'),
+  patientNote: optionalText(500, 'The note for the patient', { multiline: true }),
 });
 
 export type PlanItemInput = z.infer<typeof planItemSchema>;
@@ -43,7 +43,10 @@ const itemsSchema = z
 
 /** Reasons keyed `${exerciseId}:${contraindicationCode}`. */
 const acknowledgementsSchema = z
-  .record(z.string().max(80), z.string().trim().max(500, 'Reasons are at most 500 characters.'))
+  .record(
+    text({ label: 'The precaution', max: 80 }),
+    text({ label: 'The reason', max: 500, multiline: true, tooLong: 'Reasons are at most 500 characters.' }),
+  )
   .default({});
 
 export const assignPlanSchema = z
@@ -71,11 +74,14 @@ export type AssignPlanInput = z.infer<typeof assignPlanSchema>;
 
 export const adjustPlanSchema = z.object({
   effectiveDate: isoDate('date the change takes effect'),
-  reason: z
-    .string({ error: 'Say why the plan is changing.' })
-    .trim()
-    .min(3, 'Say why the plan is changing.')
-    .max(500, 'Reasons are at most 500 characters.'),
+  reason: text({
+    label: 'The reason',
+    max: 500,
+    multiline: true,
+    required: 'Say why the plan is changing.',
+    min: 3,
+    tooLong: 'Reasons are at most 500 characters.',
+  }),
   items: itemsSchema,
   acknowledgements: acknowledgementsSchema,
 });
@@ -84,13 +90,25 @@ export type AdjustPlanInput = z.infer<typeof adjustPlanSchema>;
 
 export const restoreVersionSchema = z.object({
   version: wholeNumber('Version', 1, 100_000),
-  reason: z.string().trim().min(3, 'Say why you are going back to this version.').max(500),
+  reason: text({
+    label: 'The reason',
+    max: 500,
+    multiline: true,
+    required: 'Say why you are going back to this version.',
+    min: 3,
+  }),
 });
 
 export const swapVariantSchema = z.object({
   position: wholeNumber('Position', 0, MAX_PLAN_ITEMS - 1),
   direction: z.enum(['easier', 'harder']),
-  reason: z.string().trim().min(3, 'Say why you are changing the exercise.').max(500),
+  reason: text({
+    label: 'The reason',
+    max: 500,
+    multiline: true,
+    required: 'Say why you are changing the exercise.',
+    min: 3,
+  }),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidOf } from './form';
+import { text, uuidOf } from './form';
 
 const signature = z.string().regex(/^[0-9a-f]{32}$/, 'That suggestion is unknown.');
 
@@ -10,9 +10,12 @@ export const applySuggestionSchema = z.object({ patientId: uuidOf('patient'), si
 export const dismissSuggestionSchema = z.object({
   patientId: uuidOf('patient'),
   signature,
-  note: z
-    .string({ error: 'Say why you are dismissing it.' })
-    .trim()
-    .min(3, 'Say why you are dismissing it.')
-    .max(500, 'At most 500 characters.'),
+  note: text({
+    label: 'The note',
+    max: 500,
+    multiline: true,
+    required: 'Say why you are dismissing it.',
+    min: 3,
+    tooLong: 'At most 500 characters.',
+  }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REFERRAL_REQUESTS, REFERRAL_STATUSES, REFERRAL_URGENCIES } from '@/db/schema';
-import { isoDate, optionalText, uuidOf } from './form';
+import { isoDate, optionalText, text, uuidOf } from './form';
 
 const checkbox = z
   .string()
@@ -14,14 +14,16 @@ export const createReferralSchema = z.object({
     .string({ error: 'Choose who to refer the patient to.' })
     .min(1, 'Choose who to refer the patient to.')
     .pipe(z.uuid({ error: 'Unknown provider.' })),
-  reason: z
-    .string({ error: 'Say why you are referring the patient.' })
-    .trim()
-    .min(1, 'Say why you are referring the patient.')
-    .max(2000, 'The reason is at most 2,000 characters.'),
+  reason: text({
+    label: 'The reason',
+    max: 2000,
+    multiline: true,
+    required: 'Say why you are referring the patient.',
+    tooLong: 'The reason is at most 2,000 characters.',
+  }),
   urgency: z.enum(REFERRAL_URGENCIES, { error: 'Choose routine, soon or urgent.' }),
   request: z.enum(REFERRAL_REQUESTS, { error: 'Choose what you are asking the provider to do.' }),
-  goal: optionalText(1000, 'The goal'),
+  goal: optionalText(1000, 'The goal', { multiline: true }),
   patientInformed: checkbox,
   /** "send": the referral goes out now (status sent); otherwise it is kept as a draft. */
   send: checkbox,
@@ -35,19 +37,21 @@ export const moveReferralSchema = z.object({
   on: isoDate('date of this step')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  note: optionalText(2000, 'The note'),
+  note: optionalText(2000, 'The note', { multiline: true }),
 });
 export type MoveReferralInput = z.output<typeof moveReferralSchema>;
 
 /** The provider's report back, recorded by the practitioner. */
 export const recordReportSchema = z.object({
   referralId: uuidOf('referral'),
-  findings: z
-    .string({ error: 'Write what the provider found.' })
-    .trim()
-    .min(1, 'Write what the provider found.')
-    .max(5000, 'Findings are at most 5,000 characters.'),
-  recommendations: optionalText(5000, 'Recommendations'),
+  findings: text({
+    label: 'The findings',
+    max: 5000,
+    multiline: true,
+    required: 'Write what the provider found.',
+    tooLong: 'Findings are at most 5,000 characters.',
+  }),
+  recommendations: optionalText(5000, 'Recommendations', { multiline: true }),
   reportOn: isoDate('date of the report'),
 });
 export type RecordReportInput = z.output<typeof recordReportSchema>;

@@ -3,6 +3,7 @@
 import { closeDb, dbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { DEMO_ACCOUNTS, seedDemo } from '@/scripts/seed/demo';
+import { messageForOperator } from '@/lib/safe-error';
 
 const handle = dbHandle();
 try {
@@ -21,7 +22,7 @@ try {
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(32)} ${a.password.padEnd(28)} ${a.role}`);
   }
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(messageForOperator(error));
   process.exitCode = 1;
 } finally {
   await closeDb();
