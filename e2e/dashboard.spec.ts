@@ -3,6 +3,8 @@ import { demoAdmin, expect, newPerson, otherClinicAdmin, signIn, test } from './
 test('the dashboard puts the patient with a red flag first; the practitioner opens them and acknowledges it', async ({
   page,
 }) => {
+  // A whole journey (dashboard, patient, charts, alert, screenshots): over a minute on a loaded 2-core machine.
+  test.setTimeout(120_000);
   await signIn(page, demoAdmin.email, demoAdmin.password);
   const attention = page.getByTestId('needs-attention');
   await expect(attention.getByRole('listitem').first()).toContainText('Daniel Ruiz');
