@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addDays, addYears, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 
 /*
@@ -45,6 +45,11 @@ export function weekdayAndTimeIn(timezone: string, now: Date = new Date()): { we
 /** Calendar arithmetic on YYYY-MM-DD strings, free of timezones. */
 export function shiftDate(isoDate: string, days: number): string {
   return format(addDays(parseISO(isoDate), days), 'yyyy-MM-dd');
+}
+
+/** The same day `years` calendar years later (earlier when negative); 29 Feb becomes 28 Feb. */
+export function shiftYears(isoDate: string, years: number): string {
+  return format(addYears(parseISO(isoDate), years), 'yyyy-MM-dd');
 }
 
 /** Calendar days from one YYYY-MM-DD to another (negative when `to` is earlier). */

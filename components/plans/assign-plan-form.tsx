@@ -6,6 +6,7 @@ import { Input, Select } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type ActionState, type FormAction, idle } from '@/lib/actions/action-state';
+import { planDays } from '@/lib/validation/date-ranges';
 import { type EditorExercise, type EditorItem, PlanItemsEditor } from './plan-items-editor';
 
 export type TemplateChoice = { id: string; name: string; description: string | null; items: EditorItem[] };
@@ -34,6 +35,7 @@ export function AssignPlanForm({
   const [startDate, setStartDate] = useState(today);
   const [endDate, setEndDate] = useState('');
   const errors = state.fieldErrors ?? {};
+  const reach = planDays(today);
   return (
     <form action={submit} noValidate aria-label="Assign a plan" className="space-y-6">
       <input type="hidden" name="patientId" value={patientId} />
@@ -80,13 +82,23 @@ export function AssignPlanForm({
               type="date"
               value={startDate}
               onChange={(e) => setStartDate(e.target.value)}
+              min={reach.earliest}
+              max={reach.latest}
               required
             />
           )}
         </Field>
         <Field id="endDate" label="End date (optional)" errors={errors.endDate}>
           {(c) => (
-            <Input {...c} name="endDate" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
+            <Input
+              {...c}
+              name="endDate"
+              type="date"
+              value={endDate}
+              onChange={(e) => setEndDate(e.target.value)}
+              min={startDate || reach.earliest}
+              max={reach.latest}
+            />
           )}
         </Field>
       </div>

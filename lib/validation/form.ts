@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatDay, todayIn } from '@/lib/dates';
+import type { DayRangeFrom } from './date-ranges';
 
 /*
  * Text from anyone (a form, a query string, the phone's JSON, a CSV cell) passes through `text`:
@@ -68,13 +70,29 @@ export const wholeNumber = (label: string, min: number, max: number) =>
     .refine((n) => n >= min, `${label} must be at least ${min}.`)
     .refine((n) => n <= max, `${label} must be at most ${max}.`);
 
-export const isoDate = (label: string) =>
-  z
-    .string({ error: `Enter the ${label}.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`)
-    .refine(
-      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-      `Enter a real ${label}.`,
-    );
+/** A real calendar day as YYYY-MM-DD. */
+const REAL_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDay = (v: string) =>
+  REAL_DAY.test(v) &&
+  !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+  new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/**
+ * A calendar day from a form, within `range` (the days a field may name, worked out from today's
+ * date in UTC when the form is parsed; see ./date-ranges). Year 0000 or 9999 is a field message,
+ * not a database error.
+ */
+export const isoDate = (label: string, range: DayRangeFrom) =>
+  z.string({ error: `Enter the ${label}.` }).superRefine((v, ctx) => {
+    if (!REAL_DAY.test(v)) return ctx.addIssue({ code: 'custom', message: `Enter the ${label} as a date.` });
+    if (!isRealDay(v)) return ctx.addIssue({ code: 'custom', message: `Enter a real ${label}.` });
+    const { earliest, latest } = range(todayIn('UTC'));
+    if (v < earliest || v > latest) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `The ${label} must be between ${formatDay(earliest)} and ${formatDay(latest)}.`,
+      });
+    }
+  });
 
 export const uuidOf = (what: string) => z.uuid({ error: `Unknown ${what}.` });

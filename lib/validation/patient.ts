@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { todayIn } from '@/lib/dates';
 import { timezone } from './clinic';
 import { optionalText, searchText, text, wholeNumber } from './form';
 
-const currentYear = () => new Date().getUTCFullYear();
+const currentYear = () => Number(todayIn('UTC').slice(0, 4));
 
 export const patientSchema = z.object({
   name: text({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planDays } from './date-ranges';
 import { isoDate, optionalText, text, uuidOf, wholeNumber } from './form';
 
 export const MAX_PLAN_ITEMS = 12;
@@ -56,12 +57,12 @@ export const assignPlanSchema = z
       .optional()
       .transform((v) => v || null)
       .pipe(uuidOf('template').nullable()),
-    startDate: isoDate('start date'),
+    startDate: isoDate('start date', planDays),
     endDate: z
       .string()
       .optional()
       .transform((v) => v || null)
-      .pipe(isoDate('end date').nullable()),
+      .pipe(isoDate('end date', planDays).nullable()),
     items: itemsSchema,
     acknowledgements: acknowledgementsSchema,
   })
@@ -73,7 +74,7 @@ export const assignPlanSchema = z
 export type AssignPlanInput = z.infer<typeof assignPlanSchema>;
 
 export const adjustPlanSchema = z.object({
-  effectiveDate: isoDate('date the change takes effect'),
+  effectiveDate: isoDate('date the change takes effect', planDays),
   reason: text({
     label: 'The reason',
     max: 500,

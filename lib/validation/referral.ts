@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REFERRAL_REQUESTS, REFERRAL_STATUSES, REFERRAL_URGENCIES } from '@/db/schema';
+import { pastDays } from './date-ranges';
 import { isoDate, optionalText, text, uuidOf } from './form';
 
 const checkbox = z
@@ -34,7 +35,7 @@ export type CreateReferralInput = z.output<typeof createReferralSchema>;
 export const moveReferralSchema = z.object({
   referralId: uuidOf('referral'),
   to: z.enum(REFERRAL_STATUSES, { error: 'Unknown step.' }),
-  on: isoDate('date of this step')
+  on: isoDate('date of this step', pastDays)
     .optional()
     .or(z.literal('').transform(() => undefined)),
   note: optionalText(2000, 'The note', { multiline: true }),
@@ -52,7 +53,7 @@ export const recordReportSchema = z.object({
     tooLong: 'Findings are at most 5,000 characters.',
   }),
   recommendations: optionalText(5000, 'Recommendations', { multiline: true }),
-  reportOn: isoDate('date of the report'),
+  reportOn: isoDate('date of the report', pastDays),
 });
 export type RecordReportInput = z.output<typeof recordReportSchema>;
 
