@@ -118,7 +118,7 @@ describe('provider CSV import', () => {
       {
         name: '=Danger Formula',
         discipline: 'osteopath',
-        organisation: 'Bridge "Quoted" Osteopathy',
+        organisation: '＝Bridge "Quoted" Osteopathy',
         address: '2 Bridge St\nManchester M1 1AA',
         phone: '+44 161 555 0111',
         email: 'desk@bridge.example.co.uk',
@@ -151,7 +151,7 @@ describe('provider CSV import', () => {
     if (!preview.ok) throw new Error(preview.message);
     expect(preview.value.reject).toEqual([]);
     expect(preview.value.add.map((r) => [r.name, r.discipline, r.organisation])).toEqual([
-      ['=Danger Formula', 'osteopath', 'Bridge "Quoted" Osteopathy'],
+      ['=Danger Formula', 'osteopath', '＝Bridge "Quoted" Osteopathy'],
       ['Plain Physio', 'physical_therapist', null],
     ]);
     expect(await importProviders(other.admin, csvFile(csv.value))).toEqual({ ok: true, value: { imported: 2 } });

@@ -7,7 +7,7 @@ import { type ProviderDiscipline, providers } from '@/db/schema';
 import { type Result, fail, ok } from '@/lib/actions/result';
 import type { Actor } from '@/lib/auth/guard';
 import { audit } from '@/lib/audit';
-import { toCsv } from '@/lib/http/csv';
+import { GUARDED_FORMULA, toCsv } from '@/lib/http/csv';
 import { ensureClinicEntry } from './clinic-entry';
 import { type ProviderFields, type ProviderInput, providerSchema } from './provider-schema';
 
@@ -101,7 +101,7 @@ const count = (n: number) => new Intl.NumberFormat('en').format(n);
 const notCsv = (message: string) => fail('invalid', message, { file: [message] });
 
 /** Export guards cells a spreadsheet would run as formulas with an apostrophe; import takes it off. */
-const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+const unguard = (cell: string) => (GUARDED_FORMULA.test(cell) ? cell.slice(1) : cell);
 
 type Parsed = { preview: ImportPreview; inputs: ProviderInput[] };
 

@@ -9,6 +9,12 @@ describe('CSV export', () => {
     expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
     expect(csvCell('\tcmd')).toBe(`"'\tcmd"`);
     expect(csvCell('Maria Lopez')).toBe('"Maria Lopez"');
+    // Full-width operators, which spreadsheets in Japanese and Chinese locales run as formulas.
+    expect(csvCell('＝1+1')).toBe(`"'＝1+1"`);
+    expect(csvCell('＋81 3 5555')).toBe(`"'＋81 3 5555"`);
+    expect(csvCell('－2')).toBe(`"'－2"`);
+    expect(csvCell('＠SUM(A1)')).toBe(`"'＠SUM(A1)"`);
+    expect(csvCell('a＝b')).toBe('"a＝b"');
     expect(csvCell(0.5)).toBe('"0.5"');
     // A number is written as a number, so a falling pain score stays sortable and summable.
     expect(csvCell(-1.5)).toBe('"-1.5"');
