@@ -51,9 +51,14 @@ export const profileSchema = z.object({ name: personName, discipline });
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX),
+    currentPassword: z
+      .string({ error: 'Enter your current password.' })
+      .min(1, 'Enter your current password.')
+      .max(PASSWORD_MAX, `Passwords are at most ${PASSWORD_MAX} characters.`),
     newPassword,
-    confirmPassword: z.string().max(PASSWORD_MAX),
+    confirmPassword: z
+      .string({ error: 'Enter the new password again.' })
+      .max(PASSWORD_MAX, `Passwords are at most ${PASSWORD_MAX} characters.`),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ['confirmPassword'],

@@ -52,8 +52,8 @@ export const customExerciseSchema = z
     illustration: text({ label: 'The illustration', max: 200 })
       .optional()
       .transform((v) => v || null),
-    timing: z.enum(TIMINGS),
-    repsUnit: z.enum(REPS_UNITS),
+    timing: z.enum(TIMINGS, { error: 'Choose whether the exercise is rolled or held.' }),
+    repsUnit: z.enum(REPS_UNITS, { error: 'Choose whether it counts breaths or reps.' }),
     holdMin: wholeNumber('Shortest hold', 1, 1800),
     holdMax: wholeNumber('Longest hold', 1, 1800),
     repsMin: wholeNumber('Fewest breaths or reps', 1, 30),

@@ -35,7 +35,7 @@ type TextOptions = {
 /** A text field, trimmed, refused with a message when it holds control characters or runs past `max`. */
 export const text = ({ label, max, multiline = false, required, min = 1, tooLong }: TextOptions) => {
   const base = z
-    .string(required ? { error: required } : undefined)
+    .string({ error: required ?? `${label} is missing.` })
     .trim()
     .refine((v) => !hasControlCharacters(v, multiline), controlCharactersMessage(label))
     .refine((v) => v.length <= max, tooLong ?? `${label} is at most ${max} characters.`);

@@ -102,7 +102,7 @@ export const restoreVersionSchema = z.object({
 
 export const swapVariantSchema = z.object({
   position: wholeNumber('Position', 0, MAX_PLAN_ITEMS - 1),
-  direction: z.enum(['easier', 'harder']),
+  direction: z.enum(['easier', 'harder'], { error: 'Choose the easier or the harder variant.' }),
   reason: text({
     label: 'The reason',
     max: 500,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { text, uuidOf } from './form';
 
-const signature = z.string().regex(/^[0-9a-f]{32}$/, 'That suggestion is unknown.');
+const signature = z
+  .string({ error: 'That suggestion is unknown.' })
+  .regex(/^[0-9a-f]{32}$/, 'That suggestion is unknown.');
 
 /** Apply the suggestion the page showed (its signature): a new plan version, its reason the suggestion. */
 export const applySuggestionSchema = z.object({ patientId: uuidOf('patient'), signature });
