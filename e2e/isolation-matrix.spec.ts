@@ -42,6 +42,8 @@ type Persona = {
   /** Where its action posts go: past the proxy where it lets them. */
   actionPages: string[];
   forbiddenNames: () => string[];
+  /** A signed-in practitioner: each refusal adds an "access denied" row to their own clinic's trail. */
+  email?: string;
 };
 
 test.describe('isolation matrix', () => {
@@ -73,13 +75,14 @@ test.describe('isolation matrix', () => {
     idsOfA = await clinicAIdSet(server.client, ids.clinicId);
     namesOfA = await clinicANames(server.client, ids.clinicId);
     namesOfOtherPatients = await otherPatientNames(server.client, ids.clinicId, DEMO_PATIENT_LINK.patientName);
-    cookies.sam = await signIn(server.base, sam.email, sam.password);
     cookies.priya = await signIn(server.base, priya.email, priya.password);
     // A session that signed out, replayed: it must count for nothing.
     const revoked = await signIn(server.base, sam.email, sam.password);
     const signOut = ACTIONS.find((a) => a.name === 'signOutAction')!;
     await callAction(server.base, '/dashboard', actionIdOf.get(`${signOut.file}#${signOut.name}`)!, {}, revoked);
     cookies.revoked = revoked;
+    // Signing out ends every session of the account: Sam's own signs in after it.
+    cookies.sam = await signIn(server.base, sam.email, sam.password);
   });
 
   test.afterAll(async () => {
@@ -121,6 +124,7 @@ test.describe('isolation matrix', () => {
       ownScope: (e) => staff(e) && !e.foreign,
       actionPages: ['/dashboard'],
       forbiddenNames: () => namesOfA,
+      email: priya.email,
     },
     {
       name: 'a practitioner who is not the admin',
@@ -128,6 +132,7 @@ test.describe('isolation matrix', () => {
       refusedFor: (e) => e.access === 'admin',
       actionPages: ['/dashboard'],
       forbiddenNames: () => [],
+      email: sam.email,
     },
   ];
 
@@ -140,10 +145,13 @@ test.describe('isolation matrix', () => {
     const refused = persona.refusedFor(entry);
     const own = persona.ownScope?.(entry) ?? false;
     if (!refused && !own && entry.access !== 'public') return [];
+    const deniedBefore = await deniedRows(persona);
     const before = await snapshot(server.client);
     const answer = await call();
     const after = await snapshot(server.client);
     const problems: string[] = [];
+    if (refused && staff(entry) && persona.email && (await deniedRows(persona)) <= deniedBefore)
+      problems.push(`${label}: refused with no "access denied" row in the caller's audit trail`);
     const changed = changes(before, after);
     if (refused || entry.access === 'public') {
       if (refused && !refusal(answer))
@@ -160,6 +168,17 @@ test.describe('isolation matrix', () => {
     const leaked = persona.forbiddenNames().filter((name) => answer.body.includes(name));
     if (leaked.length) problems.push(`${label}: answer holds clinic A's ${leaked.join(', ')}`);
     return problems;
+  }
+
+  /** The persona's "access denied" rows, in their own clinic's trail only (none ever lands in clinic A's). */
+  async function deniedRows(persona: Persona): Promise<number> {
+    if (!persona.email) return 0;
+    const { rows } = await server.client.query<{ n: number }>(
+      `select count(*)::int as n from audit_events e join users u on u.id = e.actor_user_id
+       where u.email = $1 and e.action = 'access.denied' and e.clinic_id = u.clinic_id`,
+      [persona.email],
+    );
+    return rows[0]!.n;
   }
 
   async function callRoute(route: RouteEntry, cookie: string | null): Promise<Answer> {

@@ -164,6 +164,12 @@ test('a revoked link stops working on the patient’s next request', async ({ br
   expect(unknown?.status()).toBe(200);
   await expect(patient.page.getByRole('heading', { name: 'This link is no longer active' })).toBeVisible();
   await patient.context.close();
+
+  // Each use of the revoked link is a refused access on the clinic's audit trail, naming the patient.
+  await page.goto('/settings/audit?action=patient_link.refused');
+  const refusals = page.getByTestId('audit-row').filter({ hasText: 'Daniel Ruiz' });
+  await expect(refusals.filter({ hasText: 'opened: plan' }).first()).toContainText('reason: revoked');
+  await expect(refusals.filter({ hasText: 'opened: link' }).first()).toContainText('Patient link refused');
 });
 
 test('a mistyped or someone else’s link leaves the phone’s own plan open; the same patient’s revoked link clears it', async ({

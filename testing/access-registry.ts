@@ -1,3 +1,4 @@
+import { shiftDate } from '../lib/dates';
 import { CONTRAINDICATIONS } from '../lib/screening/contraindications';
 
 /**
@@ -301,7 +302,8 @@ export const ACTIONS: readonly ActionEntry[] = [
       referralId: ids.referralId,
       findings: 'Matrix findings',
       recommendations: '',
-      reportOn: today(),
+      // Yesterday in UTC is never in the future of the clinic's own day, in any timezone.
+      reportOn: shiftDate(today(), -1),
     }),
   },
   {

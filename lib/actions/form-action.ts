@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import { recordDenied } from '@/lib/audit/reads';
 import { type Actor, requireAdmin, requirePractitioner } from '@/lib/auth/guard';
 import { type ActionState, type FormAction, failureState } from './action-state';
 import { echoFields, readForm } from './read-form';
@@ -50,6 +51,34 @@ function parseFailure(
   return invalidInput(error, invalidMessage, fieldKey);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The first id the form named (`patientId`, `planId`, …), kept in an access-denied row. */
+function firstId(raw: Record<string, unknown>): string | null {
+  for (const [key, value] of Object.entries(raw)) {
+    if (/Id$/.test(key) && typeof value === 'string' && UUID.test(value)) return value;
+  }
+  return null;
+}
+
+/**
+ * A failure as the form's state. "Not found" for a signed-in caller means an id outside their
+ * clinic (or one just removed), "forbidden" a role they lack: the audit trail records the refused
+ * access, as pages do.
+ */
+async function refused(
+  actor: Actor | null,
+  raw: Record<string, unknown>,
+  failure: Failure,
+  values?: Record<string, string>,
+) {
+  if (actor && failure.code === 'not_found')
+    await recordDenied(actor.clinicId, actor.userId, 'not_in_clinic', 'record', firstId(raw));
+  if (actor && failure.code === 'forbidden')
+    await recordDenied(actor.clinicId, actor.userId, 'admin_only', 'admin', null);
+  return failureState(failure, values);
+}
+
 /**
  * Every server action: checks who is calling (sign-in redirects and 403s come from the guard),
  * reads the form, parses it, runs the lib/ call and turns its Result into the form's state.
@@ -64,9 +93,9 @@ export function formAction<C extends Caller, S extends z.ZodType, V, St extends 
     const raw = options.read ? options.read(form) : readForm(form, options.lists);
     const values = options.echo ? echoFields(raw, options.echo) : undefined;
     const parsed = options.schema.safeParse(raw);
-    if (!parsed.success) return failureState(parseFailure(parsed.error, options), values) as St;
+    if (!parsed.success) return (await refused(actor, raw, parseFailure(parsed.error, options), values)) as St;
     const result = await options.run(parsed.data, actor, form);
-    if (!result.ok) return failureState(result, values) as St;
+    if (!result.ok) return (await refused(actor, raw, result, values)) as St;
     return options.done(result.value, parsed.data);
   };
 }

@@ -13,6 +13,7 @@ export const AUDIT_ACTION_LABELS = {
   'access.denied': 'Access denied',
   'patient_link.opened': 'Patient opened link',
   'patient_link.plan_viewed': 'Patient viewed plan',
+  'patient_link.refused': 'Patient link refused',
   'session_log.recorded': 'Patient logged session',
   'patient.created': 'Added patient',
   'patient.updated': 'Edited patient',

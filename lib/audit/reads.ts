@@ -1,4 +1,5 @@
 import 'server-only';
+import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/db/client';
 import { audit, type AuditActor } from '@/lib/audit';
@@ -68,3 +69,13 @@ export const recordDenied = cache(
     );
   },
 );
+
+/** A page's "not found" for an id outside the caller's clinic, recorded first. */
+export async function notInClinic(
+  actor: { clinicId: string; userId: string },
+  what: string,
+  id: string | null,
+): Promise<never> {
+  await recordDenied(actor.clinicId, actor.userId, 'not_in_clinic', what, id);
+  notFound();
+}

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import { endAllSessions, updateProfile } from '@/lib/clinic/practitioners';
-import { lookupToken, touchLink } from '@/lib/patient-portal/link-access';
+import { lookupToken, recordRefusedLink, touchLink } from '@/lib/patient-portal/link-access';
 import { recordSessionLog } from '@/lib/patient-portal/record-log';
-import { createPatientLink } from '@/lib/patients/links';
+import { createPatientLink, revokePatientLink } from '@/lib/patients/links';
 import { updatePatient } from '@/lib/patients/patients';
 import { createClinicWithTeam, reloadUser } from '@/testing/factories';
 import { fixtureExercise, patientOnPlan } from '@/testing/on-plan';
@@ -105,6 +105,25 @@ describe('the audit trail records', () => {
     const all = JSON.stringify(await eventsOf(p.clinic.id));
     expect(all).not.toContain('secret-note-marker');
     expect(all).not.toContain(link.value.token);
+  });
+
+  it('a revoked or expired link that is still used, as a refused access by that link; an unknown token names no clinic', async () => {
+    const p = await patientOnPlan(await fixtureExercise(), 'Europe/London', '2026-01-05');
+    const revoked = await createPatientLink(p.practitioner, p.patientId, { label: 'old', expiresInDays: null });
+    const expiring = await createPatientLink(p.practitioner, p.patientId, { label: 'short', expiresInDays: 1 });
+    if (!revoked.ok || !expiring.ok) throw new Error('links');
+    expect(await revokePatientLink(p.practitioner, revoked.value.linkId)).toMatchObject({ ok: true });
+    await recordRefusedLink(await lookupToken(revoked.value.token), 'link');
+    await recordRefusedLink(await lookupToken(expiring.value.token, new Date(Date.now() + 2 * 86_400_000)), 'log');
+    const before = (await eventsOf(p.clinic.id)).length;
+    await recordRefusedLink(await lookupToken('x'.repeat(43)), 'link');
+    const rows = (await eventsOf(p.clinic.id)).filter((r) => r.action === 'patient_link.refused');
+    expect(rows.map((r) => [r.actorLinkId, r.patientId, r.outcome, r.detail])).toEqual([
+      [revoked.value.linkId, p.patientId, 'denied', { reason: 'revoked', opened: 'link' }],
+      [expiring.value.linkId, p.patientId, 'denied', { reason: 'expired', opened: 'log' }],
+    ]);
+    expect((await eventsOf(p.clinic.id)).length).toBe(before);
+    expect(JSON.stringify(rows)).not.toContain(revoked.value.token);
   });
 
   it('views, exports and refusals, each naming the patient only when it is the clinic’s own', async () => {

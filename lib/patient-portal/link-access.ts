@@ -30,13 +30,23 @@ export type PatientScope = Pick<PatientAccess, 'patientId' | 'clinicId' | 'timez
 
 export type ClinicContact = { slug: string; name: string; phone: string | null };
 
-/** A refused link still says which clinic to call, and whose link it was, when it matched one. */
-export type TokenLookup = Ok<PatientAccess> | (Failure & { clinic: ClinicContact | null; patientId: string | null });
+/** Why a link that exists no longer opens the plan. */
+export type RefusalReason = 'revoked' | 'expired' | 'discharged';
 
-const refused = (clinic: ClinicContact | null, patientId: string | null = null): TokenLookup => ({
+type RefusedLink = { linkId: string; clinicId: string; patientId: string; reason: RefusalReason };
+
+/**
+ * A refused link still says which clinic to call, and whose link it was, when it matched one
+ * (`link`, for the audit trail).
+ */
+export type TokenLookup =
+  Ok<PatientAccess> | (Failure & { clinic: ClinicContact | null; patientId: string | null; link: RefusedLink | null });
+
+const refused = (clinic: ClinicContact | null, link: RefusedLink | null = null): TokenLookup => ({
   ...fail('refused', 'This link no longer opens a plan.'),
   clinic,
-  patientId,
+  patientId: link?.patientId ?? null,
+  link,
 });
 
 /**
@@ -75,8 +85,18 @@ export async function lookupToken(token: string, now = new Date()): Promise<Toke
     .where(eq(patientLinks.tokenHash, hashToken(token)))
     .limit(1);
   if (!row) return refused(null);
-  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.status !== 'active') {
-    return refused({ slug: row.clinicSlug, name: row.clinicName, phone: row.clinicPhone }, row.patientId);
+  const reason: RefusalReason | null = row.revokedAt
+    ? 'revoked'
+    : row.expiresAt && row.expiresAt <= now
+      ? 'expired'
+      : row.status !== 'active'
+        ? 'discharged'
+        : null;
+  if (reason) {
+    return refused(
+      { slug: row.clinicSlug, name: row.clinicName, phone: row.clinicPhone },
+      { linkId: row.linkId, clinicId: row.clinicId, patientId: row.patientId, reason },
+    );
   }
   return ok({ linkId: row.linkId, patientId: row.patientId, clinicId: row.clinicId, timezone: row.timezone });
 }
@@ -107,6 +127,28 @@ export async function touchLink(
       patientId: access.patientId,
     });
   });
+}
+
+/**
+ * A link that exists was used after it stopped opening the plan (revoked, expired, or its patient
+ * discharged): the audit trail records the refused access, in its clinic's chain. Unknown tokens
+ * name no clinic; the guessing limit below counts those.
+ */
+export async function recordRefusedLink(found: TokenLookup, opened: 'link' | 'plan' | 'log'): Promise<void> {
+  if (found.ok || !found.link) return;
+  const { linkId, clinicId, patientId, reason } = found.link;
+  await audit(
+    db(),
+    { clinicId, linkId },
+    {
+      action: 'patient_link.refused',
+      outcome: 'denied',
+      subjectType: 'patient_link',
+      subjectId: linkId,
+      patientId,
+      detail: { reason, opened },
+    },
+  );
 }
 
 /** Unknown tokens from one address: 30 a minute, then 429. Shared by every instance. */

@@ -1,6 +1,5 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
-import { type PatientView, recordDenied, recordPatientView } from '@/lib/audit/reads';
+import { notInClinic, type PatientView, recordPatientView } from '@/lib/audit/reads';
 import type { Actor } from '@/lib/auth/guard';
 import { findPatient } from './patients';
 import { patientIdParam } from '@/lib/validation/params';
@@ -12,10 +11,7 @@ import { patientIdParam } from '@/lib/validation/params';
 export async function patientForPage(actor: Actor, params: Promise<{ patientId: string }>, view?: PatientView) {
   const id = patientIdParam(await params);
   const patient = id ? await findPatient(actor, id) : null;
-  if (!patient) {
-    await recordDenied(actor.clinicId, actor.userId, 'not_in_clinic', 'patient', id);
-    notFound();
-  }
+  if (!patient) return notInClinic(actor, 'patient', id);
   if (view) await recordPatientView(actor, patient.id, view);
   return patient;
 }

@@ -62,6 +62,7 @@ describe('patient links', () => {
       message: expect.any(String),
       clinic: { slug: live.clinic.slug, name: live.clinic.name, phone: null },
       patientId: live.patientId,
+      link: { linkId: live.linkId, clinicId: live.clinic.id, patientId: live.patientId, reason: 'revoked' },
     });
 
     const expiring = await withLink({ expiresInDays: 30 });
@@ -70,7 +71,7 @@ describe('patient links', () => {
 
     const discharged = await withLink();
     await setPatientStatus(discharged.practitioner, discharged.patientId, 'discharged');
-    expect((await lookupToken(discharged.token)).ok).toBe(false);
+    expect(await lookupToken(discharged.token)).toMatchObject({ ok: false, link: { reason: 'revoked' } });
     expect((await linksOfPatient(discharged.practitioner, discharged.patientId)).every((l) => l.revokedAt)).toBe(true);
   });
 
@@ -81,6 +82,7 @@ describe('patient links', () => {
       message: expect.any(String),
       clinic: null,
       patientId: null,
+      link: null,
     });
     expect(await lookupToken('short')).toEqual({
       ok: false,
@@ -88,6 +90,7 @@ describe('patient links', () => {
       message: expect.any(String),
       clinic: null,
       patientId: null,
+      link: null,
     });
     expect(await lookupToken(`${'a'.repeat(42)}!`)).toEqual({
       ok: false,
@@ -95,6 +98,7 @@ describe('patient links', () => {
       message: expect.any(String),
       clinic: null,
       patientId: null,
+      link: null,
     });
   });
 

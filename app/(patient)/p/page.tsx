@@ -14,7 +14,7 @@ import { InPersonCare } from '@/components/patient-portal/in-person-care';
 import { inPersonCareOf } from '@/lib/referrals/patient-side';
 import { disciplineWords } from '@/lib/referrals/rows';
 import { patientToday } from '@/lib/patient-portal/today';
-import { touchLink } from '@/lib/patient-portal/link-access';
+import { recordRefusedLink, touchLink } from '@/lib/patient-portal/link-access';
 import { currentPatientOrClinic } from '@/lib/patient-portal/session';
 
 /**
@@ -27,7 +27,10 @@ export default async function PatientHome({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const found = await currentPatientOrClinic();
-  if (!found.ok) return <InactiveLink clinic={found.clinic} hasPlan={false} />;
+  if (!found.ok) {
+    await recordRefusedLink(found, 'plan');
+    return <InactiveLink clinic={found.clinic} hasPlan={false} />;
+  }
   const [view, care, query] = await Promise.all([patientToday(found.value), inPersonCareOf(found.value), searchParams]);
   const change = await recentChange(
     found.value,

@@ -12,6 +12,7 @@ import { formatDate } from '@/lib/dates';
 import { clinicOf } from '@/lib/clinic/clinic';
 import { providerById, type Provider } from '@/lib/directory/providers';
 import { idParam } from '@/lib/validation/params';
+import { notInClinic } from '@/lib/audit/reads';
 import { archiveProviderAction, restoreProviderAction, updateProviderAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Provider' };
@@ -43,7 +44,7 @@ export default async function ProviderPage({
   if (!id) notFound();
   // Scoped to the caller's clinic: another clinic's provider is not found. Archived ones are read.
   const provider = await providerById(actor, id);
-  if (!provider) notFound();
+  if (!provider) return notInClinic(actor, 'provider', id);
   const isAdmin = actor.role === 'admin';
   const clinic = await clinicOf(actor);
   return (

@@ -10,6 +10,7 @@ import { ExerciseIllustration } from '@/components/exercises/illustration';
 import { Card, CardTitle } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
+import { notInClinic } from '@/lib/audit/reads';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { doseInWords, limitsOf } from '@/lib/exercises/dose';
 import { findExercise, type LibraryExercise } from '@/lib/exercises/library';
@@ -26,7 +27,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
   if (!id.success) notFound();
   // Scoped to the actor's clinic: another clinic's custom exercise is not found.
   const exercise = await findExercise(actor, id.data);
-  if (!exercise) notFound();
+  if (!exercise) return notInClinic(actor, 'exercise', id.data);
   const [easier, harder] = await Promise.all([
     exercise.easierId ? findExercise(actor, exercise.easierId) : null,
     exercise.harderId ? findExercise(actor, exercise.harderId) : null,

@@ -4,6 +4,7 @@ import { DeleteTemplate, TemplateForm } from '@/components/templates/template-fo
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
+import { notInClinic } from '@/lib/audit/reads';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { doseInWords } from '@/lib/exercises/dose';
 import { editorLibrary } from '@/lib/plans/editor-data';
@@ -22,8 +23,9 @@ export default async function TemplatePage({
 }) {
   const actor = await requirePractitioner();
   const id = idParam((await params).templateId);
-  const template = id ? await findTemplate(actor, id) : null;
-  if (!template) notFound();
+  if (!id) notFound();
+  const template = await findTemplate(actor, id);
+  if (!template) return notInClinic(actor, 'template', id);
   const flags = await searchParams;
   const library = await editorLibrary(actor, null);
   const byId = new Map(library.map((e) => [e.id, e]));

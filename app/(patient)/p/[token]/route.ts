@@ -6,6 +6,7 @@ import { PATIENT_HEADERS } from '@/lib/patient-portal/headers';
 import {
   keepsHeldLink,
   lookupToken,
+  recordRefusedLink,
   recordUnknownToken,
   touchLink,
   unknownTokenRetryAfter,
@@ -37,6 +38,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   if (!found.ok) {
     if (!found.clinic) await recordUnknownToken(address);
+    await recordRefusedLink(found, 'link');
     const response = seeOther(
       found.clinic ? `/p/inactive?clinic=${encodeURIComponent(found.clinic.slug)}` : '/p/inactive',
     );

@@ -6,6 +6,7 @@ import { PATIENT_COOKIE } from '@/lib/patient-portal/session';
 import { sessionLogSchema } from '@/lib/patient-portal/log-contract';
 import { recordPhoneLog } from '@/lib/patient-portal/log-rate-limit';
 import { cappedText } from '@/lib/http/capped-body';
+import { lookupToken, recordRefusedLink } from '@/lib/patient-portal/link-access';
 
 export const dynamic = 'force-dynamic';
 
@@ -51,7 +52,11 @@ export async function POST(request: Request) {
       headers: { ...PATIENT_HEADERS, 'Retry-After': String(outcome.retryAfterSeconds) },
     });
   }
-  if (!outcome.ok) return refuse(outcome.code === 'refused' ? LINK_INACTIVE : outcome);
+  if (!outcome.ok && outcome.code === 'refused') {
+    await recordRefusedLink(await lookupToken(token), 'log');
+    return refuse(LINK_INACTIVE);
+  }
+  if (!outcome.ok) return refuse(outcome);
   return json(
     { status: outcome.value.status, redFlags: outcome.value.redFlags },
     outcome.value.status === 'recorded' ? 201 : 200,

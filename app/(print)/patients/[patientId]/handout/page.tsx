@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { HandoutPrintProvider, HandoutQr, HandoutToolbar } from '@/components/handout/handout-print';
 import { HandoutSheet } from '@/components/handout/handout-sheet';
 import { PaperSheet } from '@/components/print/paper-sheet';
 import { PrintProblem } from '@/components/print/print-problem';
-import { recordDenied, recordPatientView } from '@/lib/audit/reads';
+import { notInClinic, recordPatientView } from '@/lib/audit/reads';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { formatDateTime } from '@/lib/dates';
 import { livePrintedLinks, practitionerHandout } from '@/lib/handout/handout';
@@ -24,10 +23,7 @@ export default async function HandoutPage({
   const actor = await requirePractitioner();
   const patientId = patientIdParam(await params);
   const handout = patientId ? await practitionerHandout(actor, patientId) : null;
-  if (!patientId || !handout) {
-    await recordDenied(actor.clinicId, actor.userId, 'not_in_clinic', 'patient', patientId);
-    notFound();
-  }
+  if (!patientId || !handout) return notInClinic(actor, 'patient', patientId);
   await recordPatientView(actor, patientId, 'handout');
   const back = { href: `/patients/${patientId}`, label: handout.patientName };
   if (handout.discharged)

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { PaperSheet } from '@/components/print/paper-sheet';
 import { PrintToolbar } from '@/components/print/print-toolbar';
 import { letterReference, ReferralLetter } from '@/components/referrals/referral-letter';
-import { recordDenied, recordPatientView } from '@/lib/audit/reads';
+import { notInClinic, recordPatientView } from '@/lib/audit/reads';
 import { requirePractitioner } from '@/lib/auth/guard';
 import { paperFor } from '@/lib/print/paper';
 import { referralLetter } from '@/lib/referrals/letter';
@@ -24,10 +23,7 @@ export default async function ReferralLetterPage({
   const patientId = idParam(rawPatient);
   const referralId = idParam(rawReferral);
   const letter = patientId && referralId ? await referralLetter(actor, patientId, referralId) : null;
-  if (!letter) {
-    await recordDenied(actor.clinicId, actor.userId, 'not_in_clinic', 'referral', referralId);
-    notFound();
-  }
+  if (!letter) return notInClinic(actor, 'referral', referralId);
   await recordPatientView(actor, letter.patient.id, 'letter', letter.referral.id);
   const paper = paperFor((await searchParams).paper, letter.clinic.timezone);
   const here = `/patients/${letter.patient.id}/referrals/${letter.referral.id}/letter`;
