@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { recordDenied } from '@/lib/audit/reads';
 import { type Actor, requireAdmin, requirePractitioner } from '@/lib/auth/guard';
+import { idParam } from '@/lib/validation/params';
 import { type ActionState, type FormAction, failureState } from './action-state';
 import { echoFields, readForm } from './read-form';
 import { type FieldKey, type Failure, type Result, fail, invalidInput } from './result';
@@ -51,12 +52,11 @@ function parseFailure(
   return invalidInput(error, invalidMessage, fieldKey);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The first id the form named (`patientId`, `planId`, …), kept in an access-denied row. */
 function firstId(raw: Record<string, unknown>): string | null {
   for (const [key, value] of Object.entries(raw)) {
-    if (/Id$/.test(key) && typeof value === 'string' && UUID.test(value)) return value;
+    const id = /Id$/.test(key) && typeof value === 'string' ? idParam(value) : null;
+    if (id) return id;
   }
   return null;
 }
