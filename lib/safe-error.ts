@@ -78,10 +78,13 @@ export function isErrorLike(value: unknown): boolean {
 
 /**
  * For a command's own output: an error we wrote says what to do, so its message is shown; a
- * database error's message holds the query's parameters (a password hash, a name), so it is not.
+ * database error's message holds the query's parameters (a password hash, a name), so it is not,
+ * unless an error we wrote around it vouches that it holds none (`safeForOperator`).
  */
 export function messageForOperator(value: unknown): string {
   if (!isErrorLike(value)) return String(value);
+  // It quotes the database's message on purpose (a migration's SQL has no parameters) and no row.
+  if ((value as { safeForOperator?: unknown }).safeForOperator === true) return (value as Error).message;
   let fromDatabase = false;
   for (let e: unknown = value, depth = 0; e && depth <= MAX_DEPTH; e = (e as { cause?: unknown }).cause, depth++) {
     const err = e as { name?: unknown; code?: unknown; query?: unknown };
