@@ -23,6 +23,11 @@ const FORWARDING = [
 const app = next({ dev: false, dir: process.cwd(), port: config.PORT, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
+// In production Next prepares its server, and so runs instrumentation.ts's register() (migrate,
+// or print why not and exit 1), on the first request, after we listen: a database that cannot be
+// upgraded would have the port open for a moment. Prepare it now, before listening.
+type Prepared = { server?: { getServer?: () => Promise<{ prepare?: () => Promise<void> }> } };
+await (await (app as unknown as Prepared).server?.getServer?.())?.prepare?.();
 
 // Set on SIGTERM (below): from then on a request arriving on a connection still open is refused
 // (the phone's queue retries it later) and every connection closes after its answer.
