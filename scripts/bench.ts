@@ -161,20 +161,24 @@ try {
   ) as [{ n: number }];
   log(`session logs: ${logCount} (${Math.round((Date.now() - started) / 1000)} s)`);
 
-  // Patient links for the page and write measurements.
-  const linkPatients = rowsOf<{ id: string; clinic_id: string }>(
-    await db().execute(
-      sql`select id, clinic_id from patients where clinic_id = ${measuredClinicId}::uuid order by id limit 64`,
-    ),
+  // A link for every patient of the measured clinic. Each link may store 12 logs in 10 minutes
+  // (lib/patient-portal/log-rate-limit.ts), so the write measurement needs hundreds of links: with
+  // the 64 this bench used to make, all but the first 768 writes were refused with 429 and the
+  // figure measured refusals. The cookie is the token itself (lib/patient-portal/session.ts).
+  const linkPatients = rowsOf<{ id: string }>(
+    await db().execute(sql`select id from patients where clinic_id = ${measuredClinicId}::uuid order by id`),
   );
   measuredPatientId = linkPatients[0]!.id;
-  for (const p of linkPatients) {
+  const hashes: string[] = [];
+  for (let k = 0; k < linkPatients.length; k++) {
     const token = crypto.randomBytes(32).toString('base64url');
     patientTokens.push(token);
-    await db().execute(
-      sql`insert into patient_links (clinic_id, patient_id, token_hash, label) values (${p.clinic_id}::uuid, ${p.id}::uuid, ${hashToken(token)}, 'bench')`,
-    );
+    hashes.push(hashToken(token));
   }
+  await db().execute(sql`
+    insert into patient_links (clinic_id, patient_id, token_hash, label)
+    select ${measuredClinicId}::uuid, p, h, 'bench'
+    from unnest(${`{${linkPatients.map((p) => p.id).join(',')}}`}::uuid[], ${`{${hashes.join(',')}}`}::text[]) as t(p, h)`);
 
   // The raw adherence SQL for the measured roster, in this process.
   await adherenceByPatient(measuredClinicId);
@@ -305,14 +309,9 @@ async function coldDashboard(session: string) {
 try {
   await waitForHealth();
   const session = await signIn();
-  const patientCookies = await Promise.all(
-    patientTokens.map(async (t) => {
-      const res = await fetch(`${BASE}/p/${t}`, { redirect: 'manual' });
-      return (res.headers.getSetCookie?.() ?? [])
-        .map((c) => c.split(';')[0])
-        .find((c) => c?.startsWith('rc_patient='))!;
-    }),
-  );
+  // The phone page is opened once through its link, as a patient does; the writes use the cookies.
+  await fetch(`${BASE}/p/${patientTokens[0]}`, { redirect: 'manual' });
+  const patientCookies = patientTokens.map((t) => `rc_patient=${t}`);
   const practitioner = { cookie: session };
   const phone = { cookie: patientCookies[0]! };
   /** One page measured as every page is: warmed up unrecorded, then 1 and 8 clients. */
