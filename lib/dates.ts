@@ -90,7 +90,24 @@ export function formatDate(at: Instant, timezone: string): string {
 
 /** Date and time of an instant with the zone's name, e.g. "Mar 3, 2026, 11:50 PM GMT+1": the reader may be elsewhere. */
 export function formatDateTime(at: Instant, timezone: string): string {
-  return formatInTimeZone(at, timezone, 'MMM d, yyyy, h:mm a zzz');
+  const instant = typeof at === 'string' ? new Date(at) : at;
+  return `${formatInTimeZone(instant, timezone, 'MMM d, yyyy, h:mm a')} ${zoneName(instant, timezone)}`;
+}
+
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The zone's short name at an instant ("MST", "GMT+1"), as date-fns-tz's `zzz` writes it, with
+ * one formatter per zone: `zzz` builds a new Intl.DateTimeFormat on every call (~100 µs), which
+ * was a tenth of the practitioner's patient page's server time (docs/benchmarks.md, issue 18).
+ */
+function zoneName(at: Date, timezone: string): string {
+  let zoneFormat = zoneNameFormats.get(timezone);
+  if (!zoneFormat) {
+    zoneFormat = new Intl.DateTimeFormat(undefined, { timeZone: timezone, timeZoneName: 'short' });
+    zoneNameFormats.set(timezone, zoneFormat);
+  }
+  return zoneFormat.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? '';
 }
 
 /**
