@@ -121,3 +121,48 @@ describe('stored adherence figures', () => {
     expect((await rosterFigures(a.clinic.id, { now })).map((r) => r.patientId)).toEqual([a.patientId]);
   });
 });
+
+describe('a whole roster gone stale', () => {
+  it('is recomputed (in parts on PostgreSQL), each patient stored once and as from scratch', async () => {
+    const now = new Date('2026-06-15T12:00:00Z');
+    const p = await patientOnPlan(exerciseId, 'Europe/London', '2026-06-01', 1, [1, 2, 3, 4, 5]);
+    await p.logAt('2026-06-12T12:00:00Z', now);
+    // 259 more patients on the same plan, past the size that is split, with a log every other day.
+    await db().execute(sql`
+      insert into patients (clinic_id, name, timezone, status, primary_practitioner_id)
+      select ${p.clinic.id}::uuid, 'Bulk patient ' || n, 'Europe/London', 'active', ${p.practitioner.userId}::uuid
+      from generate_series(1, 259) as n`);
+    await db().execute(sql`
+      insert into plans (clinic_id, patient_id, start_date, status)
+      select clinic_id, id, '2026-06-01', 'active' from patients where clinic_id = ${p.clinic.id}::uuid and name like 'Bulk patient %'`);
+    await db().execute(sql`
+      insert into plan_versions (clinic_id, plan_id, version, effective_date, reason)
+      select pl.clinic_id, pl.id, 1, '2026-06-01', 'Assigned' from plans pl
+      join patients pa on pa.id = pl.patient_id where pa.name like 'Bulk patient %' and pl.clinic_id = ${p.clinic.id}::uuid`);
+    await db().execute(sql`
+      insert into plan_items (clinic_id, plan_version_id, position, exercise_id, sessions_per_day, days_of_week, hold_seconds, reps, sets)
+      select v.clinic_id, v.id, 0, ${exerciseId}::uuid, 1, '{1,2,3,4,5}'::smallint[], 30, 3, 1 from plan_versions v
+      join plans pl on pl.id = v.plan_id join patients pa on pa.id = pl.patient_id
+      where pa.name like 'Bulk patient %' and v.clinic_id = ${p.clinic.id}::uuid`);
+    await db().execute(sql`
+      insert into session_logs (clinic_id, patient_id, plan_id, plan_version_id, performed_at, local_day, items_done, pain_before, pain_after, symptoms, idempotency_key, payload_hash)
+      select v.clinic_id, pl.patient_id, pl.id, v.id, d + time '09:00', d::date, array[${exerciseId}::uuid], 3, 2, '{}', gen_random_uuid(), md5(pl.patient_id::text || d::text)
+      from plan_versions v join plans pl on pl.id = v.plan_id join patients pa on pa.id = pl.patient_id
+      cross join generate_series('2026-06-01'::date, '2026-06-14'::date, interval '2 days') as d
+      where pa.name like 'Bulk patient %' and v.clinic_id = ${p.clinic.id}::uuid`);
+
+    const figures = await rosterFigures(p.clinic.id, { now });
+    expect(figures).toHaveLength(260);
+    const scratch = new Map((await adherenceByPatient(p.clinic.id, { now })).map((r) => [r.patientId, r]));
+    for (const f of figures) {
+      const { prescribedDays7: _judged, ...expected } = scratch.get(f.patientId)!;
+      expect(f).toMatchObject(expected);
+    }
+    const rows = await db()
+      .select({ patientId: patientFigures.patientId })
+      .from(patientFigures)
+      .where(eq(patientFigures.clinicId, p.clinic.id));
+    expect(rows).toHaveLength(260);
+    expect(figures.find((f) => f.patientId !== p.patientId)).toMatchObject({ completed7: 2, prescribed7: 4 });
+  });
+});

@@ -1,6 +1,7 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
-import { db, rowsOf } from '@/db/client';
+import os from 'node:os';
+import { db, dbHandle, rowsOf } from '@/db/client';
 import { adherenceQuery, type AdherenceRow, analytical } from './adherence';
 import { type AttentionReason, withAttention } from './attention';
 import { alertSeveritySql, attentionSeveritySql } from '@/lib/alerts/severity';
@@ -108,14 +109,36 @@ export function figureKeysSql(clinicId: string, scope: Scope, now: string): SQL 
 }
 
 /**
- * Recomputes the given patients' figures and stores them. One refresh per clinic at a time (an
- * advisory lock), and only for patients still without current figures once the lock is held:
- * eight practitioners opening the dashboard together after a change wait for one computation
- * instead of running eight.
+ * Recomputes the given patients' figures and stores them. One refresh of each part per clinic at
+ * a time (an advisory lock), and only for patients still without current figures once the lock
+ * is held: eight practitioners opening the dashboard together after a change wait for one
+ * computation instead of running eight.
  */
 async function refresh(clinicId: string, patientIds: string[], now: Date): Promise<void> {
+  const parts = refreshParts(patientIds.length);
+  if (parts === 1) return refreshPart(clinicId, patientIds, now, 0);
+  // A whole roster gone stale (a new day) is split over the database's cores: each part is its
+  // own query on its own connection, under its own lock, so the first view after midnight waits
+  // for the largest part instead of the whole (docs/benchmarks.md, issue 18).
+  const sorted = [...patientIds].sort();
+  const size = Math.ceil(sorted.length / parts);
+  await Promise.all(
+    Array.from({ length: parts }, (_, k) => refreshPart(clinicId, sorted.slice(k * size, (k + 1) * size), now, k)),
+  );
+}
+
+/** Below this many stale patients one query is quicker than several (each has its fixed cost). */
+const PARALLEL_FROM = 200;
+
+/** How many parts: one on PGlite (a single connection), else up to the machine's cores (at most 4). */
+function refreshParts(stale: number): number {
+  if (stale < PARALLEL_FROM || dbHandle().kind !== 'postgres') return 1;
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
+
+async function refreshPart(clinicId: string, patientIds: string[], now: Date, part: number): Promise<void> {
   await analytical(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`patient_figures:${clinicId}`}, 0))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`patient_figures:${clinicId}:${part}`}, 0))`);
     await tx.execute(sql`
       with computed as (${withAttention(adherenceQuery(clinicId, { now, patientIds, staleOnly: true }))})
       insert into patient_figures as f (patient_id, clinic_id, version, today, prescribed7, completed7, logged7, prescribed28, completed28,
