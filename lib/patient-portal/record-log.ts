@@ -2,6 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { db, executePrepared, rowsOf } from '@/db/client';
+import { uuidv7 } from '@/db/ids';
 import { sessionLogs } from '@/db/schema';
 import { type Result, fail, ok } from '@/lib/actions/result';
 import { redFlagAlertCtes, redFlagLockSql } from '@/lib/alerts/red-flag-fold';
@@ -178,9 +179,9 @@ export async function recordSessionLog(
         limit 1
       ),${allowanceCtes}
       inserted as (
-        insert into session_logs (clinic_id, patient_id, plan_id, plan_version_id, performed_at, local_day, items_done, items_partial,
+        insert into session_logs (id, clinic_id, patient_id, plan_id, plan_version_id, performed_at, local_day, items_done, items_partial,
                                   pain_before, pain_after, symptoms, note, idempotency_key, payload_hash)
-        select author.clinic_id, author.patient_id, version.plan_id, version.version_id,
+        select ${uuidv7(now.getTime())}::uuid, author.clinic_id, author.patient_id, version.plan_id, version.version_id,
                ${performedAt.toISOString()}::timestamptz, author.local_day, ${itemsDone}::uuid[], ${itemsPartial}::uuid[],
                ${input.painBefore}, ${input.painAfter}, array(select jsonb_array_elements_text(${JSON.stringify([...new Set(input.symptoms)])}::jsonb)), ${input.note},
                ${input.idempotencyKey}::uuid, ${hash}
