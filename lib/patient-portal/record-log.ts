@@ -29,7 +29,6 @@ export type AllowanceSpent = {
   code: 'rate_limited';
   message: string;
   retryAfterSeconds: number;
-  linkId: string;
 };
 
 /** The outcome's row: who logged, whether there was a plan and the exercises were in it, what was stored or taken. */
@@ -221,7 +220,6 @@ export async function recordSessionLog(
       code: 'rate_limited',
       message: 'Too many sessions were sent from this link. The phone keeps them and sends them later.',
       retryAfterSeconds: Math.max(1, outcome.waitSeconds),
-      linkId: outcome.linkId,
     };
   }
   if (!outcome.hasPlan) return fail('invalid', 'There was no plan in effect on that day.');
