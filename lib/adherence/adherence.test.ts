@@ -9,6 +9,7 @@ import { rosterFigures } from './figures';
 import { patientChartData } from '@/lib/patients/charts';
 import { prescribedSessions } from './prescription';
 import { adjustPlan } from '@/lib/plans/assign';
+import { dayBoundsIn, shiftDate } from '@/lib/dates';
 
 let exerciseId: string;
 let secondExerciseId: string;
@@ -172,6 +173,38 @@ describe('adherence, computed in SQL for a whole roster', () => {
       lastSessionDay: '2026-04-06',
       daysSinceLastSession: 0,
     });
+  });
+
+  it('counts logs on the first day of each window in the zones furthest from UTC', async () => {
+    // At 11:30 UTC it is already tomorrow in Kiritimati (UTC+14) and still yesterday at UTC-12:
+    // the scans of the logs are bounded by the days that can be "today" anywhere, and must not
+    // cut off either end.
+    const now = new Date('2026-06-15T11:30:00Z');
+    for (const [timezone, today] of [
+      ['Pacific/Kiritimati', '2026-06-16'],
+      ['Etc/GMT+12', '2026-06-14'],
+    ] as const) {
+      const p = await patientOnPlan(timezone, shiftDate(today, -60));
+      const noonOn = (day: string) =>
+        new Date(Date.parse(dayBoundsIn(day, timezone).from) + 12 * 3_600_000).toISOString();
+      const loggedAt = async (day: string, pain: [number, number]) =>
+        p.logAt(noonOn(day), new Date(Date.parse(noonOn(day)) + 3_600_000), pain);
+      await loggedAt(shiftDate(today, -33), [2, 2]); // the first day of the first trend point's week
+      await loggedAt(shiftDate(today, -14), [3, 6]); // the day before the pain windows
+      await loggedAt(shiftDate(today, -13), [3, 4]); // the first day of the previous 7 days
+      const oneInTheMorning = new Date(Date.parse(dayBoundsIn(today, timezone).from) + 3_600_000);
+      await p.logAt(oneInTheMorning.toISOString(), now, [2, 1]); // today, ten and a half hours ago
+      const [row] = await adherenceByPatient(p.clinic.id, { now });
+      expect(row, timezone).toMatchObject({
+        today,
+        completed28: 3, // today, the 14th and the 13th days back; the 33rd is before the 28 days
+        logged7: 1,
+        lastSessionDay: today,
+        painAfterPrevious7: 4,
+        painBeforePrevious7: 3,
+      });
+      expect(row?.trend[0], timezone).toBeCloseTo(1 / 7, 3);
+    }
   });
 
   it('reports inactivity, pain over the last two weeks and open red flags', async () => {

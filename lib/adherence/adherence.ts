@@ -43,6 +43,18 @@ export type AdherenceRow = {
 /** 28 days of adherence, and a 7-day rolling figure ending on each of them. */
 const WINDOW_DAYS = 28 + 6;
 
+/**
+ * The calendar days (YYYY-MM-DD) that may be "today" somewhere at `now`: UTC's day one either
+ * side, since every zone is within 14 hours of UTC. A log's day can only matter to a window that
+ * ends on one of them, so `local_day >= the first minus the window` bounds a scan by the
+ * (clinic_id, local_day) index to the window instead of the clinic's whole history; the exact
+ * per-patient condition still follows it.
+ */
+function possibleTodays(now: string): { first: string; last: string } {
+  const day = (offset: number) => new Date(Date.parse(now) + offset * 86_400_000).toISOString().slice(0, 10);
+  return { first: day(-1), last: day(1) };
+}
+
 type Options = {
   now?: Date;
   patientIds?: string[];
@@ -86,37 +98,38 @@ function dailyCtes(clinicId: string, now: string, filter: SQL, windowDays: numbe
       where vr.to_day >= vr.today - ${back} and vr.from_day <= vr.today and vr.to_day >= vr.from_day
       group by vr.patient_id, vr.today, vr.version_id, vr.from_day, vr.to_day
     ),
-    prescribed_days as (
-      select vw.patient_id, g.d::date as day, max(vw.week[extract(isodow from g.d)::int])::int as sessions
-      from version_weeks vw
-      cross join lateral generate_series(vw.from_day, vw.to_day, interval '1 day') as g(d)
-      group by vw.patient_id, g.d
-    ),
-    days as (
-      select r.patient_id, r.today, g.d::date as day
+    -- Every day of the window once per patient (nothing prescribed, nothing logged), each day a
+    -- version in effect prescribes sessions on, and each log: one row apiece, summed per day in
+    -- one aggregate below. (Joining three per-day tables instead sorted and hashed each of them:
+    -- 40 % of the roster query, docs/benchmarks.md, issue 18.)
+    day_parts as (
+      select r.patient_id, r.today, g.d::date as day, 0 as sessions, 0 as n
       from roster r
       cross join lateral generate_series(r.today - ${back}, r.today, interval '1 day') as g(d)
-    ),
-    -- A session counts when an exercise was done in it, in full or in part; a red-flag log with
-    -- none done is stored (and alerts) but counts for nothing.
-    logged as (
-      select l.patient_id, l.local_day, count(*) filter (where cardinality(l.items_done) + cardinality(l.items_partial) > 0)::int as n
+      union all
+      select vw.patient_id, vw.today, g.d::date, vw.week[extract(isodow from g.d)::int], 0
+      from version_weeks vw
+      cross join lateral generate_series(vw.from_day, vw.to_day, interval '1 day') as g(d)
+      union all
+      -- A session counts when an exercise was done in it, in full or in part; a red-flag log with
+      -- none done is stored (and alerts) but counts for nothing.
+      select l.patient_id, r.today, l.local_day, 0,
+             case when cardinality(l.items_done) + cardinality(l.items_partial) > 0 then 1 else 0 end
       from session_logs l
       join roster r on r.patient_id = l.patient_id
-      where l.clinic_id = ${clinicId}::uuid and l.local_day between r.today - ${back} and r.today
-      group by l.patient_id, l.local_day
+      where l.clinic_id = ${clinicId}::uuid and l.local_day between ${possibleTodays(now).first}::date - ${back} and ${possibleTodays(now).last}::date
+        and l.local_day between r.today - ${back} and r.today
     ),
-    -- Today, still in progress, counts only with what is already logged: it can raise adherence,
-    -- never lower it. Earlier days count everything prescribed.
+    -- Per day: the most sessions any version in effect asks for, and the sessions logged. Today,
+    -- still in progress, counts only with what is already logged: it can raise adherence, never
+    -- lower it. Earlier days count everything prescribed.
     daily as (
-      select d.patient_id, d.today, d.day,
-             case when d.day = d.today then least(coalesce(pd.sessions, 0), coalesce(lg.n, 0))
-                  else coalesce(pd.sessions, 0) end as prescribed,
-             coalesce(lg.n, 0) as logged,
-             least(coalesce(lg.n, 0), coalesce(pd.sessions, 0)) as completed
-      from days d
-      left join prescribed_days pd on pd.patient_id = d.patient_id and pd.day = d.day
-      left join logged lg on lg.patient_id = d.patient_id and lg.local_day = d.day
+      select patient_id, today, day,
+             case when day = today then least(max(sessions), sum(n)) else max(sessions) end::int as prescribed,
+             sum(n)::int as logged,
+             least(sum(n), max(sessions))::int as completed
+      from day_parts
+      group by patient_id, today, day
     )
   `;
 }
@@ -176,11 +189,12 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
       from daily
       group by patient_id, today
     ),
+    -- The latest day with a log, whenever it was: one step down (patient_id, local_day) each.
     last_session as (
-      select l.patient_id, max(l.local_day) as day
-      from session_logs l join roster r on r.patient_id = l.patient_id
-      where l.clinic_id = ${clinicId}::uuid and l.local_day <= r.today
-      group by l.patient_id
+      select r.patient_id,
+             (select max(l.local_day) from session_logs l
+              where l.patient_id = r.patient_id and l.clinic_id = ${clinicId}::uuid and l.local_day <= r.today) as day
+      from roster r
     ),
     missed as (
       select d.patient_id, count(*) filter (where d.prescribed > 0)::int as missed
@@ -195,7 +209,8 @@ export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
              avg(l.pain_after) filter (where l.local_day <= r.today - 7 and l.local_day > r.today - 14) as after_prev7,
              avg(l.pain_before) filter (where l.local_day <= r.today - 7 and l.local_day > r.today - 14) as before_prev7
       from session_logs l join roster r on r.patient_id = l.patient_id
-      where l.clinic_id = ${clinicId}::uuid and l.local_day > r.today - 14 and l.local_day <= r.today
+      where l.clinic_id = ${clinicId}::uuid and l.local_day between ${possibleTodays(now).first}::date - 13 and ${possibleTodays(now).last}::date
+        and l.local_day > r.today - 14 and l.local_day <= r.today
       group by l.patient_id
     ),
     flags as (
