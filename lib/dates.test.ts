@@ -1,5 +1,11 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+// eslint-disable-next-line no-restricted-syntax -- date-fns-tz is what the new code is checked against
+import { formatInTimeZone } from 'date-fns-tz';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  dayIn,
+  daysBetween,
   daysSince,
   formatDate,
   formatDateTime,
@@ -92,5 +98,59 @@ describe('dates written out', () => {
       expect(shiftDate('2026-09-06', 1)).toBe('2026-09-07');
       expect(shiftDate('2026-09-07', -1)).toBe('2026-09-06');
     });
+  });
+});
+
+describe('calendar days, written without date-fns-tz on the hot path', () => {
+  // dayIn, daysBetween and daysSince keep one Intl formatter per zone instead of formatInTimeZone
+  // (issue 18): they must give date-fns-tz's answer for every zone the runtime knows, any instant.
+  const zones = Intl.supportedValuesOf('timeZone');
+  const instant = fc.date({
+    min: new Date('1950-01-01T00:00:00Z'),
+    max: new Date('2100-12-31T23:59:59Z'),
+    noInvalidDate: true,
+  });
+  const zone = fc.constantFrom(...zones, 'UTC', 'Etc/GMT+12', 'Pacific/Kiritimati', 'US/Pacific');
+
+  it('dayIn and todayIn give the day formatInTimeZone gives, for a Date or an ISO string', () => {
+    fc.assert(
+      fc.property(instant, zone, (at, timezone) => {
+        const expected = formatInTimeZone(at, timezone, 'yyyy-MM-dd');
+        expect(dayIn(at, timezone)).toBe(expected);
+        expect(dayIn(at.toISOString(), timezone)).toBe(expected);
+        expect(todayIn(timezone, at)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads the instants PostgreSQL and JSON write, with any offset', () => {
+    expect(dayIn('2026-06-15T23:30:00+00:00', 'UTC')).toBe('2026-06-15');
+    expect(dayIn('2026-06-15T23:30:00.123-05:00', 'UTC')).toBe('2026-06-16');
+    expect(dayIn('2026-06-15 23:30:00+00', 'Asia/Tokyo')).toBe('2026-06-16');
+    expect(() => dayIn('2026-06-15', 'Not/AZone')).toThrow(RangeError);
+  });
+
+  it('daysBetween and daysSince count calendar days as differenceInCalendarDays does', () => {
+    inEveryProcessZone(() =>
+      fc.assert(
+        fc.property(instant, instant, zone, (a, b, timezone) => {
+          const [from, to] = [formatInTimeZone(a, 'UTC', 'yyyy-MM-dd'), formatInTimeZone(b, 'UTC', 'yyyy-MM-dd')];
+          expect(daysBetween(from, to)).toBe(differenceInCalendarDays(parseISO(to), parseISO(from)));
+          expect(daysSince(a, timezone, b)).toBe(
+            differenceInCalendarDays(
+              parseISO(formatInTimeZone(b, timezone, 'yyyy-MM-dd')),
+              parseISO(formatInTimeZone(a, timezone, 'yyyy-MM-dd')),
+            ),
+          );
+        }),
+        { numRuns: 300 },
+      ),
+    );
+    expect(daysBetween('2026-02-28', '2026-03-01')).toBe(1);
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('0099-12-31', '0100-01-01')).toBe(1);
+    expect(daysBetween('2026-13-01', '2026-12-01')).toBeNaN();
+    expect(daysBetween('2026-02-29', '2026-03-01')).toBeNaN();
   });
 });

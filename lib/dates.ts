@@ -1,5 +1,5 @@
-import { addDays, addYears, differenceInCalendarDays, format, parseISO } from 'date-fns';
-import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { addDays, addYears, format, parseISO } from 'date-fns';
+import { formatInTimeZone, fromZonedTime, toDate } from 'date-fns-tz';
 
 /*
  * Every date and time the app shows is written here, each for a timezone its caller names, so
@@ -22,12 +22,46 @@ export function fileStamp(at: Date = new Date()): string {
 
 /** Today's calendar date (YYYY-MM-DD) where the patient is. */
 export function todayIn(timezone: string, now: Date = new Date()): string {
-  return formatInTimeZone(now, timezone, 'yyyy-MM-dd');
+  return dayIn(now, timezone);
 }
 
-/** The calendar date (YYYY-MM-DD) an instant falls on in a timezone. */
+/**
+ * The calendar date (YYYY-MM-DD) an instant falls on in a timezone. One formatter per zone, as
+ * zoneName below: formatInTimeZone parses its pattern and builds its parts on every call
+ * (~25 µs), and the dashboard asks twice a row (docs/benchmarks.md, issue 18). The same answer
+ * for every zone and instant (lib/dates.test.ts checks it against formatInTimeZone).
+ */
 export function dayIn(at: Instant, timezone: string): string {
-  return formatInTimeZone(at, timezone, 'yyyy-MM-dd');
+  let dayFormat = dayFormats.get(timezone);
+  if (!dayFormat) {
+    dayFormat = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timezone, dayFormat);
+  }
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of dayFormat.formatToParts(instantOf(at))) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year.padStart(4, '0')}-${month}-${day}`;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An ISO 8601 string as a Date (date-fns-tz's parser for the forms Date itself does not read). */
+function instantOf(at: Instant): Date {
+  if (typeof at !== 'string') return at;
+  const parsed = new Date(at);
+  return Number.isNaN(parsed.getTime()) ? toDate(at) : parsed;
 }
 
 /** The instants a calendar day begins and ends where `timezone` is (ISO 8601; the end is the next day's start). */
@@ -47,6 +81,18 @@ export function shiftDate(isoDate: string, days: number): string {
   return format(addDays(parseISO(isoDate), days), 'yyyy-MM-dd');
 }
 
+/** A YYYY-MM-DD date as whole days since 1970-01-01 (NaN when it is not one). */
+function dayNumber(isoDate: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return Number.NaN;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const at = new Date(0);
+  at.setUTCFullYear(year, month, day);
+  // 2026-13-01 or 2026-02-30 would roll over into another day: not a date.
+  if (at.getUTCMonth() !== month || at.getUTCDate() !== day) return Number.NaN;
+  return Math.round(at.getTime() / 86_400_000);
+}
+
 /** The same day `years` calendar years later (earlier when negative); 29 Feb becomes 28 Feb. */
 export function shiftYears(isoDate: string, years: number): string {
   return format(addYears(parseISO(isoDate), years), 'yyyy-MM-dd');
@@ -54,7 +100,7 @@ export function shiftYears(isoDate: string, years: number): string {
 
 /** Calendar days from one YYYY-MM-DD to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 const DAY_FORMATS = {
@@ -116,7 +162,7 @@ function zoneName(at: Date, timezone: string): string {
  */
 export function daysSince(at: Instant | null, timezone: string, now: Date = new Date()): number | null {
   if (at === null) return null;
-  return differenceInCalendarDays(parseISO(todayIn(timezone, now)), parseISO(dayIn(at, timezone)));
+  return daysBetween(dayIn(at, timezone), todayIn(timezone, now));
 }
 
 /** The last session as every page words it, from daysSince. */
