@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db/client';
 import type { ReferralStatus } from '@/db/schema';
 import type { Actor } from '@/lib/auth/guard';
+import { clinicOf } from '@/lib/clinic/clinic';
 import { todayIn } from '@/lib/dates';
 
 /** Sent this many days ago and still not booked: chase it. */
@@ -25,13 +26,9 @@ export type StalledReferral = {
  * The dashboard's Referrals group, in one query: open urgent referrals, those sent 7+ days ago
  * and not booked, and those seen 14+ days ago with no report. Urgent first, then the longest wait.
  */
-export async function stalledReferrals(actor: Actor, now = new Date(), timezone?: string): Promise<StalledReferral[]> {
-  const tz =
-    timezone ??
-    rowsOf<{ timezone: string }>(
-      await db().execute(sql`select timezone from clinics where id = ${actor.clinicId}::uuid`),
-    )[0]?.timezone ??
-    'UTC';
+export async function stalledReferrals(actor: Actor, now = new Date()): Promise<StalledReferral[]> {
+  // The clinic's row is read once per request (the layout has it already), not again here.
+  const tz = (await clinicOf(actor)).timezone;
   const today = todayIn(tz, now);
   return rowsOf<StalledReferral>(
     await db().execute(sql`
