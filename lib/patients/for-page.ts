@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { notInClinic, type PatientView, recordPatientView } from '@/lib/audit/reads';
 import type { Actor } from '@/lib/auth/guard';
 import { findPatient } from './patients';
@@ -10,8 +11,14 @@ import { patientIdParam } from '@/lib/validation/params';
  */
 export async function patientForPage(actor: Actor, params: Promise<{ patientId: string }>, view?: PatientView) {
   const id = patientIdParam(await params);
-  const patient = id ? await findPatient(actor, id) : null;
+  const patient = id ? await patientOfRequest(actor.clinicId, id) : null;
   if (!patient) return notInClinic(actor, 'patient', id);
   if (view) await recordPatientView(actor, patient.id, view);
   return patient;
 }
+
+/**
+ * Read once per request: the segment's layout and its page both ask for the patient (React's
+ * cache lasts one server render; actions, which change patients, call findPatient directly).
+ */
+const patientOfRequest = cache((clinicId: string, patientId: string) => findPatient({ clinicId }, patientId));

@@ -12,7 +12,7 @@ import type { PatientInput } from '@/lib/validation/patient';
 
 const notFound = fail('not_found', 'That patient is not in your clinic.');
 
-export async function findPatient(actor: Actor, patientId: string) {
+export async function findPatient(actor: Pick<Actor, 'clinicId'>, patientId: string) {
   const [row] = await db()
     .select({ patient: patients, practitionerName: users.name })
     .from(patients)

@@ -23,7 +23,7 @@ import { clinicLibrary } from '@/lib/exercises/library';
 import { linksOfPatient } from '@/lib/patients/links';
 import { figuresOfPatient } from '@/lib/patients/figures';
 import { logPageOfPatient, logPageSchema } from '@/lib/patients/session-logs';
-import { activePlanId, planDetail, plansOfPatient } from '@/lib/plans/read';
+import { planDetail, plansOfPatient } from '@/lib/plans/read';
 import { currentScreening } from '@/lib/screening/screening';
 import { alertAction } from '../../alerts/actions';
 import { setPatientStatusAction } from '../actions';
@@ -45,10 +45,9 @@ export default async function PatientPage({
   const actor = await requirePractitioner();
   const patient = await patientForPage(actor, params, 'record');
   const flags = await searchParams;
-  const [screening, planId, history, links, logs, library, activeAlerts, resolvedAlerts, figures, referralList] =
+  const [screening, history, links, logs, library, activeAlerts, resolvedAlerts, figures, referralList] =
     await Promise.all([
       currentScreening(actor, patient.id),
-      activePlanId(actor, patient.id),
       plansOfPatient(actor, patient.id),
       linksOfPatient(actor, patient.id),
       logPageOfPatient(actor, patient.id, logPageSchema.parse(flags.logs)),
@@ -58,6 +57,8 @@ export default async function PatientPage({
       patient.status === 'active' ? figuresOfPatient(actor, patient.id) : null,
       referralsOfPatient(actor, patient.id),
     ]);
+  // At most one plan is active (a unique index): the history already names it.
+  const planId = history.find((p) => p.status === 'active')?.id ?? null;
   const plan = planId ? await planDetail(actor, planId) : null;
   const current = plan?.versions[0];
   const today = todayIn(patient.timezone);
