@@ -743,6 +743,8 @@ export const alertEvents = pgTable(
  * Each active patient's adherence figures as of one local day (lib/figures.ts): computed by the
  * roster query when asked and kept until the patient's figures_version moves or the day turns,
  * so the dashboard reads one row per patient instead of rebuilding every day of every plan.
+ * Stored at fillfactor 50 (migration 0015, which drizzle's schema cannot express): a refresh
+ * rewrites every row, and half-full pages keep those updates on their page.
  */
 export const patientFigures = pgTable(
   'patient_figures',
