@@ -98,11 +98,15 @@ describe.each(UPGRADE_TARGETS)('on $name', ({ name, enabled }) => {
       );
       expect(migrations.map((m) => Number(m.created_at))).toEqual(journal.entries.map((e) => e.when));
       // 0014 names the patient of audit rows from before it, from their detail or their subject.
-      const [unnamed] = await query<{ n: number }>(
-        handle,
-        `select count(*)::int as n from audit_events where patient_id is null and (detail ? 'patientId' or subject_type = 'patient')`,
-      );
-      expect(unnamed?.n).toBe(0);
+      // (A fixture from step 14 on was written by a build that already fills patient_id; its
+      // supplementary rows without one are not what 0014 is for.)
+      if (k < 14) {
+        const [unnamed] = await query<{ n: number }>(
+          handle,
+          `select count(*)::int as n from audit_events where patient_id is null and (detail ? 'patientId' or subject_type = 'patient')`,
+        );
+        expect(unnamed?.n).toBe(0);
+      }
       figures.steps++;
       figures.ms += Date.now() - started;
     },
@@ -177,7 +181,9 @@ describe.each(UPGRADE_TARGETS)('on $name', ({ name, enabled }) => {
       const later = journal.entries[LATEST]!.when + 86_400_000;
       await expectRefused(
         `insert into drizzle.__drizzle_migrations (hash, created_at) values ('${'f'.repeat(64)}', ${later})`,
-        /This database was migrated by a newer version of RollCall .*this build knows migrations up to 0014_audit_trail\. .*Run the newer version or restore a backup taken before the upgrade\./,
+        new RegExp(
+          `This database was migrated by a newer version of RollCall .*this build knows migrations up to ${journal.entries[LATEST]!.tag}\\. .*Run the newer version or restore a backup taken before the upgrade\\.`,
+        ),
       );
     });
 
