@@ -79,7 +79,7 @@ const cases = [
     tamper: NEWER,
     says: [
       /RollCall could not start: This database was migrated by a newer version of RollCall/,
-      /up to 0014_audit_trail/,
+      new RegExp(`up to ${LATEST.tag}\\b`),
       /Run the newer version or restore a backup/,
     ],
   },
