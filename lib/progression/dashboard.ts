@@ -26,8 +26,8 @@ export async function progressionGroups(actor: Actor, now = new Date()): Promise
       select c.progression_thresholds as thresholds,
              concat_ws(':', (${now.toISOString()}::timestamptz at time zone c.timezone)::date,
                md5(c.progression_thresholds::text),
-               (select coalesce(sum(p.figures_version), 0) from patients p where p.clinic_id = c.id and p.status = 'active'),
-               (select count(*) from patients p where p.clinic_id = c.id and p.status = 'active'),
+               (select concat_ws(':', coalesce(sum(p.figures_version), 0), count(*))
+                  from patients p where p.clinic_id = c.id and p.status = 'active'),
                (select count(*) from progression_events e where e.clinic_id = c.id and e.kind <> 'shown')) as key
       from clinics c where c.id = ${actor.clinicId}::uuid`),
   );
