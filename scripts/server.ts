@@ -85,7 +85,13 @@ function stop() {
   markStopping();
   for (const res of inFlight) {
     if (!res.headersSent) res.setHeader('Connection', 'close');
-    else res.once('finish', () => res.socket?.end());
+    else {
+      // Node detaches the socket from the response before our 'finish' listener runs, so keep it
+      // now: ending `res.socket` there ended nothing, and the keep-alive connection held the
+      // server open until the deadline (exit 1) whenever a response was mid-body at the signal.
+      const socket = res.socket;
+      res.once('finish', () => socket?.end());
+    }
   }
   server.close(() => void closeAndExit(0));
   server.closeIdleConnections();
