@@ -274,8 +274,8 @@ export async function dailyForPatient(
   windowDays: number,
   now = new Date(),
 ): Promise<DailyPoint[]> {
-  // Planning this text takes PostgreSQL ~5 ms and running it for one patient under 1 ms, so it
-  // runs as a prepared statement each pooled connection plans once (db/client.ts).
+  // Planning this text costs PostgreSQL more than running it for one patient (see analytical's
+  // genericPlan), so it runs as a prepared statement each pooled connection plans once.
   const result = await analytical(
     (tx) =>
       executePrepared(
