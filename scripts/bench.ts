@@ -59,6 +59,10 @@ const { builtinIdsBySlug, seedReference } = await import('@/scripts/seed/referen
 const { hashPassword } = await import('@/lib/auth/password');
 const { hashToken } = await import('@/lib/patient-portal/link-access');
 const { adherenceByPatient } = await import('@/lib/adherence/adherence');
+const { LOG_LIMITS } = await import('@/lib/patient-portal/log-rate-limit');
+/** Patient links for the write measurement: twice the 600/s target over its warm-up and run, at
+ * the logs a link may store in a burst (12 in 10 minutes). */
+const LINKS = Math.ceil((2 * 600 * (SECONDS + Math.min(SECONDS, 5))) / LOG_LIMITS.burst.points);
 const { sql } = await import('drizzle-orm');
 
 const ms = (t: number) => Number(t.toFixed(2));
@@ -171,17 +175,22 @@ try {
   const linkPatients = rowsOf<{ id: string }>(
     await db().execute(sql`select id from patients where clinic_id = ${measuredClinicId}::uuid order by id`),
   );
+  // A clinic of 500 patients had only 6,000 writes' worth of links for the ~6,600 of the warm-up
+  // and the measurement: 79 were refused. So there are at least LINKS links, several a patient
+  // when the clinic is small, and the first is the measured patient's.
   measuredPatientId = linkPatients[0]!.id;
   const hashes: string[] = [];
-  for (let k = 0; k < linkPatients.length; k++) {
+  const linkOwners: string[] = [];
+  for (let k = 0; k < Math.max(LINKS, linkPatients.length); k++) {
     const token = crypto.randomBytes(32).toString('base64url');
     patientTokens.push(token);
     hashes.push(hashToken(token));
+    linkOwners.push(linkPatients[k % linkPatients.length]!.id);
   }
   await db().execute(sql`
     insert into patient_links (clinic_id, patient_id, token_hash, label)
     select ${measuredClinicId}::uuid, p, h, 'bench'
-    from unnest(${`{${linkPatients.map((p) => p.id).join(',')}}`}::uuid[], ${`{${hashes.join(',')}}`}::text[]) as t(p, h)`);
+    from unnest(${`{${linkOwners.join(',')}}`}::uuid[], ${`{${hashes.join(',')}}`}::text[]) as t(p, h)`);
 
   // The raw adherence SQL for the measured roster, in this process.
   await adherenceByPatient(measuredClinicId);
