@@ -9,13 +9,13 @@ import { alertSeveritySql, attentionSeveritySql } from '@/lib/alerts/severity';
 /**
  * The roster's adherence figures as the dashboard, the roster and the exports read them.
  *
- * Computing them means rebuilding every day of every plan (lib/adherence.ts: ~0.4 ms a patient),
- * so each patient's result is stored in patient_figures with the patients.figures_version and
- * the local day it was computed for. Database triggers move that version whenever a log, plan,
- * version, item, timezone or status changes, so a stored row is used only while nothing it was
- * made of has changed and the patient's day has not turned; the rest are recomputed here, when
- * asked (no background job), in one roster query for just those patients. Open red flags are
- * always counted live.
+ * Computing them means rebuilding every day of every plan (lib/adherence/adherence.ts: ~0.16 ms
+ * a patient on PostgreSQL, 2,000 patients), so each patient's result is stored in
+ * patient_figures with the patients.figures_version and the local day it was computed for.
+ * Database triggers move that version whenever a log, plan, version, item, timezone or status
+ * changes, so a stored row is used only while nothing it was made of has changed and the
+ * patient's day has not turned; the rest are recomputed here, when asked (no background job), in
+ * one roster query for just those patients. Open red flags are always counted live.
  */
 export type FiguresRow = Omit<AdherenceRow, 'prescribedDays7'> & {
   name: string;
