@@ -44,3 +44,24 @@ describe('dashboard progression groups', () => {
     expect((await progressionGroups(up.practitioner)).readyToProgress).toEqual([]);
   });
 });
+
+describe('dashboard progression groups after new sessions', () => {
+  it('picks candidates from figures brought up to date first, not the ones stored before the latest logs', async () => {
+    const exerciseId = await fixtureExercise();
+    const today = todayIn(TZ);
+    const p = await patientOnPlan(exerciseId, TZ, shiftDate(today, -12));
+    const logDay = (i: number) => {
+      const iso = `${shiftDate(today, -i)}T09:00:00Z`;
+      return p.logAt(iso, new Date(Date.parse(iso) + 3_600_000), [3, 2]);
+    };
+    for (let i = 8; i >= 6; i--) await logDay(i);
+    await freshenFigures(p.clinic.id, sql`true`);
+    expect(await progressionGroups(p.practitioner)).toEqual({ readyToProgress: [], stepDown: [] });
+
+    // A week kept up since, logged after the figures were last stored: nobody has opened the
+    // dashboard in between, so they are out of date when the groups are asked for.
+    for (let i = 5; i >= 1; i--) await logDay(i);
+    const groups = await progressionGroups(p.practitioner);
+    expect(groups.readyToProgress.map((e) => e.patientId)).toEqual([p.patientId]);
+  });
+});

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db/client';
 import type { Actor } from '@/lib/auth/guard';
+import { freshenFigures } from '@/lib/adherence/figures';
 import { thresholdsOf } from './clinic-thresholds';
 import { suggestionsFor } from './for-patient';
 
@@ -13,7 +14,7 @@ export type ProgressionEntry = { patientId: string; patientName: string; headlin
 
 /**
  * The dashboard's "Ready to progress" and "Step down" groups. The stored figures (patient_figures)
- * pick the candidates in one query: 7-day adherence and pain near a step up, or pain high,
+ * (made current first) pick the candidates in one query: 7-day adherence and pain near a step up, or pain high,
  * rising or a red flag lately; the rules then decide for those few at once (suggestionsFor,
  * a fixed number of queries). Dismissed suggestions stay off.
  */
@@ -33,6 +34,11 @@ export async function progressionGroups(actor: Actor, now = new Date()): Promise
   );
   const cached = computed.get(actor.clinicId);
   if (cached && clinic && cached.key === clinic.key) return cached.groups;
+  // The candidates come from the stored figures, so those out of date (a log since they were
+  // stored, a new day) are brought up to date first: else a patient who earned a group since
+  // would miss it until something else changed the key. Beside the dashboard's own read this
+  // waits on the same per-clinic locks (lib/adherence/figures.ts) instead of computing twice.
+  await freshenFigures(actor.clinicId, sql`true`, now);
   const groups = await computeGroups(actor, thresholdsOf(clinic?.thresholds), now);
   if (clinic) computed.set(actor.clinicId, { key: clinic.key, groups });
   return groups;
