@@ -13,10 +13,10 @@ const CANDIDATES = 60;
 export type ProgressionEntry = { patientId: string; patientName: string; headline: string; reasons: string[] };
 
 /**
- * The dashboard's "Ready to progress" and "Step down" groups. The stored figures (patient_figures)
- * (made current first) pick the candidates in one query: 7-day adherence and pain near a step up, or pain high,
- * rising or a red flag lately; the rules then decide for those few at once (suggestionsFor,
- * a fixed number of queries). Dismissed suggestions stay off.
+ * The dashboard's "Ready to progress" and "Step down" groups. The stored figures
+ * (patient_figures, made current first) pick the candidates in one query: 7-day adherence and
+ * pain near a step up, or pain high, rising or a red flag lately; the rules then decide for those
+ * few at once (suggestionsFor, a fixed number of queries). Dismissed suggestions stay off.
  */
 export async function progressionGroups(actor: Actor, now = new Date()): Promise<Groups> {
   // What the groups are made of, in one cheap read: every patient's figures_version (bumped by
