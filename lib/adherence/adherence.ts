@@ -1,6 +1,8 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { db, executePrepared, rowsOf } from '@/db/client';
+import { shiftDate } from '@/lib/dates';
+import { daysOf, type PrescriptionWeek, rolling7, windowFigures } from './days';
 
 /**
  * Adherence for a whole roster in one query (design.md's definitions, exactly):
@@ -10,8 +12,9 @@ import { db, executePrepared, rowsOf } from '@/db/client';
  *  - adherence over a window = Σ min(logged, prescribed) ÷ Σ prescribed; a day with nothing
  *    prescribed counts for nothing; today counts only with the sessions already logged;
  *  - a session counts when at least one exercise was done in it.
- * Version ranges come from window functions, days from generate_series per patient, so the
- * cost grows with patients × 28 days, never with one query per patient.
+ * One query reads what every patient's days are made of (their versions' weeks and their logs'
+ * days, inputsSql); lib/adherence/days.ts counts the days. The cost grows with patients and their
+ * logs, never with one query per patient.
  */
 export type AdherenceRow = {
   patientId: string;
@@ -43,18 +46,6 @@ export type AdherenceRow = {
 /** 28 days of adherence, and a 7-day rolling figure ending on each of them. */
 const WINDOW_DAYS = 28 + 6;
 
-/**
- * The calendar days (YYYY-MM-DD) that may be "today" somewhere at `now`: UTC's day one either
- * side, since every zone is within 14 hours of UTC. A log's day can only matter to a window that
- * ends on one of them, so `local_day >= the first minus the window` bounds a scan by the
- * (clinic_id, local_day) index to the window instead of the clinic's whole history; the exact
- * per-patient condition still follows it.
- */
-function possibleTodays(now: string): { first: string; last: string } {
-  const day = (offset: number) => new Date(Date.parse(now) + offset * 86_400_000).toISOString().slice(0, 10);
-  return { first: day(-1), last: day(1) };
-}
-
 type Options = {
   now?: Date;
   patientIds?: string[];
@@ -64,20 +55,25 @@ type Options = {
 };
 
 /**
- * The shared day-by-day table: for each patient in the roster and each of their last
- * `windowDays` calendar days, what was prescribed, logged and (capped) completed.
+ * What a patient's days are computed from (lib/adherence/days.ts), one row per active patient in
+ * the roster: today in their timezone, each plan version in effect within the last `windowDays`
+ * days as its week of sessions, the days of the logs that count as sessions, the latest log's
+ * day, pain over the last two weeks and open red flags. Days are numbered from the window's first
+ * day (0) to today; the patient's own timezone decides both.
  */
-function dailyCtes(clinicId: string, now: string, filter: SQL, windowDays: number): SQL {
+function inputsSql(clinicId: string, now: string, filter: SQL, windowDays: number): SQL {
   const back = sql.raw(String(Math.max(1, Math.floor(windowDays)) - 1));
   const weekday = (n: number) =>
     sql.raw(`max(case when ${n} = any(pi.days_of_week) then pi.sessions_per_day else 0 end)`);
   return sql`
-    roster as (
-      select p.id as patient_id, p.figures_version as version, (${now}::timestamptz at time zone rollcall_valid_timezone(p.timezone))::date as today
+    with roster as (
+      select p.id as patient_id, p.figures_version as version, z.today
       from patients p
-      -- A zone the database does not know (rollcall_valid_timezone gives null) leaves that patient
-      -- out, instead of failing everyone's figures; the roster marks them (lib/adherence/figures.ts).
-      where p.clinic_id = ${clinicId}::uuid and p.status = 'active' and rollcall_valid_timezone(p.timezone) is not null ${filter}
+      -- Each zone checked once, not once a patient (lib/adherence/figures.ts's localDay): a zone the
+      -- database does not know (rollcall_valid_timezone gives null) leaves that patient out,
+      -- instead of failing everyone's figures; the roster marks them.
+      cross join lateral (select (${now}::timestamptz at time zone rollcall_valid_timezone(p.timezone))::date as today offset 0) z
+      where p.clinic_id = ${clinicId}::uuid and p.status = 'active' and z.today is not null ${filter}
     ),
     version_ranges as (
       select v.id as version_id, pl.patient_id, r.today,
@@ -89,60 +85,97 @@ function dailyCtes(clinicId: string, now: string, filter: SQL, windowDays: numbe
       join roster r on r.patient_id = pl.patient_id
       where pl.clinic_id = ${clinicId}::uuid
     ),
-    -- Each version's week as seven numbers (Monday first): the most sessions any item asks for.
-    version_weeks as (
-      select vr.patient_id, vr.today, greatest(vr.from_day, vr.today - ${back}) as from_day, least(vr.to_day, vr.today) as to_day,
-             array[${weekday(1)}, ${weekday(2)}, ${weekday(3)}, ${weekday(4)}, ${weekday(5)}, ${weekday(6)}, ${weekday(7)}] as week
-      from version_ranges vr
-      join plan_items pi on pi.plan_version_id = vr.version_id
-      where vr.to_day >= vr.today - ${back} and vr.from_day <= vr.today and vr.to_day >= vr.from_day
-      group by vr.patient_id, vr.today, vr.version_id, vr.from_day, vr.to_day
+    -- Each version in effect within the window, as its days and its week (Monday first): the most
+    -- sessions any item asks for on each weekday.
+    weeks as (
+      select patient_id, json_agg(json_build_object('from', from_index, 'to', to_index, 'week', week)) as weeks
+      from (
+        select vr.patient_id,
+               greatest(vr.from_day, vr.today - ${back}) - (vr.today - ${back}) as from_index,
+               least(vr.to_day, vr.today) - (vr.today - ${back}) as to_index,
+               array[${weekday(1)}, ${weekday(2)}, ${weekday(3)}, ${weekday(4)}, ${weekday(5)}, ${weekday(6)}, ${weekday(7)}] as week
+        from version_ranges vr
+        join plan_items pi on pi.plan_version_id = vr.version_id
+        where vr.to_day >= vr.today - ${back} and vr.from_day <= vr.today and vr.to_day >= vr.from_day
+        group by vr.patient_id, vr.today, vr.version_id, vr.from_day, vr.to_day
+      ) w
+      group by patient_id
     ),
-    -- Every day of the window once per patient (nothing prescribed, nothing logged), each day a
-    -- version in effect prescribes sessions on, and each log: one row apiece, summed per day in
-    -- one aggregate below. (Joining three per-day tables instead sorted and hashed each of them:
-    -- 40 % of the roster query, docs/benchmarks.md, issue 18.)
-    day_parts as (
-      select r.patient_id, r.today, g.d::date as day, 0 as sessions, 0 as n
-      from roster r
-      cross join lateral generate_series(r.today - ${back}, r.today, interval '1 day') as g(d)
-      union all
-      select vw.patient_id, vw.today, g.d::date, vw.week[extract(isodow from g.d)::int], 0
-      from version_weeks vw
-      cross join lateral generate_series(vw.from_day, vw.to_day, interval '1 day') as g(d)
-      union all
-      -- A session counts when an exercise was done in it, in full or in part; a red-flag log with
-      -- none done is stored (and alerts) but counts for nothing.
-      select l.patient_id, r.today, l.local_day, 0,
-             case when cardinality(l.items_done) + cardinality(l.items_partial) > 0 then 1 else 0 end
-      from session_logs l
-      join roster r on r.patient_id = l.patient_id
-      where l.clinic_id = ${clinicId}::uuid and l.local_day between ${possibleTodays(now).first}::date - ${back} and ${possibleTodays(now).last}::date
-        and l.local_day between r.today - ${back} and r.today
-    ),
-    -- Per day: the most sessions any version in effect asks for, and the sessions logged. Today,
-    -- still in progress, counts only with what is already logged: it can raise adherence, never
-    -- lower it. Earlier days count everything prescribed.
-    daily as (
-      select patient_id, today, day,
-             case when day = today then least(max(sessions), sum(n)) else max(sessions) end::int as prescribed,
-             sum(n)::int as logged,
-             least(sum(n), max(sessions))::int as completed
-      from day_parts
-      group by patient_id, today, day
+    flags as (
+      select a.patient_id, count(*)::int as open
+      from alerts a join roster r on r.patient_id = a.patient_id
+      where a.clinic_id = ${clinicId}::uuid and a.status = 'open' and a.kind = 'red_flag'
+      group by a.patient_id
     )
+    select r.patient_id as "patientId", r.today::text as today, r.version as "figuresVersion",
+           extract(isodow from r.today)::int as "todayIsoDow", coalesce(w.weeks, '[]'::json) as weeks,
+           coalesce(lg.sessions, '{}') as sessions, ls.day::text as "lastSessionDay",
+           (ls.day - (r.today - ${back}))::int as "lastSession",
+           lg."painBefore7", lg."painAfter7", lg."painAfterPrevious7", lg."painBeforePrevious7",
+           coalesce(f.open, 0)::int as "openRedFlags"
+    from roster r
+    left join weeks w on w.patient_id = r.patient_id
+    -- The patient's logs of the window (and of two weeks, for pain), one step down (patient_id, local_day).
+    -- A session counts when an exercise was done in it, in full or in part; a red-flag log with
+    -- none done is stored (and alerts) but counts for nothing.
+    left join lateral (
+      select array_agg(l.local_day - (r.today - ${back}))
+               filter (where l.local_day >= r.today - ${back} and cardinality(l.items_done) + cardinality(l.items_partial) > 0) as sessions,
+             round(avg(l.pain_before) filter (where l.local_day > r.today - 7), 2)::float8 as "painBefore7",
+             round(avg(l.pain_after) filter (where l.local_day > r.today - 7), 2)::float8 as "painAfter7",
+             round(avg(l.pain_after) filter (where l.local_day <= r.today - 7 and l.local_day > r.today - 14), 2)::float8 as "painAfterPrevious7",
+             round(avg(l.pain_before) filter (where l.local_day <= r.today - 7 and l.local_day > r.today - 14), 2)::float8 as "painBeforePrevious7"
+      from session_logs l
+      where l.patient_id = r.patient_id and l.clinic_id = ${clinicId}::uuid
+        and l.local_day between r.today - greatest(${back}, 13) and r.today
+    ) lg on true
+    -- The latest day with a log, whenever it was.
+    left join lateral (
+      select max(l.local_day) as day from session_logs l
+      where l.patient_id = r.patient_id and l.clinic_id = ${clinicId}::uuid and l.local_day <= r.today
+    ) ls on true
+    left join flags f on f.patient_id = r.patient_id
   `;
 }
 
+type InputRow = {
+  patientId: string;
+  today: string;
+  figuresVersion: number;
+  todayIsoDow: number;
+  weeks: PrescriptionWeek[];
+  sessions: number[];
+  lastSessionDay: string | null;
+  lastSession: number | null;
+  painBefore7: number | null;
+  painAfter7: number | null;
+  painAfterPrevious7: number | null;
+  painBeforePrevious7: number | null;
+  openRedFlags: number;
+};
+
 /**
- * Runs analytical work with JIT off: generate_series's default row estimate makes the planner
- * expect millions of rows, and PostgreSQL then spent ~1.6 s of a 2.4 s roster query compiling
- * it (measured with npm run bench). A little more sort memory avoids spilling to disk. These are
- * set in one statement (set_config with is_local is SET LOCAL).
- *
- * The roster query (no `genericPlan`) also runs with hash aggregation off: its per-day sums then
- * come out of a sort by patient and day, the order its rolling window needs, instead of a hash
- * table sorted again afterwards. 5,000 patients, median of 8: 920 → 820 ms.
+ * `prepared` is for a few patients (the charts): planning this text costs PostgreSQL about as
+ * much as running it for one, so each pooled connection plans it once (see analytical's
+ * genericPlan). Never for the roster, whose patient count ranges from one to thousands.
+ */
+async function readInputs(tx: Tx, clinicId: string, now: Date, filter: SQL, windowDays: number, prepared = false) {
+  const query = inputsSql(clinicId, now.toISOString(), filter, windowDays);
+  return rowsOf<InputRow>(await (prepared ? executePrepared(tx, query) : tx.execute(query)));
+}
+
+const daysInput = (row: InputRow, windowDays: number) => ({
+  windowDays,
+  todayIsoDow: row.todayIsoDow,
+  weeks: row.weeks,
+  sessions: row.sessions,
+});
+
+/**
+ * Runs analytical work with JIT off: with the roster read's row estimates, PostgreSQL once spent
+ * ~1.6 s of a 2.4 s roster query compiling it (measured with npm run bench), and for the figures
+ * of a few thousand patients compiling never pays. A little more sort memory avoids spilling to
+ * disk. These are set in one statement (set_config with is_local is SET LOCAL).
  *
  * `genericPlan` is for a prepared statement (executePrepared) over a few patients: PostgreSQL
  * would otherwise keep re-planning it per call, as its generic plan's estimate looks dearer than
@@ -156,8 +189,7 @@ export async function analytical<T>(work: (tx: Tx) => Promise<T>, { genericPlan 
       genericPlan
         ? sql`select set_config('jit', 'off', true), set_config('work_mem', '32MB', true),
                      set_config('plan_cache_mode', 'force_generic_plan', true)`
-        : sql`select set_config('jit', 'off', true), set_config('work_mem', '32MB', true),
-                     set_config('enable_hashagg', 'off', true)`,
+        : sql`select set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`,
     );
     return work(tx);
   });
@@ -165,94 +197,40 @@ export async function analytical<T>(work: (tx: Tx) => Promise<T>, { genericPlan 
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0];
 
-export async function adherenceByPatient(clinicId: string, options: Options = {}): Promise<AdherenceRow[]> {
-  const result = await analytical((tx) => tx.execute(adherenceQuery(clinicId, options)));
-  const rows = rowsOf<Omit<AdherenceRow, 'adherence7' | 'adherence28'>>(result);
-  return rows.map((r) => ({
-    ...r,
-    adherence7: r.prescribed7 > 0 ? r.completed7 / r.prescribed7 : null,
-    adherence28: r.prescribed28 > 0 ? r.completed28 / r.prescribed28 : null,
-    trend: (r.trend ?? []).map((v) => (v === null ? null : Number(v))),
-  }));
+/** The roster's figures (AdherenceRow) for every active patient of the clinic in `options`' scope. */
+export async function adherenceRows(tx: Tx, clinicId: string, options: Options = {}): Promise<AdherenceRow[]> {
+  const now = options.now ?? new Date();
+  const filter = sql`${only(options)} ${mine(options)} ${stale(options)}`;
+  return (await readInputs(tx, clinicId, now, filter, WINDOW_DAYS)).map((row) => {
+    const figures = windowFigures(daysOf(daysInput(row, WINDOW_DAYS)), row.lastSession);
+    return {
+      patientId: row.patientId,
+      today: row.today,
+      figuresVersion: row.figuresVersion,
+      ...figures,
+      adherence7: figures.prescribed7 > 0 ? figures.completed7 / figures.prescribed7 : null,
+      adherence28: figures.prescribed28 > 0 ? figures.completed28 / figures.prescribed28 : null,
+      lastSessionDay: row.lastSessionDay,
+      daysSinceLastSession: row.lastSession === null ? null : WINDOW_DAYS - 1 - row.lastSession,
+      painBefore7: row.painBefore7,
+      painAfter7: row.painAfter7,
+      painAfterPrevious7: row.painAfterPrevious7,
+      painBeforePrevious7: row.painBeforePrevious7,
+      openRedFlags: row.openRedFlags,
+    };
+  });
 }
 
-/** The roster query itself (exported so it can be EXPLAINed). */
-export function adherenceQuery(clinicId: string, options: Options = {}): SQL {
-  const now = (options.now ?? new Date()).toISOString();
-  return sql`
-    with ${dailyCtes(clinicId, now, sql`${only(options)} ${mine(options)} ${stale(options, now)}`, WINDOW_DAYS)},
-    -- The latest day with a log, whenever it was: one step down (patient_id, local_day) each.
-    last_session as (
-      select r.patient_id,
-             (select max(l.local_day) from session_logs l
-              where l.patient_id = r.patient_id and l.clinic_id = ${clinicId}::uuid and l.local_day <= r.today) as day
-      from roster r
-    ),
-    -- The 7-day rolling figure ending on each day, for the trend.
-    rolling as (
-      select patient_id, today, day, prescribed, completed, logged,
-             sum(completed) over w as rolling_c7, sum(prescribed) over w as rolling_p7
-      from daily
-      window w as (partition by patient_id order by day rows between 6 preceding and current row)
-    ),
-    -- Every per-patient figure of the days in one pass over them: the 7- and 28-day sums, the trend
-    -- and the prescribed days missed since the last session. (Three passes, each sorting or
-    -- hashing the days again, were half of the roster query: docs/benchmarks.md, issue 18.)
-    windows as (
-      select d.patient_id, d.today,
-             sum(d.prescribed) filter (where d.day > d.today - 7) as p7,
-             sum(d.completed) filter (where d.day > d.today - 7) as c7,
-             sum(d.logged) filter (where d.day > d.today - 7) as l7,
-             count(*) filter (where d.day > d.today - 7 and d.prescribed > 0) as pd7,
-             sum(d.prescribed) filter (where d.day > d.today - 28) as p28,
-             sum(d.completed) filter (where d.day > d.today - 28) as c28,
-             array_agg(case when d.rolling_p7 > 0 then round(d.rolling_c7::numeric / d.rolling_p7, 4) end order by d.day)
-               filter (where d.day > d.today - 28) as trend,
-             count(*) filter (where d.prescribed > 0 and d.day < d.today
-                                and d.day > coalesce(ls.day, d.today - ${sql.raw(String(WINDOW_DAYS))}))::int as missed
-      from rolling d left join last_session ls on ls.patient_id = d.patient_id
-      group by d.patient_id, d.today
-    ),
-    pain as (
-      select l.patient_id,
-             avg(l.pain_before) filter (where l.local_day > r.today - 7) as before7,
-             avg(l.pain_after) filter (where l.local_day > r.today - 7) as after7,
-             avg(l.pain_after) filter (where l.local_day <= r.today - 7 and l.local_day > r.today - 14) as after_prev7,
-             avg(l.pain_before) filter (where l.local_day <= r.today - 7 and l.local_day > r.today - 14) as before_prev7
-      from session_logs l join roster r on r.patient_id = l.patient_id
-      where l.clinic_id = ${clinicId}::uuid and l.local_day between ${possibleTodays(now).first}::date - 13 and ${possibleTodays(now).last}::date
-        and l.local_day > r.today - 14 and l.local_day <= r.today
-      group by l.patient_id
-    ),
-    flags as (
-      select a.patient_id, count(*)::int as open
-      from alerts a join roster r on r.patient_id = a.patient_id
-      where a.clinic_id = ${clinicId}::uuid and a.status = 'open' and a.kind = 'red_flag'
-      group by a.patient_id
-    )
-    select w.patient_id as "patientId", w.today::text as today, ro.version as "figuresVersion",
-           w.p7::int as "prescribed7", w.c7::int as "completed7",
-           w.p28::int as "prescribed28", w.c28::int as "completed28", w.l7::int as "logged7", w.pd7::int as "prescribedDays7",
-           ls.day::text as "lastSessionDay", (w.today - ls.day)::int as "daysSinceLastSession",
-           coalesce(w.missed, 0)::int as "missedPrescribedDays",
-           round(pa.before7, 2)::float8 as "painBefore7", round(pa.after7, 2)::float8 as "painAfter7",
-           round(pa.after_prev7, 2)::float8 as "painAfterPrevious7", round(pa.before_prev7, 2)::float8 as "painBeforePrevious7",
-           coalesce(f.open, 0)::int as "openRedFlags",
-           w.trend::float8[] as trend
-    from windows w
-    join roster ro on ro.patient_id = w.patient_id
-    left join last_session ls on ls.patient_id = w.patient_id
-    left join pain pa on pa.patient_id = w.patient_id
-    left join flags f on f.patient_id = w.patient_id
-  `;
+export async function adherenceByPatient(clinicId: string, options: Options = {}): Promise<AdherenceRow[]> {
+  return analytical((tx) => adherenceRows(tx, clinicId, options));
 }
 
 const only = (o: Options) =>
   o.patientIds?.length ? sql`and p.id = any(${`{${o.patientIds.join(',')}}`}::uuid[])` : sql``;
-const stale = (o: Options, now: string) =>
+/** Only patients whose stored figures are missing, out of date or from an earlier day (z.today is inputsSql's). */
+const stale = (o: Options) =>
   o.staleOnly
-    ? sql`and not exists (select 1 from patient_figures f where f.patient_id = p.id and f.version = p.figures_version
-                            and f.today = (${now}::timestamptz at time zone rollcall_valid_timezone(p.timezone))::date)`
+    ? sql`and not exists (select 1 from patient_figures f where f.patient_id = p.id and f.version = p.figures_version and f.today = z.today)`
     : sql``;
 const mine = (o: Options) =>
   o.practitionerId ? sql`and p.primary_practitioner_id = ${o.practitionerId}::uuid` : sql``;
@@ -265,6 +243,21 @@ export type DailyPoint = {
   rolling7: number | null;
 };
 
+/** The last `windowDays` days of one input row, oldest first, as the charts show them. */
+function pointsOf(row: InputRow, windowDays: number): DailyPoint[] {
+  const span = windowDays + 6;
+  const first = shiftDate(row.today, -(span - 1));
+  return daysOf(daysInput(row, span))
+    .slice(-windowDays)
+    .map((day) => ({
+      day: shiftDate(first, day.index),
+      prescribed: day.prescribed,
+      logged: day.logged,
+      completed: day.completed,
+      rolling7: rolling7(day),
+    }));
+}
+
 /** One patient's days, oldest first, with the 7-day rolling adherence ending on each day. */
 export async function dailyForPatient(
   clinicId: string,
@@ -272,25 +265,7 @@ export async function dailyForPatient(
   windowDays: number,
   now = new Date(),
 ): Promise<DailyPoint[]> {
-  // Planning this text costs PostgreSQL more than running it for one patient (see analytical's
-  // genericPlan), so it runs as a prepared statement each pooled connection plans once.
-  const result = await analytical(
-    (tx) =>
-      executePrepared(
-        tx,
-        sql`
-    with ${dailyCtes(clinicId, now.toISOString(), sql`and p.id = ${patientId}::uuid`, windowDays + 6)}
-    select day::text as day, prescribed::int as prescribed, logged::int as logged, completed::int as completed,
-           case when sum(prescribed) over w > 0 then (sum(completed) over w)::float8 / sum(prescribed) over w end as "rolling7"
-    from daily
-    window w as (order by day rows between 6 preceding and current row)
-    order by day
-  `,
-      ),
-    { genericPlan: true },
-  );
-  const rows = rowsOf<DailyPoint>(result);
-  return rows.slice(-windowDays);
+  return (await dailyForPatients(clinicId, [patientId], windowDays, now)).get(patientId) ?? [];
 }
 
 /** dailyForPatient for many patients of one clinic in one query: each patient's days, oldest first. */
@@ -302,29 +277,10 @@ export async function dailyForPatients(
 ): Promise<Map<string, DailyPoint[]>> {
   if (patientIds.length === 0) return new Map();
   const ids = `{${patientIds.join(',')}}`;
-  // Prepared, as dailyForPatient: the candidates are a few dozen patients at most.
-  const result = await analytical(
-    (tx) =>
-      executePrepared(
-        tx,
-        sql`
-    with ${dailyCtes(clinicId, now.toISOString(), sql`and p.id = any(${ids}::uuid[])`, windowDays + 6)}
-    select patient_id::text as "patientId", day::text as day, prescribed::int as prescribed, logged::int as logged,
-           completed::int as completed,
-           case when sum(prescribed) over w > 0 then (sum(completed) over w)::float8 / sum(prescribed) over w end as "rolling7"
-    from daily
-    window w as (partition by patient_id order by day rows between 6 preceding and current row)
-    order by patient_id, day
-  `,
-      ),
+  // Prepared: the candidates are a few dozen patients at most.
+  const rows = await analytical(
+    (tx) => readInputs(tx, clinicId, now, sql`and p.id = any(${ids}::uuid[])`, windowDays + 6, true),
     { genericPlan: true },
   );
-  const byPatient = new Map<string, DailyPoint[]>();
-  for (const { patientId, ...point } of rowsOf<DailyPoint & { patientId: string }>(result)) {
-    const days = byPatient.get(patientId) ?? [];
-    days.push(point);
-    byPatient.set(patientId, days);
-  }
-  for (const [id, days] of byPatient) byPatient.set(id, days.slice(-windowDays));
-  return byPatient;
+  return new Map(rows.map((row) => [row.patientId, pointsOf(row, windowDays)]));
 }

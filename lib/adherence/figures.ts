@@ -2,20 +2,21 @@ import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import os from 'node:os';
 import { db, dbHandle, rowsOf } from '@/db/client';
-import { adherenceQuery, type AdherenceRow, analytical } from './adherence';
+import { type AdherenceRow, adherenceRows, analytical } from './adherence';
 import { type AttentionReason, withAttention } from './attention';
 import { alertSeveritySql, attentionSeveritySql } from '@/lib/alerts/severity';
 
 /**
  * The roster's adherence figures as the dashboard, the roster and the exports read them.
  *
- * Computing them means rebuilding every day of every plan (lib/adherence/adherence.ts: ~0.16 ms
- * a patient on PostgreSQL, 2,000 patients), so each patient's result is stored in
- * patient_figures with the patients.figures_version and the local day it was computed for.
- * Database triggers move that version whenever a log, plan, version, item, timezone or status
- * changes, so a stored row is used only while nothing it was made of has changed and the
- * patient's day has not turned; the rest are recomputed here, when asked (no background job), in
- * one roster query for just those patients. Open red flags are always counted live.
+ * Computing them means reading every plan version and log of the window and counting each day
+ * (lib/adherence/adherence.ts: ~0.05 ms a patient on PostgreSQL, 2,000 patients), so each
+ * patient's result is stored in patient_figures with the patients.figures_version and the local
+ * day it was computed for. Database triggers move that version whenever a log, plan, version,
+ * item, timezone or status changes, so a stored row is used only while nothing it was made of
+ * has changed and the patient's day has not turned; the rest are recomputed here, when asked (no
+ * background job), in one roster read for just those patients. Open red flags are always counted
+ * live.
  */
 export type FiguresRow = Omit<AdherenceRow, 'prescribedDays7'> & {
   name: string;
@@ -146,11 +147,42 @@ function refreshParts(stale: number): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
+/** The computed rows as a table (the columns lib/adherence/attention.ts reads), sent as one JSON parameter. */
+function computedSql(rows: AdherenceRow[]): SQL {
+  const base = rows.map((r) => ({
+    patientId: r.patientId,
+    today: r.today,
+    figuresVersion: r.figuresVersion,
+    prescribed7: r.prescribed7,
+    completed7: r.completed7,
+    logged7: r.logged7,
+    prescribedDays7: r.prescribedDays7,
+    prescribed28: r.prescribed28,
+    completed28: r.completed28,
+    lastSessionDay: r.lastSessionDay,
+    missedPrescribedDays: r.missedPrescribedDays,
+    painBefore7: r.painBefore7,
+    painAfter7: r.painAfter7,
+    painAfterPrevious7: r.painAfterPrevious7,
+    painBeforePrevious7: r.painBeforePrevious7,
+    openRedFlags: r.openRedFlags,
+    trend: r.trend,
+  }));
+  return sql`
+    select * from json_to_recordset(${JSON.stringify(base)}::json) as c(
+      "patientId" uuid, today date, "figuresVersion" int, "prescribed7" int, "completed7" int, "logged7" int,
+      "prescribedDays7" int, "prescribed28" int, "completed28" int, "lastSessionDay" date, "missedPrescribedDays" int,
+      "painBefore7" float8, "painAfter7" float8, "painAfterPrevious7" float8, "painBeforePrevious7" float8,
+      "openRedFlags" int, trend float8[])`;
+}
+
 async function refreshPart(clinicId: string, patientIds: string[], now: Date, part: number): Promise<void> {
   await analytical(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`patient_figures:${clinicId}:${part}`}, 0))`);
+    const rows = await adherenceRows(tx, clinicId, { now, patientIds, staleOnly: true });
+    if (!rows.length) return;
     await tx.execute(sql`
-      with computed as (${withAttention(adherenceQuery(clinicId, { now, patientIds, staleOnly: true }))})
+      with computed as (${withAttention(computedSql(rows))})
       insert into patient_figures as f (patient_id, clinic_id, version, today, prescribed7, completed7, logged7, prescribed28, completed28,
                                         last_session_day, missed_prescribed_days, pain_before7, pain_after7, pain_after_previous7,
                                         pain_before_previous7, trend, adherence7, adherence28, pain_change, pain_before_change, reasons, computed_at)
